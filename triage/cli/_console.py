@@ -1,0 +1,79 @@
+"""What every command shares: the consoles and turning domain errors into exit codes."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn, ParamSpec, TypeVar
+
+import typer
+from pydantic import BaseModel, ValidationError
+from rich.console import Console
+
+from triage.config import get_settings
+from triage.errors import InputError, TriageError
+from triage.logs import configure_logging
+
+__all__ = ["console", "err_console", "fail", "handles_errors", "load_json_input", "print_json"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
+M = TypeVar("M", bound=BaseModel)
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def fail(message: str, exit_code: int = 2) -> NoReturn:
+    """Print ``message`` to stderr and exit with ``exit_code`` (2: bad input)."""
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(exit_code)
+
+
+def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Wrap a command so domain errors become a message on stderr and their exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        settings = get_settings()
+        configure_logging(settings.log_level, settings.log_format)
+        try:
+            return command(*args, **kwargs)
+        except TriageError as error:
+            fail(f"{error.title}: {error.detail}", error.exit_code)
+
+    return wrapper
+
+
+def load_json_input(path: Path, model: type[M]) -> M:
+    """Read ``path`` as JSON into ``model``; raise InputError naming the file and field."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}") from None
+    try:
+        return model.model_validate_json(raw)
+    except ValidationError as error:
+        raise InputError(f"{path}: {describe_validation_error(error)}") from None
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """Return the validation errors as one line: ``field.path: message; ...``."""
+    parts = []
+    for item in error.errors():
+        where = ".".join(str(p) for p in item["loc"]) or "(document)"
+        message = "unknown field" if item["type"] == "extra_forbidden" else item["msg"]
+        parts.append(f"{where}: {message}")
+    return "; ".join(parts)
+
+
+def print_json(payload: Any) -> None:
+    """Print a model or plain value as indented JSON on stdout, without rich markup."""
+    if isinstance(payload, BaseModel):
+        text = payload.model_dump_json(indent=2)
+    else:
+        text = json.dumps(payload, indent=2, default=str)
+    sys.stdout.write(text + "\n")

@@ -1,0 +1,66 @@
+"""Settings, read from ``TRIAGE_*`` environment variables (and ``.env``) once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["REPO_ROOT", "Settings", "get_settings"]
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Every knob of the service. Defaults run the product from a fresh clone."""
+
+    model_config = SettingsConfigDict(env_prefix="TRIAGE_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(REPO_ROOT / "var", description="Where the database, PDFs and caches live.")
+    database_url: str | None = Field(
+        None, description="SQLAlchemy URL; default is SQLite at DATA_DIR/triage.db."
+    )
+    rules_dir: Path = Field(REPO_ROOT / "rules", description="Folder of rule packs and policies.")
+    rule_pack: str = Field("default", description="Rule pack name (file rules/<name>.yaml).")
+    policy: str = Field("policy", description="Routing policy name (file rules/<name>.yaml).")
+    models_dir: Path = Field(REPO_ROOT / "models", description="Model registry folder.")
+
+    parse_timeout_s: float = Field(20.0, gt=0, description="Per-document parse time limit.")
+    parse_memory_mb: int = Field(1024, ge=128, description="Per-document parse memory limit.")
+    parse_workers: int = Field(2, ge=1, description="Child processes that parse PDFs.")
+    max_pages: int = Field(200, ge=1, description="Documents with more pages are refused.")
+    max_upload_mb: float = Field(25.0, gt=0, description="Largest accepted request body.")
+
+    log_level: str = Field("INFO", description="DEBUG, INFO, WARNING or ERROR.")
+    log_format: str = Field("console", description="'json' for one JSON object per line.")
+
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint; off if unset.")
+    llm_model: str | None = Field(None, description="Model name served at LLM_BASE_URL.")
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
+            raise ValueError(f"unknown log level {value!r}")
+        return level
+
+    @field_validator("log_format")
+    @classmethod
+    def _known_format(cls, value: str) -> str:
+        if value not in {"console", "json"}:
+            raise ValueError("log_format must be 'console' or 'json'")
+        return value
+
+    @property
+    def resolved_database_url(self) -> str:
+        """Return the configured database URL, or the SQLite file under ``data_dir``."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'triage.db'}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Return the process-wide settings, read from the environment on first use."""
+    return Settings()

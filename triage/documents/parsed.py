@@ -1,0 +1,102 @@
+"""The reader's output: pages of positioned words, independent of the PDF library used.
+
+Plain frozen dataclasses (not pydantic) because a document holds thousands of words and
+crosses a process boundary: they must be cheap to build and to pickle.
+Coordinates are PDF points from the page's top-left, as pdfplumber reports them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Page", "ParsedDocument", "Ruling", "TextLine", "Word"]
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A run of non-space characters and its box ``[x0, top, x1, bottom]``."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        """Return the box as the contract's ``[x0, top, x1, bottom]`` tuple."""
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """Words that share a baseline, left to right, in reading order on their page."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        """Return the words joined by single spaces."""
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        """Return the box enclosing every word of the line."""
+        return (
+            min(w.x0 for w in self.words),
+            min(w.top for w in self.words),
+            max(w.x1 for w in self.words),
+            max(w.bottom for w in self.words),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Ruling:
+    """A drawn horizontal or vertical line segment (table borders, signature lines)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page: its size, its words in reading order grouped into lines, its rulings."""
+
+    number: int
+    width: float
+    height: float
+    lines: tuple[TextLine, ...] = ()
+    rulings: tuple[Ruling, ...] = ()
+    has_text_layer: bool = True
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        """Return every word of the page in reading order."""
+        return tuple(w for line in self.lines for w in line.words)
+
+    @property
+    def text(self) -> str:
+        """Return the page's text, one line per text line."""
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    """A PDF read into pages; ``warnings`` say what could not be read (never raised)."""
+
+    sha256: str
+    filename: str
+    pages: tuple[Page, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def page_count(self) -> int:
+        """Return the number of pages."""
+        return len(self.pages)
+
+    @property
+    def text(self) -> str:
+        """Return the whole document's text, pages separated by form feeds."""
+        return "\f".join(page.text for page in self.pages)

@@ -1,0 +1,128 @@
+"""One order through every stage: read, extract, compare, score, route. No I/O here.
+
+Each stage is an object built once (see ``triage.components``) and passed in, so the same
+code serves the CLI, the API and the training jobs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Protocol
+
+from triage.contract import (
+    BillingException,
+    CheckResult,
+    Customer,
+    Decision,
+    Extraction,
+    Quote,
+    RiskScore,
+    Versions,
+)
+from triage.documents.parsed import ParsedDocument
+
+__all__ = [
+    "Components",
+    "DocumentReader",
+    "Extractor",
+    "RiskScorer",
+    "RoutingPolicy",
+    "RuleEngine",
+    "make_order_id",
+    "triage_order",
+]
+
+
+class DocumentReader(Protocol):
+    """PDF bytes -> ParsedDocument, raising a DocumentError/LimitExceeded on bad input."""
+
+    def read(self, pdf: bytes, *, filename: str) -> ParsedDocument: ...
+
+
+class Extractor(Protocol):
+    """ParsedDocument -> Extraction; ``country`` decides day-first vs month-first dates."""
+
+    version: str
+
+    def extract(self, document: ParsedDocument, *, country: str | None = None) -> Extraction: ...
+
+
+class RuleEngine(Protocol):
+    """Extraction x quote x customer -> exceptions, by a versioned rule pack."""
+
+    version: str
+
+    def evaluate(
+        self, extraction: Extraction, quote: Quote, customer: Customer
+    ) -> list[BillingException]: ...
+
+
+class RiskScorer(Protocol):
+    """Extraction, exceptions and customer -> calibrated risk with its top factors."""
+
+    version: str
+
+    def score(
+        self,
+        extraction: Extraction,
+        exceptions: list[BillingException],
+        quote: Quote,
+        customer: Customer,
+    ) -> RiskScore | None: ...
+
+
+class RoutingPolicy(Protocol):
+    """Exceptions and risk -> pass or review, with the reasons in plain words."""
+
+    version: str
+
+    def decide(
+        self, exceptions: list[BillingException], risk: RiskScore | None
+    ) -> tuple[Decision, list[str]]: ...
+
+
+class Components(Protocol):
+    """The heavy parts, loaded once at start-up."""
+
+    reader: DocumentReader
+    extractor: Extractor
+    rules: RuleEngine
+    scorer: RiskScorer
+    policy: RoutingPolicy
+
+
+def make_order_id(document_sha256: str, quote: Quote) -> str:
+    """Return a stable order id for one document checked against one quote."""
+    digest = hashlib.sha256(f"{document_sha256}:{quote.quote_id}:{quote.account_id}".encode())
+    return "ord_" + digest.hexdigest()[:20]
+
+
+def triage_order(
+    pdf: bytes,
+    quote: Quote,
+    customer: Customer,
+    *,
+    parts: Components,
+    filename: str = "order.pdf",
+    order_id: str | None = None,
+) -> CheckResult:
+    """Run one order through every stage and return its check result."""
+    document = parts.reader.read(pdf, filename=filename)
+    extraction = parts.extractor.extract(document, country=customer.country)
+    exceptions = parts.rules.evaluate(extraction, quote, customer)
+    risk = parts.scorer.score(extraction, exceptions, quote, customer)
+    decision, reasons = parts.policy.decide(exceptions, risk)
+    return CheckResult(
+        order_id=order_id or make_order_id(extraction.document.sha256, quote),
+        decision=decision,
+        exceptions=exceptions,
+        risk=risk,
+        reasons=reasons,
+        extraction=extraction,
+        versions=Versions(
+            rules=parts.rules.version,
+            policy=parts.policy.version,
+            model=risk.model_version if risk else None,
+            extractor=parts.extractor.version,
+        ),
+    )
