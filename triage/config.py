@@ -18,7 +18,9 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="TRIAGE_", env_file=".env", extra="ignore")
 
-    data_dir: Path = Field(REPO_ROOT / "var", description="Where the database, PDFs and caches live.")
+    data_dir: Path = Field(
+        REPO_ROOT / "var", description="Where the database, PDFs and caches live."
+    )
     database_url: str | None = Field(
         None, description="SQLAlchemy URL; default is SQLite at DATA_DIR/triage.db."
     )

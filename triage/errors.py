@@ -1,7 +1,7 @@
 """Domain errors with stable codes. Each maps to one HTTP status and one CLI exit code.
 
-    TriageError                      code             HTTP  CLI
-    ├── InputError                   input.invalid     422    2   the caller sent something unusable
+    TriageError                      code             HTTP  CLI  meaning
+    ├── InputError                   input.invalid     422    2   unusable input
     │   ├── DocumentError            document.invalid  422    2   the PDF cannot be read
     │   │   ├── EncryptedDocument    document.encrypted
     │   │   ├── DocumentTimeout      document.timeout   (parse time limit)
@@ -11,7 +11,7 @@
     │   ├── Conflict                 conflict          409    2
     │   ├── Unauthenticated          auth.missing      401    2
     │   └── Forbidden                auth.forbidden    403    2
-    └── ConfigError                  config.invalid    500    1   the deployment is wrong, not the caller
+    └── ConfigError                  config.invalid    500    1   the deployment is wrong
 
 Stages return results with warnings where they can go on; they raise only when the
 input as a whole cannot be processed.

@@ -60,4 +60,6 @@ class _KeywordAdapter(logging.LoggerAdapter[logging.Logger]):
 
 def get_logger(name: str) -> _KeywordAdapter:
     """Return a logger under the ``triage`` hierarchy that takes fields as keywords."""
-    return _KeywordAdapter(logging.getLogger(name if name.startswith("triage") else f"triage.{name}"), {})
+    return _KeywordAdapter(
+        logging.getLogger(name if name.startswith("triage") else f"triage.{name}"), {}
+    )

@@ -1,13 +1,15 @@
 """The ``triage`` command line. Each command lives in its own module of this package.
 
 A command module exposes ``register(app)``; this package finds them all, so adding a
-command never edits a shared file.
+command never edits a shared file. Commands of the ``training`` and ``api`` packages plug
+in through the ``triage.commands`` entry-point group, so ``triage`` never imports them.
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+from importlib.metadata import entry_points
 
 import typer
 
@@ -27,6 +29,8 @@ def _register_commands() -> None:
         if module.name.startswith("_"):
             continue
         importlib.import_module(f"{__name__}.{module.name}").register(app)
+    for plugin in entry_points(group="triage.commands"):
+        plugin.load()(app)
 
 
 _register_commands()

@@ -6,22 +6,20 @@ import functools
 import json
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, NoReturn, ParamSpec, TypeVar
 
 import typer
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from rich.console import Console
 
 from triage.config import get_settings
-from triage.errors import InputError, TriageError
+from triage.errors import TriageError
 from triage.logs import configure_logging
 
-__all__ = ["console", "err_console", "fail", "handles_errors", "load_json_input", "print_json"]
+__all__ = ["console", "err_console", "fail", "handles_errors", "print_json"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
-M = TypeVar("M", bound=BaseModel)
 
 console = Console()
 err_console = Console(stderr=True)
@@ -46,28 +44,6 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
             fail(f"{error.title}: {error.detail}", error.exit_code)
 
     return wrapper
-
-
-def load_json_input(path: Path, model: type[M]) -> M:
-    """Read ``path`` as JSON into ``model``; raise InputError naming the file and field."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror}") from None
-    try:
-        return model.model_validate_json(raw)
-    except ValidationError as error:
-        raise InputError(f"{path}: {describe_validation_error(error)}") from None
-
-
-def describe_validation_error(error: ValidationError) -> str:
-    """Return the validation errors as one line: ``field.path: message; ...``."""
-    parts = []
-    for item in error.errors():
-        where = ".".join(str(p) for p in item["loc"]) or "(document)"
-        message = "unknown field" if item["type"] == "extra_forbidden" else item["msg"]
-        parts.append(f"{where}: {message}")
-    return "; ".join(parts)
 
 
 def print_json(payload: Any) -> None:

@@ -25,7 +25,9 @@ class BillingException(ContractModel):
     found: Any = None
     message: str
     evidence: list[Evidence] = []
-    rule: str | None = Field(default=None, description="The rule that raised it, e.g. 'payment_terms.v1'.")
+    rule: str | None = Field(
+        default=None, description="The rule that raised it, e.g. 'payment_terms.v1'."
+    )
 
 
 class RiskFactor(ContractModel):

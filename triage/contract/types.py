@@ -34,15 +34,16 @@ def parse_money(raw: Any) -> Decimal:
     """Return ``raw`` as a finite Decimal; refuse floats, which cannot carry cents exactly."""
     if isinstance(raw, Decimal):
         value = raw
-    elif isinstance(raw, bool) or isinstance(raw, float):
-        raise ValueError("money must be a decimal string such as \"1200.00\", not a JSON number")
+    elif isinstance(raw, bool | float):
+        raise ValueError('money must be a decimal string such as "1200.00", not a JSON number')
     elif isinstance(raw, int):
         value = Decimal(raw)
     elif isinstance(raw, str):
         try:
             value = Decimal(raw.strip())
         except InvalidOperation:
-            raise ValueError(f"money must be a decimal string such as \"1200.00\", got {raw!r}") from None
+            message = f'money must be a decimal string such as "1200.00", got {raw!r}'
+            raise ValueError(message) from None
     else:
         raise ValueError(f"money must be a decimal string, got {type(raw).__name__}")
     if not value.is_finite():

@@ -1,0 +1,46 @@
+# Two commands matter on a fresh clone: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+TRIAGE := $(VENV)/bin/triage
+STAMP  := $(VENV)/.installed
+
+SAMPLES := samples/cases
+
+.PHONY: run install samples test lint typecheck bench clean help
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)  ## Create .venv and install the package with its dev tools
+
+$(SAMPLES)/case-0001/order.pdf: | $(STAMP)
+	$(TRIAGE) samples generate --n 24 --seed 2026 --out $(SAMPLES)
+
+samples: $(SAMPLES)/case-0001/order.pdf  ## Generate the committed sample cases if missing
+
+run: install samples  ## Triage the sample cases and print the summary
+	@mkdir -p var
+	$(TRIAGE) batch $(SAMPLES) --out var/sample-results.jsonl
+
+lint: install  ## ruff
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: install  ## mypy (strict on triage/)
+	$(VENV)/bin/mypy triage
+
+test: install lint typecheck  ## Lint, type-check and run the test suite
+	$(PY) -m pytest -n 2 -q
+
+bench: install  ## Speed, memory and accuracy benchmarks (minutes, not part of the tests)
+	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+clean:  ## Remove the virtualenv and local state
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Training, evaluation and dataset commands; imports ``triage``, never the other way round."""

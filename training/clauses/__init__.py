@@ -1,0 +1,1 @@
+"""The clause classifier's corpus, training loop, evaluation and ``train-clauses`` command."""

@@ -1,0 +1,50 @@
+"""Loading the heavy parts once: reader, extractor, rule pack, risk model, policy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Self
+
+from triage.comparison import RulePack
+from triage.config import Settings
+from triage.documents.sandbox import SandboxedReader
+from triage.extraction import OrderExtractor
+from triage.pipeline import DocumentReader, Extractor, RiskScorer, RoutingPolicy, RuleEngine
+from triage.routing import RoutingPolicy as Policy
+from triage.scoring.unscored import Unscored
+
+__all__ = ["LoadedComponents", "load_components"]
+
+
+@dataclass(frozen=True)
+class LoadedComponents:
+    """The stages of the pipeline, built once and shared by every order."""
+
+    reader: DocumentReader
+    extractor: Extractor
+    rules: RuleEngine
+    scorer: RiskScorer
+    policy: RoutingPolicy
+
+    def close(self) -> None:
+        """Stop the reader's child processes."""
+        close = getattr(self.reader, "close", None)
+        if close is not None:
+            close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def load_components(settings: Settings) -> LoadedComponents:
+    """Build every stage from ``settings``; raise ConfigError if a pack or model is bad."""
+    return LoadedComponents(
+        reader=SandboxedReader.from_settings(settings),
+        extractor=OrderExtractor.load(settings.models_dir),
+        rules=RulePack.load(settings.rules_dir / f"{settings.rule_pack}.yaml"),
+        scorer=Unscored(),
+        policy=Policy.load(settings.rules_dir / f"{settings.policy}.yaml"),
+    )

@@ -1,0 +1,90 @@
+"""Amounts in every format the order forms use: ``$1,200.00``, ``1.200,00 €``, ``GBP 1,200``.
+
+The decimal separator is whichever of ``.`` and ``,`` comes last when both appear; a lone
+separator followed by exactly three digits groups thousands, otherwise it marks decimals.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+__all__ = ["AMOUNT_PATTERN", "CURRENCY_SIGNS", "parse_amount", "parse_currency"]
+
+CURRENCY_SIGNS = {
+    "US$": "USD", "USD$": "USD", "A$": "AUD", "AU$": "AUD", "AUD$": "AUD", "C$": "CAD",
+    "CA$": "CAD", "CAD$": "CAD", "NZ$": "NZD", "S$": "SGD", "SG$": "SGD", "HK$": "HKD",
+    "R$": "BRL", "MX$": "MXN", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
+    "CHF": "CHF", "Fr.": "CHF", "kr": "SEK", "zł": "PLN", "₩": "KRW", "R": "ZAR",
+}  # fmt: skip
+_ISO_CODES = frozenset({
+    "USD", "EUR", "GBP", "AUD", "CAD", "NZD", "SGD", "HKD", "JPY", "CHF", "SEK", "NOK",
+    "DKK", "INR", "BRL", "MXN", "ZAR", "PLN", "CNY", "KRW", "AED", "ILS", "CZK", "HUF",
+})  # fmt: skip
+_CURRENCY_WORDS = {
+    "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "euros": "EUR", "euro": "EUR",
+    "pounds sterling": "GBP", "pounds": "GBP", "sterling": "GBP", "australian dollars": "AUD",
+    "canadian dollars": "CAD", "swiss francs": "CHF", "yen": "JPY",
+}  # fmt: skip
+
+_SIGN = r"(?:US\$|USD\$|AU\$|AUD\$|A\$|CA\$|CAD\$|C\$|NZ\$|SG\$|S\$|HK\$|R\$|MX\$|\$|€|£|¥|₹)"
+_CODE = r"(?:" + "|".join(sorted(_ISO_CODES)) + r")"
+_NUMBER = r"\d{1,3}(?:[,.'\u00a0\u202f ]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,4})?"
+AMOUNT_PATTERN = re.compile(
+    rf"(?P<pre>{_SIGN}|{_CODE})?\s?(?P<num>{_NUMBER})(?:\s?(?P<post>{_SIGN}|{_CODE}))?"
+)
+"""An amount with an optional currency sign or ISO code before or after it."""
+
+
+def _to_decimal(number: str) -> Decimal | None:
+    cleaned = re.sub(r"[\s'\u00a0\u202f]", "", number)
+    last_dot, last_comma = cleaned.rfind("."), cleaned.rfind(",")
+    if last_dot >= 0 and last_comma >= 0:
+        decimal_mark = "." if last_dot > last_comma else ","
+    elif last_dot >= 0 or last_comma >= 0:
+        mark = "." if last_dot >= 0 else ","
+        head, _, tail = cleaned.rpartition(mark)
+        grouped = cleaned.count(mark) > 1 or (len(tail) == 3 and head not in {"0", ""})
+        decimal_mark = "" if grouped else mark
+    else:
+        decimal_mark = ""
+    if decimal_mark:
+        whole, _, fraction = cleaned.rpartition(decimal_mark)
+        whole = whole.replace(".", "").replace(",", "")
+        cleaned = f"{whole}.{fraction}"
+    else:
+        cleaned = cleaned.replace(".", "").replace(",", "")
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        return None
+
+
+def parse_amount(text: str) -> tuple[Decimal, str | None] | None:
+    """Return the first amount in ``text`` and its currency (ISO code or None)."""
+    for match in AMOUNT_PATTERN.finditer(text):
+        value = _to_decimal(match.group("num"))
+        if value is None:
+            continue
+        sign = match.group("pre") or match.group("post")
+        return value, (_code_of(sign) if sign else parse_currency(text))
+    return None
+
+
+def _code_of(sign: str) -> str:
+    return sign if sign in _ISO_CODES else CURRENCY_SIGNS[sign]
+
+
+def parse_currency(text: str) -> str | None:
+    """Return the currency ``text`` names by ISO code, sign or word, or None."""
+    for code in re.findall(r"\b[A-Z]{3}\b", text):
+        if code in _ISO_CODES:
+            return code
+    sign = re.search(_SIGN, text)
+    if sign:
+        return CURRENCY_SIGNS[sign.group(0)]
+    lowered = text.lower()
+    for word, code in sorted(_CURRENCY_WORDS.items(), key=lambda item: -len(item[0])):
+        if re.search(rf"\b{re.escape(word)}\b", lowered):
+            return code
+    return None

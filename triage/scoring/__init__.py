@@ -1,0 +1,1 @@
+"""Risk scoring: features from the extraction, the exceptions and the customer -> risk."""

@@ -1,0 +1,27 @@
+"""The scorer used when no risk model is registered: it reports no score at all.
+
+Routing then decides on exceptions alone, and says so in its reasons. This is a real
+operating mode (a fresh install before any model is trained), not a stand-in.
+"""
+
+from __future__ import annotations
+
+from triage.contract import BillingException, Customer, Extraction, Quote, RiskScore
+
+__all__ = ["Unscored"]
+
+
+class Unscored:
+    """A RiskScorer that returns None for every order."""
+
+    version = "none"
+
+    def score(
+        self,
+        extraction: Extraction,
+        exceptions: list[BillingException],
+        quote: Quote,
+        customer: Customer,
+    ) -> RiskScore | None:
+        """Return None: no model, no score."""
+        return None
