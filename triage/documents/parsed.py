@@ -27,12 +27,20 @@ class Word:
         """Return the box as the contract's ``[x0, top, x1, bottom]`` tuple."""
         return (self.x0, self.top, self.x1, self.bottom)
 
+    def __reduce__(self) -> tuple[type[Word], tuple[str, float, float, float, float]]:
+        # Pickle as a constructor call: ~10x faster than the frozen-slots default, which
+        # matters when a document of thousands of words crosses the sandbox's pipe.
+        return (Word, (self.text, self.x0, self.top, self.x1, self.bottom))
+
 
 @dataclass(frozen=True, slots=True)
 class TextLine:
     """Words that share a baseline, left to right, in reading order on their page."""
 
     words: tuple[Word, ...]
+
+    def __reduce__(self) -> tuple[type[TextLine], tuple[tuple[Word, ...]]]:
+        return (TextLine, (self.words,))
 
     @property
     def text(self) -> str:
@@ -58,6 +66,9 @@ class Ruling:
     top: float
     x1: float
     bottom: float
+
+    def __reduce__(self) -> tuple[type[Ruling], tuple[float, float, float, float]]:
+        return (Ruling, (self.x0, self.top, self.x1, self.bottom))
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,8 +57,14 @@ def _draw_items(canvas: Canvas, rng: random.Random, top: float) -> float:
     for row in range(1, rows):
         qty = rng.randint(1, 200)
         price = rng.choice((99, 250, 1200, 4800))
-        cells = (f"SKU-{rng.randint(100, 999)}", f"Platform seats tier {row}", str(qty))
-        cells += (f"{price:,.2f}", f"{qty * price:,.2f}")
+        sku = f"SKU-{rng.randint(100, 999)}"
+        cells = (
+            sku,
+            f"Platform seats tier {row}",
+            str(qty),
+            f"{price:,.2f}",
+            f"{qty * price:,.2f}",
+        )
         for x, cell in zip(columns, cells, strict=False):
             canvas.drawString(x + 3, top - 12 - 18 * row, cell)
     return y

@@ -31,7 +31,9 @@ _FORMS = (
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY}(?:\s+day\s+of)?[\s\-]+{_MONTH},?[\s\-]+{_YEAR}\b", re.IGNORECASE),
 )
-DATE_PATTERN = re.compile("|".join(f"(?:{form.pattern})" for form in _FORMS), re.IGNORECASE)
+DATE_PATTERN = re.compile(
+    "|".join(re.sub(r"\(\?P<\w+>", "(?:", form.pattern) for form in _FORMS), re.IGNORECASE
+)
 """Any date form :func:`parse_date` understands (for scanning text)."""
 
 

@@ -29,7 +29,7 @@ _CURRENCY_WORDS = {
 
 _SIGN = r"(?:US\$|USD\$|AU\$|AUD\$|A\$|CA\$|CAD\$|C\$|NZ\$|SG\$|S\$|HK\$|R\$|MX\$|\$|€|£|¥|₹)"
 _CODE = r"(?:" + "|".join(sorted(_ISO_CODES)) + r")"
-_NUMBER = r"\d{1,3}(?:[,.'\u00a0\u202f ]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,4})?"
+_NUMBER = r"\d{1,3}(?:[,.'\u00a0\u202f ]\d{3})+(?!\d)(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,4})?"
 AMOUNT_PATTERN = re.compile(
     rf"(?P<pre>{_SIGN}|{_CODE})?\s?(?P<num>{_NUMBER})(?:\s?(?P<post>{_SIGN}|{_CODE}))?"
 )

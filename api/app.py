@@ -1,0 +1,87 @@
+"""The FastAPI application factory; ``create_app()`` is what uvicorn's workers import.
+
+The lifespan opens the store (running migrations), loads the pipeline's components once,
+and starts the background jobs; everything is closed again on shutdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
+
+from fastapi import FastAPI
+
+from api.middleware import BodyLimitMiddleware, RequestContextMiddleware, TimeoutMiddleware
+from api.openapi import install_openapi
+from api.problems import install_problem_handlers
+from api.routes import models, operations, orders, review, webhooks
+from api.runtime import BackgroundJobs, Runtime, load_components_factory
+from api.settings import ApiSettings
+from triage.config import Settings, get_settings
+from triage.logs import configure_logging
+from triage.pipeline import Components
+from triage.store import Store, open_store
+
+__all__ = ["create_app"]
+
+DESCRIPTION = (
+    "Checks signed order-form PDFs against the CPQ quote and the ERP customer record, "
+    "scores dispute/delay risk and routes exceptions to a review queue. Authenticate with "
+    "`Authorization: Bearer <API key>`; every error is `application/problem+json`."
+)
+
+
+def create_app(
+    settings: Settings | None = None,
+    api_settings: ApiSettings | None = None,
+    *,
+    store: Store | None = None,
+    parts: Components | None = None,
+) -> FastAPI:
+    """Return the app; ``store`` and ``parts`` are built in the lifespan unless given."""
+    settings = settings or get_settings()
+    api_settings = api_settings or ApiSettings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        configure_logging(settings.log_level, settings.log_format)
+        own_store = store or open_store(settings.resolved_database_url, settings.data_dir)
+        own_parts = parts or load_components_factory(api_settings.components)(settings)
+        app.state.runtime = Runtime(
+            settings=settings,
+            api_settings=api_settings,
+            store=own_store,
+            parts=own_parts,
+            policy=api_settings.idempotency_policy(),
+        )
+        jobs = BackgroundJobs(own_store, api_settings.webhook_poll_s)
+        if api_settings.background_jobs:
+            jobs.start()
+        try:
+            yield
+        finally:
+            jobs.stop()
+            if parts is None:
+                with suppress(Exception):
+                    own_parts.close()  # type: ignore[attr-defined]
+            if store is None:
+                own_store.close()
+
+    app = FastAPI(
+        title="Contract Exception Triage",
+        version="1.0.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    for module in (orders, review, models, webhooks, operations):
+        app.include_router(module.router)
+    install_problem_handlers(app)
+    install_openapi(app)
+    app.add_middleware(TimeoutMiddleware, seconds=api_settings.request_timeout_s)
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_bytes=int(settings.max_upload_mb * 1024 * 1024),
+        limit_name="max_upload_mb",
+    )
+    app.add_middleware(RequestContextMiddleware)
+    return app

@@ -1,0 +1,164 @@
+"""ASGI middleware: request id + access log + latency metric, body size cap, time limit.
+
+They are plain ASGI classes (not ``BaseHTTPMiddleware``) so that they can count body
+bytes as they arrive and replace a reply that has not started yet.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+import uuid
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.context import request_id_var
+from api.observability import observe_request
+from api.problems import problem_response
+from triage.logs import get_logger
+
+__all__ = ["BodyLimitMiddleware", "RequestContextMiddleware", "TimeoutMiddleware"]
+
+log = get_logger("triage.api.access")
+REQUEST_ID_HEADER = "x-request-id"
+_SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            text: str = value.decode("latin-1")
+            return text
+    return None
+
+
+class RequestContextMiddleware:
+    """Gives each request an id (kept from ``X-Request-ID`` if sane), logs and times it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        incoming = _header(scope, REQUEST_ID_HEADER.encode())
+        request_id = incoming if incoming and _SAFE_ID.match(incoming) else uuid.uuid4().hex
+        token = request_id_var.set(request_id)
+        started = time.perf_counter()
+        status = 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = list(message.get("headers", []))
+                headers.append((REQUEST_ID_HEADER.encode(), request_id.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            seconds = time.perf_counter() - started
+            route = getattr(scope.get("route"), "path", None) or "unmatched"
+            observe_request(scope["method"], route, status, seconds)
+            log.info(
+                "request",
+                request_id=request_id,
+                method=scope["method"],
+                path=scope["path"],
+                route=route,
+                status=status,
+                duration_ms=round(seconds * 1000, 2),
+            )
+            request_id_var.reset(token)
+
+
+class BodyLimitMiddleware:
+    """Refuses bodies over ``max_bytes`` with 413, by Content-Length or while streaming."""
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int, limit_name: str) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+        self.limit_name = limit_name
+
+    def _refusal(self) -> Any:
+        return problem_response(
+            413,
+            "limit.exceeded",
+            "Limit exceeded",
+            f"the request body is larger than {self.limit_name} ({self.max_bytes} bytes)",
+            limit=self.limit_name,
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = _header(scope, b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            await self._refusal()(scope, receive, send)
+            return
+        seen = 0
+        overflowed = False
+        started = False
+
+        async def counting_receive() -> Message:
+            nonlocal seen, overflowed
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    overflowed = True
+                    return {"type": "http.disconnect"}
+            return message
+
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if overflowed:
+                return  # the app's answer to a cut-off body is replaced below
+            started = True
+            await send(message)
+
+        await self.app(scope, counting_receive, guarded_send)
+        if overflowed and not started:
+            await self._refusal()(scope, receive, send)
+
+
+class TimeoutMiddleware:
+    """Answers 503 naming the limit when a request runs past ``seconds``."""
+
+    def __init__(self, app: ASGIApp, *, seconds: float) -> None:
+        self.app = app
+        self.seconds = seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = True
+            await send(message)
+
+        try:
+            async with asyncio.timeout(self.seconds):
+                await self.app(scope, receive, tracking_send)
+        except TimeoutError:
+            if started:
+                raise
+            response = problem_response(
+                503,
+                "limit.request_timeout",
+                "Request time limit exceeded",
+                f"the request took longer than request_timeout_s ({self.seconds:g} s); "
+                "retry with the same Idempotency-Key to get its result",
+                limit="request_timeout_s",
+                headers={"Retry-After": "1"},
+            )
+            await response(scope, receive, send)

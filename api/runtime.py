@@ -1,0 +1,78 @@
+"""What one server process holds for its lifetime: settings, store, components, jobs."""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from api.settings import ApiSettings
+from triage.config import Settings
+from triage.errors import ConfigError
+from triage.logs import get_logger
+from triage.pipeline import Components
+from triage.service import IdempotencyPolicy, deliver_due_webhooks, purge_expired_keys
+from triage.store import Store
+
+__all__ = ["BackgroundJobs", "Runtime", "load_components_factory"]
+
+log = get_logger(__name__)
+PURGE_EVERY_S = 600.0
+
+
+def load_components_factory(spec: str) -> Callable[[Settings], Any]:
+    """Return the function named by ``MODULE:FUNCTION``; raise ConfigError if missing."""
+    module_name, _, attribute = spec.partition(":")
+    try:
+        factory: Callable[[Settings], Any] = getattr(
+            importlib.import_module(module_name), attribute
+        )
+    except (ImportError, AttributeError) as error:
+        raise ConfigError(f"components factory {spec!r} cannot be loaded: {error}") from error
+    return factory
+
+
+@dataclass
+class Runtime:
+    """The per-process state every request handler reaches through ``api.deps``."""
+
+    settings: Settings
+    api_settings: ApiSettings
+    store: Store
+    parts: Components
+    policy: IdempotencyPolicy
+
+
+@dataclass
+class BackgroundJobs:
+    """A daemon thread that sends due webhooks and purges expired idempotency keys."""
+
+    store: Store
+    poll_s: float
+    stop_event: threading.Event = field(default_factory=threading.Event)
+    thread: threading.Thread | None = None
+
+    def _run(self) -> None:
+        next_purge = 0.0
+        while not self.stop_event.wait(self.poll_s):
+            try:
+                deliver_due_webhooks(self.store)
+                next_purge -= self.poll_s
+                if next_purge <= 0:
+                    purge_expired_keys(self.store)
+                    next_purge = PURGE_EVERY_S
+            except Exception:  # a failing job must not kill the loop; it is logged and retried
+                log.exception("background job failed")
+
+    def start(self) -> None:
+        """Start the loop in a daemon thread."""
+        self.thread = threading.Thread(target=self._run, name="triage-jobs", daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        """Ask the loop to stop and wait briefly for it."""
+        self.stop_event.set()
+        if self.thread is not None:
+            self.thread.join(timeout=5)

@@ -1,0 +1,124 @@
+"""The routing policy: decisions, plain-words reasons, queues, and refusing a bad file."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+import yaml
+
+from triage.comparison import RulePack
+from triage.config import REPO_ROOT
+from triage.contract import BillingException, Decision, ExceptionCode, RiskScore, Severity
+from triage.errors import ConfigError
+from triage.routing import RoutingPolicy
+
+POLICY_PATH = REPO_ROOT / "rules" / "policy.yaml"
+POLICY = RoutingPolicy.load(POLICY_PATH)
+
+
+def exception(
+    severity: Severity,
+    code: ExceptionCode = ExceptionCode.PAYMENT_TERMS_MISMATCH,
+    queue: str = "finance-ar",
+) -> BillingException:
+    return BillingException(code=code, severity=severity, queue=queue, message="m")
+
+
+def risk(dispute: float, delay: float) -> RiskScore:
+    return RiskScore(dispute=dispute, delay=delay, model_version="risk-test")
+
+
+@pytest.fixture
+def policy_doc() -> dict[str, Any]:
+    """A fresh copy of the shipped policy document."""
+    return copy.deepcopy(yaml.safe_load(POLICY_PATH.read_text()))
+
+
+def test_clean_order_without_risk_model_passes_and_says_so() -> None:
+    assert POLICY.decide([], None) == (
+        Decision.PASS,
+        ["no exceptions", "no risk model was applied"],
+    )
+
+
+def test_high_severity_exception_sends_to_review() -> None:
+    decision, reasons = POLICY.decide([exception(Severity.HIGH)], None)
+    assert decision is Decision.REVIEW
+    assert reasons == ["1 high-severity exception (PAYMENT_TERMS_MISMATCH)"]
+
+
+def test_medium_is_the_boundary_and_low_alone_passes() -> None:
+    assert POLICY.decide([exception(Severity.MEDIUM)], None)[0] is Decision.REVIEW
+    decision, reasons = POLICY.decide([exception(Severity.LOW), exception(Severity.LOW)], None)
+    assert decision is Decision.PASS
+    assert reasons[0] == (
+        "2 low-severity exceptions (PAYMENT_TERMS_MISMATCH ×2), below the review threshold"
+    )
+
+
+def test_reasons_list_severities_highest_first() -> None:
+    found = [
+        exception(Severity.MEDIUM, ExceptionCode.PO_MISSING),
+        exception(Severity.CRITICAL, ExceptionCode.CREDIT_HOLD),
+        exception(Severity.MEDIUM, ExceptionCode.TAX_ID_MISSING),
+    ]
+    assert POLICY.decide(found, None)[1] == [
+        "1 critical-severity exception (CREDIT_HOLD)",
+        "2 medium-severity exceptions (PO_MISSING, TAX_ID_MISSING)",
+    ]
+
+
+def test_risk_above_threshold_sends_a_clean_order_to_review() -> None:
+    decision, reasons = POLICY.decide([], risk(0.41, 0.10))
+    assert decision is Decision.REVIEW
+    assert reasons == ["dispute risk 0.41 above threshold 0.30"]
+
+
+def test_risk_at_threshold_passes_with_reasons() -> None:
+    decision, reasons = POLICY.decide([], risk(0.30, 0.35))
+    assert decision is Decision.PASS
+    assert reasons == [
+        "no exceptions",
+        "delay risk 0.35 within threshold 0.35",
+        "dispute risk 0.30 within threshold 0.30",
+    ]
+
+
+def test_policy_queue_wins_over_pack_queue(policy_doc: dict[str, Any]) -> None:
+    policy_doc["queues"]["PAYMENT_TERMS_MISMATCH"] = "collections"
+    policy = RoutingPolicy.from_mapping(policy_doc)
+    routed = policy.assign_queues([exception(Severity.HIGH)])
+    assert routed[0].queue == "collections"
+    assert policy.queue_for(ExceptionCode.PO_MISSING, "anything") == "billing-ops"
+
+
+def test_shipped_policy_and_pack_agree_on_queues() -> None:
+    pack = RulePack.load(REPO_ROOT / "rules" / "default.yaml")
+    for rule in pack.rules:
+        assert POLICY.queue_for(rule.function.code, rule.queue) == rule.queue, rule.id
+
+
+def test_unknown_code_in_queues_is_refused(policy_doc: dict[str, Any]) -> None:
+    policy_doc["queues"]["PRICE_MISMACH"] = "deal-desk"
+    with pytest.raises(ConfigError, match=r"queues\.PRICE_MISMACH"):
+        RoutingPolicy.from_mapping(policy_doc)
+
+
+def test_out_of_range_threshold_is_refused(policy_doc: dict[str, Any]) -> None:
+    policy_doc["risk_thresholds"]["dispute"] = 1.5
+    with pytest.raises(ConfigError, match=r"risk_thresholds\.dispute"):
+        RoutingPolicy.from_mapping(policy_doc)
+
+
+def test_unknown_severity_is_refused(policy_doc: dict[str, Any]) -> None:
+    policy_doc["review_severities"] = ["severe"]
+    with pytest.raises(ConfigError, match=r"review_severities\.0"):
+        RoutingPolicy.from_mapping(policy_doc)
+
+
+def test_empty_review_severities_pass_everything_without_risk(policy_doc: dict[str, Any]) -> None:
+    policy_doc["review_severities"] = []
+    policy = RoutingPolicy.from_mapping(policy_doc)
+    assert policy.decide([exception(Severity.CRITICAL)], None)[0] is Decision.PASS

@@ -1,0 +1,125 @@
+"""The clause corpus the project builds: composed phrasings, boilerplate and CUAD spans.
+
+Every example carries a ``group`` (its template family or CUAD contract) and a split.
+Held-out examples come from whole families and whole contracts never seen in training,
+so held-out scores measure generalisation to new sentence shapes, not to new fillers.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from training.clauses.boilerplate import STANDARD_FAMILIES
+from training.clauses.cuad import read_cuad_spans
+from training.clauses.phrasing import expand
+from training.clauses.positives_commercial import COMMERCIAL_FAMILIES
+from training.clauses.positives_legal import LEGAL_FAMILIES
+from triage.extraction.clauses import STANDARD_LABEL
+
+__all__ = ["ClauseExample", "CorpusConfig", "build_corpus"]
+
+_NUMBERING = ["7.", "12.3", "(b)", "4.2", "Section 9 -", "iii.", "A.", "2)", "15.1.4"]
+_OPENERS = [
+    "Notwithstanding anything to the contrary in the Agreement, ",
+    "For the avoidance of doubt, ",
+    "The parties agree that ",
+    "Special terms: ",
+    "Additional Terms. ",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseExample:
+    """A text, its label (a clause type or ``standard``), its group and whether held out."""
+
+    text: str
+    label: str
+    group: str
+    held_out: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusConfig:
+    """How many phrasings to draw per family, and the CUAD cap per label."""
+
+    per_positive_family: int = 60
+    per_standard_family: int = 45
+    cuad_per_label: int = 220
+    held_out_every: int = 4
+
+
+def _dress(text: str, rng: random.Random) -> str:
+    """Add the numbering, openers and capitals real order forms put around a sentence."""
+    if rng.random() < 0.15:
+        text = rng.choice(_OPENERS) + text
+    if rng.random() < 0.25:
+        text = f"{rng.choice(_NUMBERING)} {text}"
+    if rng.random() < 0.05:
+        text = text.upper()
+    return text
+
+
+def _family_examples(
+    label: str, families: Iterable[str], count: int, every: int, rng: random.Random
+) -> list[ClauseExample]:
+    examples = []
+    for index, template in enumerate(families):
+        held_out = index % every == every - 1
+        for _ in range(count):
+            text = _dress(expand(template, rng), rng)
+            examples.append(ClauseExample(text, label, f"{label}:{index}", held_out))
+    return examples
+
+
+def _with_context(
+    examples: list[ClauseExample], standard: list[ClauseExample], rng: random.Random
+) -> list[ClauseExample]:
+    """Return paragraphs that put a clause next to a boilerplate sentence of the same split."""
+    mixed = []
+    for example in examples:
+        pool = [s for s in standard if s.held_out == example.held_out]
+        if rng.random() < 0.15 and pool:
+            other = rng.choice(pool).text
+            text = f"{example.text} {other}" if rng.random() < 0.5 else f"{other} {example.text}"
+            mixed.append(ClauseExample(text, example.label, example.group, example.held_out))
+    return mixed
+
+
+def build_corpus(
+    cuad_dir: Path | None, seed: int, config: CorpusConfig | None = None
+) -> list[ClauseExample]:
+    """Return the whole labelled corpus, deterministic for a given seed and CUAD copy.
+
+    Texts that occur in both splits are dropped from the held-out split.
+    """
+    config = config or CorpusConfig()
+    rng = random.Random(seed)
+    families = {**COMMERCIAL_FAMILIES, **LEGAL_FAMILIES}
+    positives: list[ClauseExample] = []
+    for label, templates in families.items():
+        positives += _family_examples(
+            label, templates, config.per_positive_family, config.held_out_every, rng
+        )
+    standard = _family_examples(
+        STANDARD_LABEL, STANDARD_FAMILIES, config.per_standard_family, config.held_out_every, rng
+    )
+    examples = positives + standard + _with_context(positives, standard, rng)
+    if cuad_dir is not None:
+        taken: dict[str, int] = {}
+        for span in read_cuad_spans(cuad_dir):
+            if taken.get(span.label, 0) >= config.cuad_per_label:
+                continue
+            taken[span.label] = taken.get(span.label, 0) + 1
+            examples.append(
+                ClauseExample(span.text, span.label, f"cuad:{span.contract}", span.held_out)
+            )
+    train_texts = {e.text for e in examples if not e.held_out}
+    unique: dict[tuple[str, bool], ClauseExample] = {}
+    for example in examples:
+        if example.held_out and example.text in train_texts:
+            continue
+        unique.setdefault((example.text, example.held_out), example)
+    return list(unique.values())

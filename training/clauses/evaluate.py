@@ -1,0 +1,98 @@
+"""Clause metrics: per-type precision, recall and F1, on texts and on generated orders.
+
+A prediction counts as a finding only when its label is a clause type and its
+probability reaches the threshold; ``standard`` is the absence of a finding, so it has
+no row of its own. ``micro`` pools every clause type.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from triage.extraction.clauses import CLAUSE_LABELS, STANDARD_LABEL
+
+__all__ = [
+    "CLAUSE_TYPES",
+    "TypeCounts",
+    "count_bags",
+    "count_pairs",
+    "findings",
+    "merge",
+    "scores",
+    "tune_threshold",
+]
+
+CLAUSE_TYPES = tuple(label for label in CLAUSE_LABELS if label != STANDARD_LABEL)
+THRESHOLD_GRID = tuple(round(0.2 + 0.05 * i, 2) for i in range(14))
+
+TypeCounts = dict[str, Counter[str]]
+"""Per clause type, the counts ``tp``, ``fp`` and ``fn``."""
+
+
+def findings(predictions: Iterable[tuple[str, float]], threshold: float) -> list[str]:
+    """Return each prediction's label, or ``standard`` when it is below the threshold."""
+    return [label if p >= threshold else STANDARD_LABEL for label, p in predictions]
+
+
+def count_pairs(truth: Sequence[str], predicted: Sequence[str]) -> TypeCounts:
+    """Return tp/fp/fn per clause type for aligned true and predicted labels."""
+    counts: TypeCounts = {t: Counter() for t in CLAUSE_TYPES}
+    for true, guess in zip(truth, predicted, strict=True):
+        if true == guess and true != STANDARD_LABEL:
+            counts[true]["tp"] += 1
+            continue
+        if guess != STANDARD_LABEL:
+            counts[guess]["fp"] += 1
+        if true != STANDARD_LABEL:
+            counts[true]["fn"] += 1
+    return counts
+
+
+def count_bags(truth: Sequence[str], predicted: Sequence[str]) -> TypeCounts:
+    """Return tp/fp/fn per clause type for one document's unordered findings."""
+    true_bag, guess_bag = Counter(truth), Counter(predicted)
+    counts: TypeCounts = {t: Counter() for t in CLAUSE_TYPES}
+    for clause_type in CLAUSE_TYPES:
+        hit = min(true_bag[clause_type], guess_bag[clause_type])
+        counts[clause_type]["tp"] += hit
+        counts[clause_type]["fp"] += guess_bag[clause_type] - hit
+        counts[clause_type]["fn"] += true_bag[clause_type] - hit
+    return counts
+
+
+def _prf(c: Counter[str]) -> dict[str, float | int]:
+    tp, fp, fn = c["tp"], c["fp"], c["fn"]
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "support": tp + fn,
+        "predicted": tp + fp,
+    }
+
+
+def scores(counts: TypeCounts) -> dict[str, dict[str, float | int]]:
+    """Return precision/recall/F1/support per clause type plus the pooled ``micro`` row."""
+    table = {clause_type: _prf(c) for clause_type, c in counts.items()}
+    table["micro"] = _prf(sum(counts.values(), Counter()))
+    return table
+
+
+def merge(into: TypeCounts, more: TypeCounts) -> None:
+    """Add the counts of ``more`` to ``into``."""
+    for clause_type, c in more.items():
+        into.setdefault(clause_type, Counter()).update(c)
+
+
+def tune_threshold(truth: Sequence[str], predictions: Sequence[tuple[str, float]]) -> float:
+    """Return the grid threshold with the best micro F1 (the lower one on ties)."""
+    best, best_f1 = THRESHOLD_GRID[0], -1.0
+    for threshold in THRESHOLD_GRID:
+        f1 = float(scores(count_pairs(truth, findings(predictions, threshold)))["micro"]["f1"])
+        if f1 > best_f1 + 1e-9:
+            best, best_f1 = threshold, f1
+    return best

@@ -1,0 +1,181 @@
+"""One PDF page read with pdfium: words with pdfplumber-compatible boxes, rulings, images.
+
+Words come from pdfium's text page: its text (with the spaces and line breaks pdfium
+infers) is split on whitespace, and each word's box is built from the loose boxes of its
+first and last characters. pdfminer gives every glyph a box exactly one font size tall
+starting at the font's descent; pdfium's loose box starts at the same descent but ends at
+the ascent, so the top is recomputed as ``bottom + font size`` for upright text.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import pypdfium2.raw as pdfium_c
+
+from triage.documents.layout import Box, PageFrame, group_lines
+from triage.documents.parsed import Page, Ruling, Word
+
+__all__ = ["read_page"]
+
+# pdfium joins a word hyphenated across a line break into one run and marks the hyphen
+# with U+FFFE (U+0002 in older builds) instead of a line break: end the word after it.
+_WORD = re.compile("[^\\s\x02\ufffe]+[\x02\ufffe]?|[\x02\ufffe]")
+_HYPHEN = str.maketrans({"\x02": "-", "\ufffe": "-"})
+_CONTROL = re.compile("[\x00-\x1f\uffff]")
+_MAX_OBJECTS = 20_000
+_MAX_FORM_DEPTH = 4
+_THIN = 3.0
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+@dataclass
+class _Drawing:
+    rulings: list[Box] = field(default_factory=list)
+    has_image: bool = False
+    visited: int = 0
+
+
+def _page_frame(page: Any) -> PageFrame:
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not pdfium_c.FPDFPage_GetMediaBox(page, left, bottom, right, top):
+        # MediaBox inherited from the page tree: pdfium's page box resolves inheritance.
+        rect = pdfium_c.FS_RECTF()
+        pdfium_c.FPDF_GetPageBoundingBox(page, rect)
+        box = (rect.left, rect.bottom, rect.right, rect.top)
+    else:
+        box = (left.value, bottom.value, right.value, top.value)
+    return PageFrame.from_mediabox(box, 90 * int(pdfium_c.FPDFPage_GetRotation(page)))
+
+
+def _page_text(textpage: Any, count: int) -> str:
+    buffer = (ctypes.c_ushort * (count + 1))()
+    pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
+    text = ctypes.string_at(buffer, 2 * count).decode("utf-16-le", errors="surrogatepass")
+    if len(text) == count:
+        return text
+    # Characters outside the BMP take two UTF-16 units; fall back to one index per char.
+    return "".join(
+        chr(code) if 0 < code < 0x110000 else "\ufffd"
+        for code in (int(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+    )
+
+
+def _word_box(textpage: Any, start: int, end: int, frame: PageFrame) -> Box:
+    first, last = pdfium_c.FS_RECTF(), pdfium_c.FS_RECTF()
+    pdfium_c.FPDFText_GetLooseCharBox(textpage, start, first)
+    pdfium_c.FPDFText_GetLooseCharBox(textpage, end - 1, last)
+    left, right = min(first.left, last.left), max(first.right, last.right)
+    bottom, top = min(first.bottom, last.bottom), max(first.top, last.top)
+    # The font size is in text space; the char matrix scales it to user space.
+    size = float(pdfium_c.FPDFText_GetFontSize(textpage, start))
+    matrix = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFText_GetMatrix(textpage, start, matrix)
+    upright = abs(matrix.b) < 1e-3 and abs(matrix.c) < 1e-3 and matrix.d > 0
+    if upright and size > 0 and last.left >= first.left - 0.5:
+        top = bottom + size * matrix.d
+    return frame.box(left, bottom, right, top)
+
+
+def _words(textpage: Any, frame: PageFrame) -> list[Word]:
+    count = int(pdfium_c.FPDFText_CountChars(textpage))
+    if count <= 0:
+        return []
+    words = []
+    for match in _WORD.finditer(_page_text(textpage, count)):
+        text = _CONTROL.sub("", match.group().translate(_HYPHEN))
+        if text:
+            start, end = match.span()
+            words.append(Word(text, *_word_box(textpage, start, end, frame)))
+    return words
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    a, b, c, d, e, f = inner
+    p, q, r, s, t, u = outer
+    linear = (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s)
+    return (*linear, e * p + f * r + t, e * q + f * s + u)
+
+
+def _transform(matrix: Matrix, left: float, bottom: float, right: float, top: float) -> Box:
+    a, b, c, d, e, f = matrix
+    xs, ys = [], []
+    for x, y in ((left, bottom), (left, top), (right, bottom), (right, top)):
+        xs.append(a * x + c * y + e)
+        ys.append(b * x + d * y + f)
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def _add_path(obj: Any, box: Box, drawing: _Drawing) -> None:
+    left, bottom, right, top = box
+    width, height = right - left, top - bottom
+    if min(width, height) <= _THIN and max(width, height) >= 2 * _THIN:
+        drawing.rulings.append(box)
+        return
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    stroked = pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) and stroke.value
+    if stroked and 0 < int(pdfium_c.FPDFPath_CountSegments(obj)) <= 6:
+        drawing.rulings += [
+            (left, bottom, right, bottom),
+            (left, top, right, top),
+            (left, bottom, left, top),
+            (right, bottom, right, top),
+        ]
+
+
+def _walk(parent: Any, in_form: bool, matrix: Matrix, depth: int, drawing: _Drawing) -> None:
+    count_objects = pdfium_c.FPDFFormObj_CountObjects if in_form else pdfium_c.FPDFPage_CountObjects
+    get_object = pdfium_c.FPDFFormObj_GetObject if in_form else pdfium_c.FPDFPage_GetObject
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for index in range(max(0, int(count_objects(parent)))):
+        drawing.visited += 1
+        if drawing.visited > _MAX_OBJECTS:
+            return
+        obj = get_object(parent, index)
+        kind = int(pdfium_c.FPDFPageObj_GetType(obj)) if obj else 0
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            drawing.has_image = True
+        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            if pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                box = (left.value, bottom.value, right.value, top.value)
+                _add_path(obj, _transform(matrix, *box), drawing)
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
+            form = pdfium_c.FS_MATRIX()
+            pdfium_c.FPDFPageObj_GetMatrix(obj, form)
+            inner = (form.a, form.b, form.c, form.d, form.e, form.f)
+            _walk(obj, True, _compose(inner, matrix), depth + 1, drawing)
+
+
+def read_page(document: Any, index: int) -> tuple[Page, list[str]]:
+    """Return page ``index`` (0-based) of an open pdfium document and its warnings."""
+    number = index + 1
+    page = pdfium_c.FPDF_LoadPage(document, index)
+    if not page:
+        return Page(number, 0.0, 0.0, has_text_layer=False), [f"page {number} could not be read"]
+    try:
+        frame = _page_frame(page)
+        textpage = pdfium_c.FPDFText_LoadPage(page)
+        try:
+            words = _words(textpage, frame) if textpage else []
+        finally:
+            if textpage:
+                pdfium_c.FPDFText_ClosePage(textpage)
+        drawing = _Drawing()
+        _walk(page, False, _IDENTITY, 0, drawing)
+    finally:
+        pdfium_c.FPDF_ClosePage(page)
+    rulings = tuple(Ruling(*frame.box(*box)) for box in drawing.rulings)
+    scanned = not words and drawing.has_image
+    result = Page(
+        number,
+        frame.width,
+        frame.height,
+        lines=group_lines(words),
+        rulings=rulings,
+        has_text_layer=not scanned,
+    )
+    return result, [f"page {number} has no text layer"] if scanned else []

@@ -1,0 +1,81 @@
+"""The child side of the sandbox: a process that parses PDFs under CPU and memory limits.
+
+A worker sets ``RLIMIT_AS`` once when it starts and, before each document, moves its
+``RLIMIT_CPU`` soft limit to "CPU used so far + the time budget", so a runaway parse is
+stopped by the kernel (SIGXCPU) even if the parent's wall-clock watchdog were late.
+Outcomes cross the pipe as plain tuples: exceptions with extra constructor arguments
+(``LimitExceeded``) do not survive pickling.
+"""
+
+from __future__ import annotations
+
+import math
+import resource
+from multiprocessing.connection import Connection
+from typing import Any
+
+__all__ = ["Outcome", "Request", "serve"]
+
+# (pdf bytes, filename, max_pages, cpu seconds) or None to stop.
+Request = tuple[bytes, str, int, float] | None
+# ("ok", ParsedDocument) | ("limit", limit, detail) | ("error", error class name, detail)
+Outcome = tuple[Any, ...]
+READY = "ready"
+
+
+def _limit_memory(memory_mb: int) -> None:
+    limit = memory_mb * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _limit_cpu(budget_s: float) -> None:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    used = usage.ru_utime + usage.ru_stime
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    soft = math.ceil(used + budget_s) + 1
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+
+
+def _parse(request: tuple[bytes, str, int, float]) -> Outcome:
+    from triage.documents.reader import parse_pdf
+    from triage.errors import DocumentError, LimitExceeded
+
+    data, filename, max_pages, budget_s = request
+    _limit_cpu(budget_s)
+    try:
+        return ("ok", parse_pdf(data, filename, max_pages=max_pages))
+    except LimitExceeded as error:
+        return ("limit", error.limit, error.detail)
+    except DocumentError as error:
+        return ("error", type(error).__name__, error.detail)
+    except MemoryError:
+        return ("error", "DocumentTooComplex", "")
+    except RecursionError:
+        return ("error", "DocumentError", "the PDF's structure is nested too deeply to read")
+
+
+def serve(connection: Connection, memory_mb: int) -> None:
+    """Answer parse requests on ``connection`` until told to stop; run in a child process."""
+    _limit_memory(memory_mb)
+    # Import the reader (and initialise pdfium) before saying ready, so start-up time is
+    # never charged to a document's time limit.
+    import triage.documents.reader  # noqa: F401
+
+    connection.send(READY)
+    while True:
+        try:
+            request: Request = connection.recv()
+        except (EOFError, OSError):
+            return
+        if request is None:
+            return
+        outcome = _parse(request)
+        try:
+            connection.send(outcome)
+        except MemoryError:
+            connection.send(("error", "DocumentTooComplex", ""))

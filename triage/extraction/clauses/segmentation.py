@@ -1,0 +1,132 @@
+"""Split a ParsedDocument into clause candidates: paragraphs and numbered sections.
+
+Rules, in the order they apply to each page's lines:
+
+* table rows (several wide gaps between words) and signature-block lines are dropped;
+* short ``Key: value`` lines are terms, not prose, and are dropped;
+* a new paragraph starts after a vertical gap clearly larger than the page's usual line
+  gap, at a numbered or bulleted line, at an indented first line, or after a short line
+  that ends a sentence;
+* a one-line block that looks like a heading is attached to the paragraph after it;
+* a paragraph cut by a page break continues on the next page when it does not end a
+  sentence and the next page's first line does not start a new one.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from triage.documents.parsed import Page, ParsedDocument, TextLine
+
+__all__ = ["ClauseCandidate", "segment_document"]
+
+_NUMBERED = re.compile(
+    r"^(\(?\d+(\.\d+)*[.)]?|\(?[a-z]\)|\([ivx]+\)|[ivx]+\.|[A-Z]\.|Section \d+|[•\-–*▪])\s"
+)
+_SIGNATURE = re.compile(
+    r"^(by|name|title|date|signature|signed|print name|authori[sz]ed signature)\b\s*:?|_{4,}",
+    re.IGNORECASE,
+)
+_KEY_VALUE = re.compile(r"^[A-Z][\w&/()' .-]{0,40}:\s*\S")
+_SENTENCE_END = (".", ";", ":", "!", "?")
+_TABLE_GAP = 14.0
+_MIN_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseCandidate:
+    """A paragraph to classify: its text (heading first) and its lines with page numbers."""
+
+    text: str
+    lines: tuple[tuple[int, TextLine], ...]
+
+
+def _is_table_row(line: TextLine) -> bool:
+    words = line.words
+    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)]
+    return sum(gap > _TABLE_GAP for gap in gaps) >= 2
+
+
+def _is_dropped(line: TextLine) -> bool:
+    text = line.text
+    if _is_table_row(line) or _SIGNATURE.search(text):
+        return True
+    return bool(_KEY_VALUE.match(text)) and len(line.words) <= 8
+
+
+def _looks_like_heading(block: list[TextLine]) -> bool:
+    if len(block) != 1:
+        return False
+    text = block[0].text.rstrip()
+    words = text.split()
+    if len(words) > 8 or text.endswith((",", ";")):
+        return False
+    return text.isupper() or not text.endswith(".") or len(words) <= 4
+
+
+def _blocks(page: Page) -> list[list[TextLine]]:
+    """Return the page's kept lines grouped into paragraph blocks."""
+    lines = list(page.lines)
+    heights = [ln.bbox[3] - ln.bbox[1] for ln in lines] or [10.0]
+    gaps = [b.bbox[1] - a.bbox[3] for a, b in zip(lines, lines[1:], strict=False)]
+    usual_gap = statistics.median(gaps) if gaps else 2.0
+    break_gap = max(usual_gap * 1.6, usual_gap + 0.45 * statistics.median(heights))
+    right_edge = max((ln.bbox[2] for ln in lines), default=0.0)
+    blocks: list[list[TextLine]] = []
+    previous: TextLine | None = None
+    for line in lines:
+        if _is_dropped(line):
+            previous = None
+            continue
+        if previous is None or not blocks or _starts_paragraph(
+            line, previous, blocks[-1], break_gap, right_edge
+        ):
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+        previous = line
+    return blocks
+
+
+def _starts_paragraph(
+    line: TextLine, previous: TextLine, block: list[TextLine], break_gap: float, right_edge: float
+) -> bool:
+    if line.bbox[1] - previous.bbox[3] > break_gap or _NUMBERED.match(line.text):
+        return True
+    if line.bbox[0] > block[0].bbox[0] + 8 and len(block) > 1:
+        return True
+    short = previous.bbox[2] < right_edge * 0.75
+    return short and previous.text.rstrip().endswith(_SENTENCE_END)
+
+
+def _continues(block: list[TextLine], nxt: list[TextLine]) -> bool:
+    ends = block[-1].text.rstrip().endswith(_SENTENCE_END)
+    first = nxt[0].text
+    return not ends and first[:1].islower() and not _NUMBERED.match(first)
+
+
+def segment_document(document: ParsedDocument) -> list[ClauseCandidate]:
+    """Return the document's paragraphs (headings attached) with at least six words of prose."""
+    paged: list[list[tuple[int, TextLine]]] = []
+    for page in document.pages:
+        for index, block in enumerate(_blocks(page)):
+            entry = [(page.number, line) for line in block]
+            if index == 0 and paged and _continues([ln for _, ln in paged[-1]], block):
+                paged[-1].extend(entry)
+            else:
+                paged.append(entry)
+    candidates: list[ClauseCandidate] = []
+    pending_heading: list[tuple[int, TextLine]] = []
+    for block in paged:
+        lines = [ln for _, ln in block]
+        if _looks_like_heading(lines):
+            pending_heading = block
+            continue
+        merged = tuple(pending_heading + block)
+        pending_heading = []
+        text = " ".join(ln.text for _, ln in merged)
+        if len(text.split()) >= _MIN_WORDS:
+            candidates.append(ClauseCandidate(text, merged))
+    return candidates

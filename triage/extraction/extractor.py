@@ -1,0 +1,80 @@
+"""``OrderExtractor``: the Extractor of the pipeline, loaded once with its models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Protocol
+
+from triage.contract import Clause, DocumentInfo, ExtractedField, ExtractedFields, Extraction
+from triage.documents.parsed import ParsedDocument
+from triage.extraction.calibration import LINE_ITEMS, Calibration
+from triage.extraction.fields.prose import ProseReader
+from triage.extraction.layout.evidence import evidence_for
+from triage.extraction.nlp import build_pipeline
+from triage.extraction.reading import DocumentReading, read_document
+
+__all__ = ["EXTRACTOR_VERSION", "ClauseFinder", "OrderExtractor"]
+
+EXTRACTOR_VERSION = "extractor-2026.11.1"
+
+
+class ClauseFinder(Protocol):
+    """Finds the non-standard clauses of a document (``triage.extraction.clauses``)."""
+
+    def find_clauses(self, document: ParsedDocument) -> list[Clause]: ...
+
+
+def _load_clause_finder(models_dir: Path) -> ClauseFinder | None:
+    try:
+        from triage.extraction.clauses import ClauseClassifier  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    path = models_dir / "clauses"
+    if not path.exists() or not any(path.iterdir()):
+        return None
+    finder: ClauseFinder = ClauseClassifier.load(path)
+    return finder
+
+
+class OrderExtractor:
+    """Reads a parsed order form into the contract's Extraction (fields, lines, clauses)."""
+
+    version = EXTRACTOR_VERSION
+
+    def __init__(self, calibration: Calibration | None = None, clauses: ClauseFinder | None = None) -> None:
+        self.calibration = calibration or Calibration.identity()
+        self.clauses = clauses
+        self.prose = ProseReader(build_pipeline())
+
+    @classmethod
+    def load(cls, models_dir: Path) -> OrderExtractor:
+        """Return an extractor with the calibration and clause classifier under ``models_dir``."""
+        calibration = Calibration.load(models_dir / "extraction" / "calibration.json")
+        return cls(calibration, _load_clause_finder(models_dir))
+
+    def read(self, document: ParsedDocument, *, country: str | None = None) -> DocumentReading:
+        """Return the uncalibrated reading (for calibration fitting and diagnostics)."""
+        return read_document(document, self.prose, country)
+
+    def extract(self, document: ParsedDocument, *, country: str | None = None) -> Extraction:
+        """Return the extraction of ``document``; ``country`` settles ambiguous dates."""
+        reading = self.read(document, country=country)
+        fields: dict[str, Any] = {}
+        for name, found in reading.fields.items():
+            fields[name] = ExtractedField[Any](
+                value=found.value,
+                confidence=self.calibration(name, found.raw_confidence),
+                evidence=evidence_for(found.evidence),
+            )
+        items = [
+            item.model_copy(update={"confidence": self.calibration(LINE_ITEMS, item.confidence)})
+            for item in reading.line_items
+        ]
+        clauses = self.clauses.find_clauses(document) if self.clauses and reading.fields else []
+        return Extraction(
+            document=DocumentInfo(sha256=document.sha256, pages=document.page_count, filename=document.filename),
+            fields=ExtractedFields(**fields),
+            line_items=items,
+            clauses=clauses,
+            warnings=reading.warnings,
+        )

@@ -1,0 +1,1 @@
+"""Field finders: label/value hits and sentence cues become scored candidates per field."""

@@ -1,0 +1,72 @@
+"""Prose blocks: consecutive single-run lines joined into text that spaCy reads, with a map
+from every character back to the PDF word it came from."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from triage.documents.parsed import Page
+from triage.extraction.layout.evidence import PlacedWord
+from triage.extraction.layout.segments import split_line
+
+__all__ = ["TextBlock", "text_blocks"]
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """Text of one paragraph (or one label line) and the start offset of each word."""
+
+    text: str
+    starts: tuple[int, ...]
+    words: tuple[PlacedWord, ...]
+
+    def words_between(self, start: int, end: int) -> tuple[PlacedWord, ...]:
+        """Return the words overlapping the character range ``[start, end)``."""
+        first = max(bisect_right(self.starts, start) - 1, 0)
+        last = bisect_right(self.starts, max(end - 1, start))
+        return self.words[first:last]
+
+
+def _block(words: list[PlacedWord]) -> TextBlock:
+    starts, parts, offset = [], [], 0
+    for _, _, word in words:
+        starts.append(offset)
+        parts.append(word.text)
+        offset += len(word.text) + 1
+    return TextBlock(" ".join(parts), tuple(starts), tuple(words))
+
+
+def text_blocks(pages: Sequence[Page]) -> list[TextBlock]:
+    """Return the document's prose paragraphs and short lines; table rows are left out.
+
+    A paragraph ends at a vertical gap wider than a line, a change of left margin, or a
+    line that splits into several runs (a table row or a label/value line).
+    """
+    blocks: list[TextBlock] = []
+    for page in pages:
+        current: list[PlacedWord] = []
+        previous: tuple[float, float, float] | None = None
+        for index, line in enumerate(page.lines):
+            segments = split_line(line, page.number, index)
+            x0, top, _, bottom = line.bbox
+            height = bottom - top
+            joins = (
+                previous is not None
+                and len(segments) == 1
+                and top - previous[1] < 0.6 * height
+                and abs(x0 - previous[0]) < 3 * height
+                and previous[2] == 1
+            )
+            if not joins and current:
+                blocks.append(_block(current))
+                current = []
+            if len(segments) >= 3:
+                previous = None  # a table row: read by the table layer, not as prose
+                continue
+            current.extend((page.number, index, w) for w in line.words)
+            previous = (x0, bottom, len(segments))
+        if current:
+            blocks.append(_block(current))
+    return blocks

@@ -1,0 +1,85 @@
+"""Label synonyms: which field a key/value label names, and how sure that reading is."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["FIELD_LABELS", "SIGNATURE_DATE_LABELS", "SIGNATURE_NAME_LABELS", "match_label"]
+
+FIELD_LABELS: dict[str, tuple[str, ...]] = {
+    "order_number": ("order number", "order no", "order #", "order id", "order form number",
+                     "order form no", "order form #", "order reference", "order ref", "order form id",
+                     "order form reference", "reference number", "order", "document number"),
+    "customer_legal_name": ("customer", "customer name", "customer legal name", "client",
+                            "client name", "bill-to entity", "bill to entity", "licensee",
+                            "subscriber", "customer entity", "legal name of customer",
+                            "company name", "buyer", "purchaser", "customer legal entity"),
+    "provider_legal_name": ("provider", "supplier", "vendor", "vendor entity", "contracting entity",
+                            "licensor", "seller", "service provider", "provider entity",
+                            "provider legal name", "supplier entity", "provider name"),
+    "currency": ("currency", "contract currency", "billing currency", "invoice currency",
+                 "currency of payment"),
+    "order_date": ("order date", "date of order", "issue date", "order form date", "date issued",
+                   "quote date", "document date", "date of issue"),
+    "start_date": ("start date", "subscription start", "subscription start date",
+                   "service commencement date", "commencement date", "service start date",
+                   "term start", "term start date", "effective date", "start"),
+    "end_date": ("end date", "subscription end", "subscription end date", "expiry date",
+                 "expiration date", "term end", "term end date", "service end date", "end"),
+    "term_months": ("subscription term", "initial term", "term", "contract term", "term length",
+                    "initial subscription term", "duration", "subscription period",
+                    "term (months)", "initial term (months)"),
+    "billing_frequency": ("billing frequency", "invoicing", "billing cycle", "billing",
+                          "invoicing frequency", "invoice frequency", "billing schedule",
+                          "payment frequency", "billing period", "billing interval"),
+    "billing_start_date": ("billing start date", "first invoice date", "invoicing commences",
+                           "billing start", "billing commencement date", "invoicing start date",
+                           "billing commences", "invoicing starts", "billing begins"),
+    "payment_terms_days": ("payment terms", "payment", "terms of payment", "payment term",
+                           "terms", "payment due", "invoice terms"),
+    "po_number": ("po number", "purchase order", "customer po #", "customer po", "po #", "po no",
+                  "purchase order number", "po", "p.o. number", "po reference", "customer po number"),
+    "auto_renewal": ("auto renewal", "auto-renewal", "automatic renewal", "auto-renew",
+                     "renews automatically", "automatic renewal applies", "auto renew"),
+    "renewal_term_months": ("renewal term", "renewal period", "renewal term length"),
+    "renewal_notice_days": ("renewal notice", "non-renewal notice", "notice of non-renewal",
+                            "renewal notice period", "notice period", "cancellation notice"),
+    "renewal_uplift_cap_pct": ("renewal uplift cap", "uplift cap", "renewal price cap",
+                               "renewal increase cap", "renewal uplift", "price increase cap",
+                               "maximum renewal uplift", "renewal price increase cap"),
+    "total_contract_value": ("total contract value", "total fees", "grand total (tcv)",
+                             "grand total", "tcv", "total order value", "contract value",
+                             "order total", "total value", "total contract value (tcv)"),
+}  # fmt: skip
+
+SIGNATURE_NAME_LABELS = frozenset({"name", "print name", "printed name", "signatory",
+                                   "signed by", "authorized signatory", "name of signatory"})  # fmt: skip
+SIGNATURE_DATE_LABELS = frozenset({"date", "date signed", "signed on", "signature date", "dated"})
+
+
+def normalise_label(label: str) -> str:
+    """Return a label lower-cased with punctuation (but '#' and '-') dropped."""
+    text = label.lower().replace("no.", "no").replace("&", "and")
+    text = re.sub(r"[^\w#\-() ]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_EXACT: dict[str, list[str]] = {}
+for _field, _labels in FIELD_LABELS.items():
+    for _label in _labels:
+        _EXACT.setdefault(normalise_label(_label), []).append(_field)
+
+
+def match_label(label: str) -> list[tuple[str, float]]:
+    """Return the fields ``label`` may name with a score: 1.0 exact, 0.75 containing a synonym."""
+    text = normalise_label(label)
+    if text in _EXACT:
+        return [(field, 1.0) for field in _EXACT[text]]
+    if len(text.split()) > 6:
+        return []
+    found: dict[str, float] = {}
+    for synonym, fields in _EXACT.items():
+        if len(synonym.split()) >= 2 and re.search(rf"(?<!\w){re.escape(synonym)}(?!\w)", text):
+            for field in fields:
+                found[field] = max(found.get(field, 0.0), 0.75)
+    return sorted(found.items())

@@ -1,0 +1,77 @@
+"""The parties named in prose ("between X ("Provider") and Y ("Customer")") and whether the
+order renews automatically, read from the wording of its renewal sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from triage.extraction.fields.blocks import TextBlock
+from triage.extraction.fields.candidates import Candidate, Source
+
+__all__ = ["party_candidates", "renewal_candidates"]
+
+_CUSTOMER_ROLES = "customer|client|licensee|subscriber|buyer|purchaser"
+_PROVIDER_ROLES = "provider|supplier|vendor|licensor|seller|company"
+_ROLE = re.compile(
+    r"\(\s*(?:the\s+|hereinafter\s+)?[\"“”']?\s*(?P<role>" + _CUSTOMER_ROLES + "|" + _PROVIDER_ROLES
+    + r")\s*[\"“”']?\s*\)",
+    re.IGNORECASE,
+)  # fmt: skip
+_ANCHOR = re.compile(r"(?:\bbetween|\band|\bby|\bwith|[.;:])\s+", re.IGNORECASE)
+_DESCRIPTOR = re.compile(
+    r",?\s+(?:a|an)\s+(?:[A-Z][a-z]+\s+)*(?:company|corporation|limited|llc|entity|partnership|"
+    r"organi[sz]ation|incorporated|registered)\b.*$|,?\s+(?:with|having)\s+(?:its|a)\s+.*$"
+    r"|,\s+(?:of|at|located\s+at|whose\s+address\s+is)\s+.*$|,\s+\d.*$",
+    re.IGNORECASE,
+)
+_AUTO_YES = re.compile(
+    r"(?:automatically|auto[\s\-]?)\s*renew|renews?\s+automatically|shall\s+renew|will\s+renew"
+    r"|renew\s+for\s+(?:successive|additional|further)", re.IGNORECASE,
+)  # fmt: skip
+_AUTO_NO = re.compile(
+    r"(?:not|no|never)\s+(?:be\s+)?(?:automatically\s+)?(?:auto[\s\-]?)?renew|without\s+(?:automatic\s+)?renewal"
+    r"|will\s+expire\s+(?:at|on)|no\s+automatic\s+renewal|does\s+not\s+auto|shall\s+expire|will\s+not\s+renew"
+    r"|renewal\s+(?:requires|only\s+by|subject\s+to)\s+(?:a\s+)?(?:mutual|written|signed)",
+    re.IGNORECASE,
+)
+
+
+def _party_name(text_before: str) -> str | None:
+    anchors = list(_ANCHOR.finditer(text_before))
+    name = text_before[anchors[-1].end() :] if anchors else text_before
+    name = _DESCRIPTOR.sub("", name).strip(" ,\"“”'")
+    words = name.split()
+    if not 1 <= len(words) <= 8 or not name[:1].isupper():
+        return None
+    return name
+
+
+def party_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
+    """Yield customer/provider names defined in prose by a bracketed role."""
+    for block in blocks:
+        for match in _ROLE.finditer(block.text):
+            head = block.text[max(0, match.start() - 160) : match.start()]
+            name = _party_name(head)
+            if name is None:
+                continue
+            role = match.group("role").lower()
+            field = "customer_legal_name" if re.fullmatch(_CUSTOMER_ROLES, role) else "provider_legal_name"
+            start = match.start() - len(head) + head.rfind(name)
+            words = block.words_between(start, start + len(name))
+            yield Candidate(field, name, 0.85, Source.SENTENCE, words)
+
+
+def renewal_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
+    """Yield auto-renewal True/False from sentences that say the order does or does not renew."""
+    for block in blocks:
+        for sentence in re.finditer(r"[^.;]*renew[^.;]*[.;]?", block.text, re.IGNORECASE):
+            text = sentence.group(0)
+            if _AUTO_NO.search(text):
+                value = False
+            elif _AUTO_YES.search(text):
+                value = True
+            else:
+                continue
+            words = block.words_between(sentence.start(), sentence.end())
+            yield Candidate("auto_renewal", value, 0.8, Source.SENTENCE, words)

@@ -1,0 +1,104 @@
+"""Candidates from prose: spaCy entities near cue phrases and in sentences about a field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from triage.extraction.fields.blocks import TextBlock
+from triage.extraction.fields.candidates import DATE_FIELDS, Candidate, Source, parse_field_value
+from triage.extraction.fields.cues import CUE_RULES, SENTENCE_RULES
+from triage.extraction.normalise import DateStyle, parse_date
+
+__all__ = ["ProseReader"]
+
+_CONTEXT_TOKENS = 6  # evidence of a sentence hit: the entity and the words just before it
+_SENTENCE_END = frozenset({".", "!", "?", ";"})
+
+
+def _sentences(doc: Doc) -> Iterator[Span]:
+    start = 0
+    for token in doc:
+        if token.text in _SENTENCE_END:
+            yield doc[start : token.i + 1]
+            start = token.i + 1
+    if start < len(doc):
+        yield doc[start:]
+
+
+class ProseReader:
+    """Reads prose blocks with the spaCy pipeline and the cue lexicon; built once."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for index, rule in enumerate(CUE_RULES):
+            self.matcher.add(str(index), [nlp.make_doc(p) for p in rule.phrases])
+
+    def docs(self, blocks: Sequence[TextBlock]) -> list[Doc]:
+        """Return the blocks run through the pipeline, in order."""
+        return list(self.nlp.pipe(b.text for b in blocks))
+
+    def candidates(
+        self, blocks: Sequence[TextBlock], docs: Sequence[Doc], style: DateStyle | None
+    ) -> list[Candidate]:
+        """Return the candidates every cue and sentence rule finds in the blocks."""
+        found: list[Candidate] = []
+        for block, doc in zip(blocks, docs, strict=True):
+            sentence_of = [0] * len(doc)
+            sentences = list(_sentences(doc))
+            for number, sentence in enumerate(sentences):
+                for token in sentence:
+                    sentence_of[token.i] = number
+            found.extend(self._cue_hits(block, doc, sentences, sentence_of, style))
+            for sentence in sentences:
+                found.extend(self._sentence_hits(block, sentence, style))
+        return found
+
+    def _cue_hits(
+        self, block: TextBlock, doc: Doc, sentences: list[Span], sentence_of: list[int],
+        style: DateStyle | None,
+    ) -> Iterator[Candidate]:  # fmt: skip
+        entities = list(doc.ents)
+        for match_id, start, end in self.matcher(doc):
+            rule = CUE_RULES[int(self.nlp.vocab.strings[match_id])]
+            sentence = sentences[sentence_of[start]]
+            prefix = doc[sentence.start : end].text
+            if rule.forbids is not None and rule.forbids.search(prefix):
+                continue
+            for entity in entities:
+                if entity.start < end or entity.label_ != rule.label:
+                    continue
+                if entity.start - end > rule.reach or sentence_of[entity.start] != sentence_of[start]:
+                    break
+                value = self._value(rule.field, entity, style)
+                if value is not None:
+                    words = block.words_between(doc[start].idx, entity.end_char)
+                    yield Candidate(rule.field, value, rule.score, Source.SENTENCE, words)
+                break
+
+    def _sentence_hits(self, block: TextBlock, sentence: Span, style: DateStyle | None) -> Iterator[Candidate]:
+        text = sentence.text
+        for rule in SENTENCE_RULES:
+            if not all(p.search(text) for p in rule.requires):
+                continue
+            if rule.forbids is not None and rule.forbids.search(text):
+                continue
+            for entity in sentence.ents:
+                if entity.label_ != rule.label:
+                    continue
+                value = self._value(rule.field, entity, style)
+                if value is not None:
+                    first = sentence.doc[max(sentence.start, entity.start - _CONTEXT_TOKENS)]
+                    words = block.words_between(first.idx, entity.end_char)
+                    yield Candidate(rule.field, value, rule.score, Source.SENTENCE, words)
+                    break
+
+    @staticmethod
+    def _value(field: str, entity: Span, style: DateStyle | None) -> object:
+        if field in DATE_FIELDS:
+            return parse_date(entity.text, style)
+        return parse_field_value(field, entity.text, style)

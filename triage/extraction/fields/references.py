@@ -1,0 +1,74 @@
+"""Identifiers and currency named in prose: "Order Schedule No. SO-2027-98561", "purchase
+order reference PO-805461", "All fees are stated in CAD", a dated letter's date line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from triage.extraction.fields.blocks import TextBlock
+from triage.extraction.fields.candidates import Candidate, Source
+from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date
+from triage.extraction.normalise.money import parse_currency
+
+__all__ = ["currency_candidates", "dateline_candidates", "reference_candidates"]
+
+_ID = r"(?P<id>[A-Z0-9][A-Z0-9\-/_.]*\d[A-Z0-9\-/_.]*[A-Z0-9]|\d{3,})"
+_REFERENCES = (
+    ("po_number", re.compile(
+        r"\b(?:purchase\s+order|P\.?\s?O\.?)(?:\s+(?:number|no\.?|reference|ref\.?|#))*\s*[:#]?\s*" + _ID,
+        re.IGNORECASE)),
+    ("order_number", re.compile(
+        r"\border(?:\s+(?:form|schedule|confirmation|acknowledg(?:e)?ment))?"
+        r"(?:\s+(?:number|no\.?|reference|ref\.?|id|#))*\s*[:#]?\s*" + _ID,
+        re.IGNORECASE)),
+)  # fmt: skip
+_CURRENCY_CUE = re.compile(
+    r"\b(?:quoted|denominated|stated|expressed|payable|invoiced|currency|amounts?\s+are|fees\s+are)\b", re.IGNORECASE
+)
+
+
+def _has_digit_and_letter(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def reference_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
+    """Yield order and PO numbers written after their names in running text."""
+    for block in blocks:
+        for field, pattern in _REFERENCES:
+            for match in pattern.finditer(block.text):
+                value = match.group("id").rstrip(".")
+                if not _has_digit_and_letter(value) or DATE_PATTERN.fullmatch(value):
+                    continue
+                if field == "order_number" and re.match(r"purchase\s*$", block.text[: match.start()][-9:], re.I):
+                    continue
+                words = block.words_between(match.start("id"), match.end("id"))
+                yield Candidate(field, value, 0.8, Source.SENTENCE, words)
+
+
+def currency_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
+    """Yield the currency a sentence says the fees are quoted in."""
+    for block in blocks:
+        for sentence in re.finditer(r"[^.]+\.?", block.text):
+            text = sentence.group(0)
+            if not _CURRENCY_CUE.search(text):
+                continue
+            codes = re.findall(r"\b[A-Z]{3}\b", text)
+            code = next((c for c in codes if parse_currency(c) == c), None)
+            if code is None:
+                continue
+            start = sentence.start() + text.find(code)
+            yield Candidate("currency", code, 0.75, Source.SENTENCE, block.words_between(start, start + 3))
+
+
+def dateline_candidates(blocks: Sequence[TextBlock], style: DateStyle | None) -> Iterator[Candidate]:
+    """Yield a letter's date: a line on the first page that holds nothing but a date."""
+    for block in blocks[:12]:
+        if block.words and block.words[0][0] != 1:
+            break
+        text = block.text.strip(" ,.")
+        match = DATE_PATTERN.fullmatch(text)
+        if match:
+            value = parse_date(text, style)
+            if value is not None:
+                yield Candidate("order_date", value, 0.6, Source.SENTENCE, block.words)

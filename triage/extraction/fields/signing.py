@@ -1,0 +1,78 @@
+"""Who signs: the parties named over the signature blocks ("For and on behalf of X").
+
+When the document names one party elsewhere, the other signing party is the counterparty.
+When it names neither, the letterhead (the first line of the first page) is the provider's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from triage.documents.parsed import Page
+from triage.extraction.fields.candidates import Candidate, Source
+from triage.extraction.layout.evidence import PlacedWord
+from triage.extraction.layout.segments import split_line
+
+__all__ = ["SigningParty", "counterparty_candidates", "signing_parties"]
+
+_HEADING = re.compile(
+    r"^(?:for\s+and\s+)?on\s+behalf\s+of\s*:?\s*(?P<a>.+)$"
+    r"|^(?:accepted|agreed|signed|executed)(?:\s+and\s+(?:agreed|accepted))?\s+(?:by|for)\s*:?\s*(?P<b>.+)$",
+    re.IGNORECASE,
+)
+_ROLE_WORDS = re.compile(r"^(?:the\s+)?(?:customer|provider|supplier|vendor|client)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class SigningParty:
+    """A party named over a signature block, with the words of its name."""
+
+    name: str
+    words: tuple[PlacedWord, ...]
+
+
+def signing_parties(pages: Sequence[Page]) -> list[SigningParty]:
+    """Return the parties named in signature-block headings, left to right, top to bottom."""
+    found: list[SigningParty] = []
+    for page in pages:
+        for index, line in enumerate(page.lines):
+            for seg in split_line(line, page.number, index):
+                match = _HEADING.match(seg.text)
+                if not match:
+                    continue
+                name = (match.group("a") or match.group("b")).strip(" :,")
+                if _ROLE_WORDS.match(name) or len(name.split()) > 8:
+                    continue
+                skip = len(seg.words) - len(name.split())
+                found.append(SigningParty(name, tuple(seg.placed(seg.words[skip:]))))
+    return found
+
+
+def _same(a: str, b: str) -> bool:
+    def norm(text: str) -> str:
+        return re.sub(r"[^a-z0-9]", "", text.lower())
+
+    return norm(a) == norm(b)
+
+
+def counterparty_candidates(
+    pages: Sequence[Page], customer: str | None, provider: str | None
+) -> Iterator[Candidate]:
+    """Yield the party that is missing, read as the signing party that is not the known one."""
+    parties = signing_parties(pages)
+    if len({p.name.lower() for p in parties}) != 2:
+        return
+    if provider is None and customer is None and pages and pages[0].lines:
+        letterhead = pages[0].lines[0].text
+        provider = next((p.name for p in parties if _same(p.name, letterhead)), None)
+        if provider is not None:
+            match = next(p for p in parties if p.name == provider)
+            yield Candidate("provider_legal_name", provider, 0.6, Source.SIGNATURE, match.words)
+    for known, missing in ((provider, "customer_legal_name"), (customer, "provider_legal_name")):
+        if known is None:
+            continue
+        others = [p for p in parties if not _same(p.name, known)]
+        if len(others) == 1:
+            yield Candidate(missing, others[0].name, 0.7, Source.SIGNATURE, others[0].words)

@@ -1,0 +1,162 @@
+"""Label/value pairs found by geometry: ``Label: value``, a label cell with its value to the
+right, or a label with its value on the line below (form boxes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from triage.documents.parsed import Page, Word
+from triage.extraction.layout.evidence import PlacedWord
+from triage.extraction.layout.segments import Segment, split_line
+
+__all__ = ["Arrangement", "KeyValue", "find_key_values"]
+
+_MAX_LABEL_WORDS = 7
+
+
+class Arrangement(Enum):
+    """Where the value sits relative to its label."""
+
+    INLINE = "inline"  # "Label: value" in one run of words
+    RIGHT = "right"  # label cell, value cell to its right
+    BELOW = "below"  # label above, value under it
+
+
+@dataclass(frozen=True, slots=True)
+class KeyValue:
+    """A label and the words that may be its value; ``colon`` says the label ended in ':'."""
+
+    label: str
+    value: tuple[PlacedWord, ...]
+    arrangement: Arrangement
+    colon: bool
+    label_x0: float
+
+    @property
+    def value_text(self) -> str:
+        """Return the value words joined by spaces."""
+        return " ".join(w.text for _, _, w in self.value)
+
+    @property
+    def page(self) -> int:
+        """Return the 1-based page of the value."""
+        return self.value[0][0]
+
+
+def _label_text(words: tuple[Word, ...]) -> str:
+    return " ".join(w.text for w in words).rstrip(":").strip()
+
+
+def _colon_index(words: tuple[Word, ...], start: int) -> int | None:
+    for index in range(start, min(len(words), start + _MAX_LABEL_WORDS)):
+        if words[index].text.endswith(":") and not words[index].text.endswith("://"):
+            return index
+    return None
+
+
+def _split_inline(seg: Segment) -> list[tuple[tuple[Word, ...], tuple[Word, ...]]]:
+    """Split "A: x B: y" into [(A, x), (B, y)], the next label being a short capitalised run."""
+    words = seg.words
+    pairs: list[tuple[tuple[Word, ...], tuple[Word, ...]]] = []
+    start = 0
+    colon = _colon_index(words, 0)
+    if colon is None or not words[0].text[:1].isalpha():
+        return []
+    while colon is not None:
+        following = _colon_index(words, colon + 2) if colon + 2 < len(words) else None
+        end = len(words)
+        if following is not None:
+            begin = following
+            while begin - 1 > colon + 1 and words[begin - 1].text[:1].isupper() and following - begin < 3:
+                begin -= 1
+            if not words[begin].text[:1].isupper():
+                following = None
+            else:
+                end = begin
+        pairs.append((words[start : colon + 1], words[colon + 1 : end]))
+        if following is None:
+            break
+        start, colon = end, following
+    return pairs
+
+
+def _below(segments: list[list[Segment]], line: int, label: Segment) -> Segment | None:
+    height = label.bottom - label.top
+    for next_line in segments[line + 1 : line + 3]:
+        for seg in next_line:
+            if seg.top - label.bottom > 1.6 * height:
+                return None
+            if seg.x0 < label.x1 and seg.x1 > label.x0 and abs(seg.x0 - label.x0) < 3 * height:
+                return seg
+    return None
+
+
+def _wrapped_label(segments: list[list[Segment]], index: int, position: int) -> KeyValue | None:
+    """A label cell wrapped over two lines ("Subscription" / "Start:") with its value beside
+    the first line: join the two label lines and take that value."""
+    seg = segments[index][position]
+    if index == 0 or position + 1 < len(segments[index]) or not seg.text.endswith(":"):
+        return None
+    if len(seg.words) > 3:
+        return None
+    height = seg.bottom - seg.top
+    for up_position, up in enumerate(segments[index - 1]):
+        if abs(up.x0 - seg.x0) > 1.5 or seg.top - up.bottom > 0.8 * height or ":" in up.text:
+            continue
+        if up_position + 1 >= len(segments[index - 1]) or len(up.words) > 4:
+            return None
+        value = segments[index - 1][up_position + 1]
+        label = _label_text(up.words + seg.words)
+        return KeyValue(label, tuple(value.placed()), Arrangement.RIGHT, True, up.x0)
+    return None
+
+
+def _value_inside_label(seg: Segment) -> KeyValue | None:
+    """``Service Commencement 2027-05-01 Date:``: a value set between the lines of its label."""
+    if not seg.text.endswith(":") or len(seg.words) > _MAX_LABEL_WORDS:
+        return None
+    inner = tuple(w for w in seg.words[1:-1] if any(c.isdigit() for c in w.text))
+    if not inner:
+        return None
+    label = _label_text(tuple(w for w in seg.words if w not in inner))
+    return KeyValue(label, tuple(seg.placed(inner)), Arrangement.INLINE, True, seg.x0)
+
+
+def find_key_values(page: Page) -> list[KeyValue]:
+    """Return every label/value pair the page's geometry suggests, colon-less ones included."""
+    segments = [split_line(line, page.number, i) for i, line in enumerate(page.lines)]
+    pairs: list[KeyValue] = []
+    for index, line_segments in enumerate(segments):
+        for position, seg in enumerate(line_segments):
+            special = _wrapped_label(segments, index, position) or _value_inside_label(seg)
+            if special is not None:
+                pairs.append(special)
+                continue
+            inline = _split_inline(seg)
+            for label_words, value_words in inline:
+                label = _label_text(label_words)
+                if value_words:
+                    placed = tuple(seg.placed(value_words))
+                    pairs.append(KeyValue(label, placed, Arrangement.INLINE, True, seg.x0))
+                    continue
+                nearby = _neighbour(segments, index, position, seg)
+                if nearby is not None:
+                    pairs.append(KeyValue(label, tuple(nearby[1].placed()), nearby[0], True, seg.x0))
+            if inline or len(seg.words) > _MAX_LABEL_WORDS:
+                continue
+            nearby = _neighbour(segments, index, position, seg)
+            if nearby is not None:
+                value = tuple(nearby[1].placed())
+                pairs.append(KeyValue(_label_text(seg.words), value, nearby[0], False, seg.x0))
+    return pairs
+
+
+def _neighbour(
+    segments: list[list[Segment]], index: int, position: int, seg: Segment
+) -> tuple[Arrangement, Segment] | None:
+    line_segments = segments[index]
+    if position + 1 < len(line_segments):
+        return Arrangement.RIGHT, line_segments[position + 1]
+    below = _below(segments, index, seg)
+    return (Arrangement.BELOW, below) if below is not None else None

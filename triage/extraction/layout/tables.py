@@ -1,0 +1,182 @@
+"""Tables found by the meaning of their header words and the alignment of the rows below.
+
+A header line is recognised by a caller-supplied classifier (header words -> column roles).
+Rows are assigned to columns by horizontal overlap with the header cells. A table goes on
+across a page break when the next page starts with a repeated header or with rows that fit
+the same columns. Lines with text only in text columns continue the nearest row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from triage.documents.parsed import Page
+from triage.extraction.layout.evidence import PlacedWord
+from triage.extraction.layout.segments import Segment, split_line
+
+__all__ = ["Column", "HeaderClassifier", "Table", "TableRow", "find_tables"]
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A header cell: its role (e.g. ``quantity``) and horizontal extent."""
+
+    role: str
+    x0: float
+    x1: float
+
+
+HeaderClassifier = Callable[[Segment], list[Column]]
+"""Header segment -> the columns its words name (empty if none)."""
+
+
+@dataclass(slots=True)
+class TableRow:
+    """One row: the words of each column; ``extra`` holds continuation lines' words."""
+
+    cells: dict[str, list[PlacedWord]]
+    top: float
+    page: int
+    extra: dict[str, list[PlacedWord]] = field(default_factory=dict)
+
+    def text(self, role: str) -> str:
+        """Return the row's text in column ``role`` (continuation lines included)."""
+        words = self.cells.get(role, []) + self.extra.get(role, [])
+        return " ".join(w.text for _, _, w in words)
+
+    def words(self) -> list[PlacedWord]:
+        """Return every word of the row."""
+        return [w for cell in (*self.cells.values(), *self.extra.values()) for w in cell]
+
+
+@dataclass(slots=True)
+class Table:
+    """Columns read from a header and the rows below it (possibly over several pages)."""
+
+    columns: tuple[Column, ...]
+    rows: list[TableRow] = field(default_factory=list)
+
+    @property
+    def roles(self) -> set[str]:
+        """Return the roles of the table's columns."""
+        return {c.role for c in self.columns}
+
+
+def _header(segments: Sequence[Segment], classify: HeaderClassifier) -> tuple[Column, ...] | None:
+    columns = [column for seg in segments for column in classify(seg)]
+    roles = {c.role for c in columns}
+    if len(roles) < 3 or not roles & {"quantity", "unit_price", "net_amount"}:
+        return None
+    return tuple(sorted(columns, key=lambda c: c.x0))
+
+
+def _column_of(seg: Segment, columns: tuple[Column, ...]) -> Column:
+    def overlap(column: Column) -> float:
+        return min(seg.x1, column.x1) - max(seg.x0, column.x0)
+
+    best = max(columns, key=overlap)
+    if overlap(best) > 0:
+        return best
+    return min(columns, key=lambda c: max(c.x0 - seg.x1, seg.x0 - c.x1))
+
+
+def _fits(segments: Sequence[Segment], columns: tuple[Column, ...]) -> bool:
+    """A table line: no segment runs across three or more header cells."""
+    for seg in segments:
+        spanned = [c for c in columns if c.x0 < seg.x1 and c.x1 > seg.x0]
+        if len(spanned) >= 3:
+            return False
+    return bool(segments) and segments[0].x0 >= columns[0].x0 - 40
+
+
+def _pieces(seg: Segment, columns: tuple[Column, ...]) -> list[Segment]:
+    """Split a run of words that crosses several header cells (a too-narrow gap) by word."""
+    spanned = [c for c in columns if c.x0 < seg.x1 and c.x1 > seg.x0]
+    if len(spanned) < 2 or len(seg.words) < 2:
+        return [seg]
+    return [Segment(seg.page, seg.line, (word,)) for word in seg.words]
+
+
+def _cells(segments: Sequence[Segment], columns: tuple[Column, ...]) -> dict[str, list[PlacedWord]]:
+    cells: dict[str, list[PlacedWord]] = {}
+    for seg in segments:
+        for piece in _pieces(seg, columns):
+            cells.setdefault(_column_of(piece, columns).role, []).extend(piece.placed())
+    return cells
+
+
+# How far (points) a text-only line may sit from its row: about two lines of small type.
+_CONTINUATION_REACH = 26.0
+_ANCHOR_ROLES = frozenset({"quantity", "unit_price", "net_amount", "sku", "discount"})
+
+
+def _add_line(table: Table, cells: dict[str, list[PlacedWord]], top: float, page: int) -> None:
+    anchored = any(role in _ANCHOR_ROLES and any(ch.isdigit() for _, _, w in words for ch in w.text)
+                   for role, words in cells.items())  # fmt: skip
+    if anchored or not table.rows:
+        table.rows.append(TableRow(cells, top, page))
+        return
+    # A text-only line: continuation of a multi-line row (attached after all rows are read).
+    table.rows.append(TableRow({}, top, page, extra=cells))
+
+
+def _attach_continuations(table: Table) -> None:
+    """Give each text-only line to the row above it, or to the row below when that is closer
+    (bottom-aligned cells), never across a page break or beyond a couple of lines."""
+    rows = table.rows
+    owner: list[TableRow | None] = [row if row.cells else None for row in rows]
+    for index, row in enumerate(rows):
+        if row.cells:
+            continue
+        above = rows[index - 1] if index > 0 and rows[index - 1].page == row.page else None
+        below = rows[index + 1] if index + 1 < len(rows) and rows[index + 1].page == row.page else None
+        gap_above = row.top - above.top if above else None
+        gap_below = below.top - row.top if below else None
+        target: TableRow | None = None
+        if below is not None and below.cells and gap_below is not None and (
+            gap_above is None or gap_below < gap_above - 1.0
+        ):
+            target = below
+        elif above is not None and gap_above is not None:
+            target = owner[index - 1]
+        if target is None or min(g for g in (gap_above, gap_below) if g is not None) > _CONTINUATION_REACH:
+            continue
+        owner[index] = target
+        for role, words in row.extra.items():
+            target.extra.setdefault(role, []).extend(words)
+    table.rows = [row for row in rows if row.cells]
+
+
+def find_tables(pages: Sequence[Page], classify: HeaderClassifier) -> list[Table]:
+    """Return the document's tables, a table continuing across page breaks kept as one."""
+    tables: list[Table] = []
+    current: Table | None = None
+    for page in pages:
+        last_bottom: float | None = None
+        continuing = current is not None
+        for index, line in enumerate(page.lines):
+            segments = split_line(line, page.number, index)
+            header = _header(segments, classify)
+            if header is not None:
+                if current is None or not continuing or {c.role for c in header} != current.roles:
+                    current = Table(header)
+                    tables.append(current)
+                continuing, last_bottom = True, line.bbox[3]
+                continue
+            if current is None:
+                continue
+            height = line.bbox[3] - line.bbox[1]
+            gap_ok = last_bottom is None or line.bbox[1] - last_bottom < 3.5 * height
+            if _fits(segments, current.columns) and (gap_ok or continuing):
+                _add_line(current, _cells(segments, current.columns), line.bbox[1], page.number)
+                continuing, last_bottom = False, line.bbox[3]
+            elif last_bottom is None:
+                continue  # page furniture above a continued table
+            else:
+                current = None
+        if current is not None:
+            continuing = True
+    for table in tables:
+        _attach_continuations(table)
+    return tables

@@ -1,0 +1,116 @@
+"""Table rows -> line items: SKU, description, kind, quantity, prices, dates, confidence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+from triage.contract import ExtractedLineItem, LineKind
+from triage.documents.parsed import Page
+from triage.extraction.layout.evidence import evidence_for
+from triage.extraction.layout.tables import Table, TableRow, find_tables
+from triage.extraction.lines.arithmetic import line_confidence
+from triage.extraction.lines.columns import classify_header
+from triage.extraction.lines.kinds import infer_kind, kind_from_text
+from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date
+from triage.extraction.normalise.money import parse_amount
+from triage.extraction.normalise.numbers import parse_count
+from triage.extraction.normalise.terms import parse_percent
+
+__all__ = ["read_line_items"]
+
+_SKU = re.compile(r"^[A-Z][A-Z0-9]*(?:[-_./][A-Z0-9]+)+$")
+_TOTAL = re.compile(r"\b(?:sub[\s\-]?total|total|grand\s+total|tax|vat|gst|amount\s+due|balance)\b", re.I)
+
+
+def _sku_and_description(row: TableRow, roles: set[str]) -> tuple[str | None, str]:
+    description = row.text("description")
+    if "sku" in roles and row.text("sku"):
+        code = row.text("sku").split()[0]
+        return (code if looks_like_sku(code) else None), description
+    tokens = description.split()
+    for index, token in enumerate(tokens):
+        cleaned = token.strip("()[],;:")
+        if _SKU.match(cleaned):
+            rest = tokens[:index] + tokens[index + 1 :]
+            return cleaned, " ".join(rest).strip(" -–—:|")
+    return None, description
+
+
+def _money(text: str) -> Decimal | None:
+    parsed = parse_amount(text)
+    return parsed[0] if parsed else None
+
+
+def _dates(row: TableRow, roles: set[str], style: DateStyle | None) -> tuple[date | None, date | None]:
+    if "start_date" in roles or "end_date" in roles:
+        return parse_date(row.text("start_date"), style), parse_date(row.text("end_date"), style)
+    found = [m.group(0) for m in DATE_PATTERN.finditer(row.text("period"))]
+    if len(found) >= 2:
+        return parse_date(found[0], style), parse_date(found[1], style)
+    return None, None
+
+
+def _discount(row: TableRow, roles: set[str]) -> float | None:
+    if "discount" not in roles:
+        return None
+    text = row.text("discount")
+    percent = parse_percent(text)
+    if percent is not None:
+        return percent
+    count = re.search(r"\d+(?:[.,]\d+)?", text)
+    return float(count.group(0).replace(",", ".")) if count else 0.0
+
+
+def _is_totals(row: TableRow, sku: str | None) -> bool:
+    label = " ".join(row.text(r) for r in ("description", "sku", "kind", "period", "quantity"))
+    if sku is not None and not _TOTAL.search(sku):
+        return False
+    return bool(_TOTAL.search(label)) or not label.strip()
+
+
+def looks_like_sku(text: str) -> bool:
+    """Return True for a product code: one token with a digit or separator, or all capitals."""
+    return len(text) >= 2 and " " not in text and (bool(re.search(r"[\d\-_/.]", text)) or text.isupper())
+
+
+def _item(row: TableRow, table: Table, style: DateStyle | None) -> ExtractedLineItem | None:
+    roles = table.roles
+    sku, description = _sku_and_description(row, roles)
+    if _is_totals(row, sku):
+        return None
+    quantity = parse_count(row.text("quantity")) if row.text("quantity") else None
+    unit_price = _money(row.text("unit_price"))
+    net_amount = _money(row.text("net_amount"))
+    start, end = _dates(row, roles, style)
+    typed = kind_from_text(row.text("kind")) if "kind" in roles else None
+    kind = typed or infer_kind(description, row.text("unit_price"), quantity is not None, start is not None)
+    if quantity is None and kind is LineKind.USAGE:
+        quantity = 0
+    discount = _discount(row, roles)
+    item = ExtractedLineItem(
+        sku=sku, description=description or None, kind=kind, quantity=quantity,
+        unit_price=unit_price, discount_pct=discount if discount is not None else 0.0,
+        net_amount=net_amount, start_date=start, end_date=end,
+        evidence=evidence_for(sorted(row.words(), key=lambda w: (w[0], w[1], w[2].x0))),
+    )  # fmt: skip
+    return item.model_copy(update={"confidence": line_confidence(item, "discount" in roles)})
+
+
+def read_line_items(pages: Sequence[Page], style: DateStyle | None) -> list[ExtractedLineItem]:
+    """Return the line items of every pricing table in the document, in reading order."""
+    items: list[ExtractedLineItem] = []
+    for table in find_tables(pages, classify_header):
+        totals_seen = False
+        for row in table.rows:
+            item = _item(row, table, style)
+            if item is None:
+                totals_seen = True  # rows after a totals row are notes, not items
+                continue
+            if item.sku is None and (totals_seen or item.quantity is None):
+                continue
+            if item.unit_price is not None or item.net_amount is not None:
+                items.append(item)
+    return items

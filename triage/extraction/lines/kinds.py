@@ -1,0 +1,39 @@
+"""What kind of charge a line is: subscription, usage, one-time fee or service."""
+
+from __future__ import annotations
+
+import re
+
+from triage.contract import LineKind
+
+__all__ = ["infer_kind", "kind_from_text"]
+
+_KIND_WORDS: tuple[tuple[LineKind, re.Pattern[str]], ...] = (
+    (LineKind.USAGE, re.compile(r"\b(?:usage|overage|metered|consumption|pay[\s\-]as[\s\-]you[\s\-]go)\b", re.I)),
+    (LineKind.ONE_TIME, re.compile(r"\b(?:one[\s\-]?time|one[\s\-]?off|set[\s\-]?up|non[\s\-]recurring)\b", re.I)),
+    (LineKind.SERVICE, re.compile(r"\b(?:services?|professional|consulting|training|implementation|onboarding)\b", re.I)),
+    (LineKind.SUBSCRIPTION, re.compile(r"\b(?:subscription|recurring|licen[cs]e|saas|annual)\b", re.I)),
+)  # fmt: skip
+_PER_UNIT = re.compile(r"(?:\bper\b|/)\s*(?:\d[\d,.]*\s*)?[a-z]", re.I)
+
+
+def kind_from_text(text: str) -> LineKind | None:
+    """Return the kind a type cell names ("Subscription", "Usage", "One-time", "Services")."""
+    for kind, pattern in _KIND_WORDS:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def infer_kind(description: str, price_text: str, has_quantity: bool, has_dates: bool) -> LineKind:
+    """Return the kind of a line without a type column, from its wording and shape.
+
+    A rate quoted "per" a unit with no committed quantity is usage; fees named setup or
+    one-time are one-time; professional services are services; the rest is subscription.
+    """
+    named = kind_from_text(description)
+    if named is LineKind.USAGE or (_PER_UNIT.search(price_text) and not has_quantity):
+        return LineKind.USAGE
+    if named is not None:
+        return named
+    return LineKind.SUBSCRIPTION if has_dates or has_quantity else LineKind.ONE_TIME

@@ -1,0 +1,92 @@
+"""One document read into field resolutions and line items, before confidence calibration."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from triage.contract import ExtractedLineItem
+from triage.documents.parsed import Page, ParsedDocument
+from triage.extraction.fields.blocks import text_blocks
+from triage.extraction.fields.candidates import Candidate, Source
+from triage.extraction.fields.consistency import cross_check
+from triage.extraction.fields.labelled import label_candidates
+from triage.extraction.fields.parties import party_candidates, renewal_candidates
+from triage.extraction.fields.prose import ProseReader
+from triage.extraction.fields.resolve import Resolution, resolve_fields
+from triage.extraction.fields.references import (
+    currency_candidates,
+    dateline_candidates,
+    reference_candidates,
+)
+from triage.extraction.fields.signature import signature_candidates
+from triage.extraction.fields.signing import counterparty_candidates
+from triage.extraction.layout.keyvalue import KeyValue, find_key_values
+from triage.extraction.lines.assemble import read_line_items
+from triage.extraction.lines.prose_items import read_prose_items
+from triage.extraction.normalise.dates import DateStyle, infer_style, style_for_country
+from triage.extraction.normalise.money import parse_currency
+
+__all__ = ["DocumentReading", "read_document"]
+
+
+@dataclass(slots=True)
+class DocumentReading:
+    """What the rules found: a resolution per field found, the line items, warnings."""
+
+    fields: dict[str, Resolution]
+    line_items: list[ExtractedLineItem]
+    warnings: list[str]
+
+
+def date_style(pages: Sequence[Page], country: str | None) -> DateStyle | None:
+    """Return the document's own numeric date style, else the customer country's."""
+    return infer_style([page.text for page in pages]) or style_for_country(country)
+
+
+def _currency_from_amounts(items: list[ExtractedLineItem]) -> Iterator[Candidate]:
+    for item in items:
+        for evidence_line in item.evidence:
+            code = parse_currency(evidence_line.text)
+            if code:
+                yield Candidate("currency", code, 0.55, Source.DERIVED, ())
+                return
+
+
+def _value(fields: dict[str, Resolution], name: str) -> str | None:
+    found = fields.get(name)
+    return str(found.value) if found else None
+
+
+def read_document(document: ParsedDocument, prose: ProseReader, country: str | None) -> DocumentReading:
+    """Return the rule-based reading of ``document`` (no calibration applied)."""
+    warnings = list(document.warnings)
+    pages = [page for page in document.pages if page.has_text_layer and page.lines]
+    for page in document.pages:
+        note = f"page {page.number} has no text layer"
+        if not page.has_text_layer and note not in warnings:
+            warnings.append(note)
+    if not pages:
+        warnings.append("no page has a text layer; nothing could be read (scanned document?)")
+        return DocumentReading({}, [], warnings)
+    style = date_style(pages, country)
+    pairs: list[KeyValue] = [pair for page in pages for pair in find_key_values(page)]
+    blocks = text_blocks(pages)
+    candidates = label_candidates(pairs, style)
+    candidates += prose.candidates(blocks, prose.docs(blocks), style)
+    candidates += party_candidates(blocks)
+    candidates += renewal_candidates(blocks)
+    candidates += reference_candidates(blocks)
+    candidates += currency_candidates(blocks)
+    candidates += dateline_candidates(blocks, style)
+    items = read_line_items(pages, style) or read_prose_items(blocks, style)
+    candidates += _currency_from_amounts(items)
+    fields = resolve_fields(candidates)
+    customer, provider = (_value(fields, n) for n in ("customer_legal_name", "provider_legal_name"))
+    candidates += counterparty_candidates(pages, customer, provider)
+    fields = resolve_fields(candidates)
+    customer, provider = (_value(fields, n) for n in ("customer_legal_name", "provider_legal_name"))
+    signed = resolve_fields(list(signature_candidates(pages, pairs, style, (customer, provider))))
+    fields.update(signed)
+    cross_check(fields, items)
+    return DocumentReading(fields, items, warnings)

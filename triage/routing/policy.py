@@ -1,0 +1,117 @@
+"""The routing policy: which orders go to review, and which queue owns which code.
+
+Loaded from versioned YAML (``rules/policy.yaml``; format in ``rules/README.md``). An
+order goes to review when it has an exception whose severity is in ``review_severities``,
+or (when a risk model scored it) a risk above its threshold; otherwise it passes.
+The queue of an exception is set by the rule pack; a code listed under ``queues`` here is
+re-assigned to the policy's queue by ``assign_queues`` — the policy wins.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from triage.comparison.config_file import describe_errors, read_yaml_mapping
+from triage.contract import BillingException, Decision, ExceptionCode, RiskScore, Severity
+from triage.errors import ConfigError
+from triage.routing.reasons import exception_reasons, risk_reasons
+
+__all__ = ["PolicyDocument", "RiskThresholdSettings", "RoutingPolicy"]
+
+Probability = Annotated[float, Field(ge=0, le=1)]
+QueueName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
+
+
+class RiskThresholdSettings(BaseModel):
+    """Risk above which an order goes to review, once a risk model scores orders."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    dispute: Probability = 0.30
+    delay: Probability = 0.35
+
+
+class PolicyDocument(BaseModel):
+    """The routing policy file, validated; unknown keys are refused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["routing-policy"]
+    version: Annotated[str, Field(min_length=1, max_length=64)]
+    description: str = ""
+    review_severities: list[Severity] = [Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL]
+    risk_thresholds: RiskThresholdSettings = RiskThresholdSettings()
+    queues: dict[ExceptionCode, QueueName] = {}
+
+
+class RoutingPolicy:
+    """A loaded policy; ``decide`` satisfies the pipeline's RoutingPolicy protocol."""
+
+    def __init__(self, document: PolicyDocument) -> None:
+        self.document = document
+        self.version = document.version
+        self._review = frozenset(document.review_severities)
+        self._thresholds = document.risk_thresholds.model_dump()
+
+    @classmethod
+    def load(cls, path: Path) -> RoutingPolicy:
+        """Read and validate the policy at ``path``; raise ConfigError naming what is wrong."""
+        try:
+            return cls.from_mapping(read_yaml_mapping(path))
+        except ConfigError as error:
+            if str(path) in error.detail:
+                raise
+            raise ConfigError(f"{path}: {error.detail}") from None
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> RoutingPolicy:
+        """Validate an already-parsed policy document and return the policy."""
+        try:
+            return cls(PolicyDocument.model_validate(data))
+        except ValidationError as error:
+            raise ConfigError(describe_errors(error)) from None
+
+    def sends_to_review(self, severity: Severity) -> bool:
+        """Return True when an exception of ``severity`` alone sends an order to review."""
+        return severity in self._review
+
+    def queue_for(self, code: ExceptionCode, default: str) -> str:
+        """Return the queue that owns ``code``: the policy's if it names one, else ``default``."""
+        return self.document.queues.get(code, default)
+
+    def assign_queues(self, exceptions: list[BillingException]) -> list[BillingException]:
+        """Return the exceptions with each queue set as the policy says (the policy wins)."""
+        return [
+            e
+            if self.queue_for(e.code, e.queue) == e.queue
+            else e.model_copy(update={"queue": self.queue_for(e.code, e.queue)})
+            for e in exceptions
+        ]
+
+    def decide(
+        self, exceptions: list[BillingException], risk: RiskScore | None
+    ) -> tuple[Decision, list[str]]:
+        """Return pass or review, and the reasons in plain words."""
+        blocking = [e for e in exceptions if self.sends_to_review(e.severity)]
+        minor = [e for e in exceptions if not self.sends_to_review(e.severity)]
+        reasons = exception_reasons(blocking)
+        risky: list[str] = []
+        within: list[str] = []
+        if risk is not None:
+            risky, within = risk_reasons(risk, self._thresholds)
+        reasons.extend(risky)
+        if reasons:
+            return Decision.REVIEW, reasons
+        passing = (
+            ["no exceptions"]
+            if not minor
+            else [f"{reason}, below the review threshold" for reason in exception_reasons(minor)]
+        )
+        if risk is None:
+            passing.append("no risk model was applied")
+        else:
+            passing.extend(within)
+        return Decision.PASS, passing

@@ -1,0 +1,1 @@
+"""Alembic migrations of the triage database; run by ``triage.store.migrate`` at start-up."""

@@ -1,0 +1,74 @@
+"""Aggregates behind the metrics summary: decisions, exception counts, queue size and age."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import distinct, func, select
+from sqlalchemy.orm import Session
+
+from triage.store.queue import OPEN
+from triage.store.tables import OrderExceptionRow, OrderRow, ReviewItemRow
+
+__all__ = [
+    "OrderCounts",
+    "QueueStats",
+    "count_by_decision",
+    "open_queue_size",
+    "orders_by_code",
+    "queue_stats",
+]
+
+
+@dataclass(frozen=True)
+class OrderCounts:
+    """How many stored orders the check passed and how many it sent to review."""
+
+    total: int
+    passed: int
+    review: int
+
+
+@dataclass(frozen=True)
+class QueueStats:
+    """Open review items: how many, and the oldest one's creation time."""
+
+    size: int
+    oldest: datetime | None
+
+
+def count_by_decision(session: Session) -> OrderCounts:
+    """Return order counts by the automated check's decision."""
+    rows = session.execute(
+        select(OrderRow.decision, func.count()).group_by(OrderRow.decision)
+    )
+    counts = {decision: int(n) for decision, n in rows}
+    return OrderCounts(
+        total=sum(counts.values()),
+        passed=counts.get("pass", 0),
+        review=counts.get("review", 0),
+    )
+
+
+def orders_by_code(session: Session) -> dict[str, int]:
+    """Return, per exception code, how many orders raised it at least once."""
+    rows = session.execute(
+        select(OrderExceptionRow.code, func.count(distinct(OrderExceptionRow.order_id)))
+        .group_by(OrderExceptionRow.code)
+        .order_by(OrderExceptionRow.code)
+    )
+    return {code: int(n) for code, n in rows}
+
+
+def queue_stats(session: Session) -> QueueStats:
+    """Return the size of the open review queue and its oldest item's time."""
+    size, oldest = session.execute(
+        select(func.count(), func.min(ReviewItemRow.created_at)).where(ReviewItemRow.state == OPEN)
+    ).one()
+    return QueueStats(size=int(size), oldest=oldest)
+
+
+def open_queue_size(session: Session) -> int:
+    """Return how many review items are open."""
+    return queue_stats(session).size

@@ -1,0 +1,116 @@
+"""Webhook subscriptions and their delivery outbox."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from triage.store.tables import ApiKeyRow, WebhookDeliveryRow, WebhookRow
+
+__all__ = [
+    "DELIVERED",
+    "FAILED",
+    "PENDING",
+    "add_deliveries",
+    "add_webhook",
+    "claim_delivery",
+    "due_deliveries",
+    "get_delivery",
+    "get_webhook",
+    "list_deliveries",
+    "list_webhooks",
+    "subscribers_for",
+]
+
+PENDING = "pending"
+DELIVERED = "delivered"
+FAILED = "failed"
+
+
+def add_webhook(session: Session, row: WebhookRow) -> WebhookRow:
+    """Insert a subscription and return it."""
+    session.add(row)
+    session.flush()
+    return row
+
+
+def get_webhook(session: Session, webhook_id: str) -> WebhookRow | None:
+    """Return one subscription, or None."""
+    return session.get(WebhookRow, webhook_id)
+
+
+def list_webhooks(session: Session, api_key_id: str | None) -> list[WebhookRow]:
+    """Return the subscriptions of one key (or of every key when ``api_key_id`` is None)."""
+    query = select(WebhookRow).order_by(WebhookRow.created_at, WebhookRow.id)
+    if api_key_id is not None:
+        query = query.where(WebhookRow.api_key_id == api_key_id)
+    return list(session.scalars(query))
+
+
+def subscribers_for(session: Session, owner_key_id: str) -> list[WebhookRow]:
+    """Return active subscriptions told about an order: the submitter's and every admin's."""
+    admin_keys = select(ApiKeyRow.id).where(ApiKeyRow.role == "admin")
+    return list(
+        session.scalars(
+            select(WebhookRow)
+            .where(
+                WebhookRow.active.is_(True),
+                or_(WebhookRow.api_key_id == owner_key_id, WebhookRow.api_key_id.in_(admin_keys)),
+            )
+            .order_by(WebhookRow.id)
+        )
+    )
+
+
+def add_deliveries(session: Session, rows: list[WebhookDeliveryRow]) -> None:
+    """Queue deliveries in the outbox (in the caller's transaction)."""
+    session.add_all(rows)
+    session.flush()
+
+
+def due_deliveries(session: Session, now: datetime, limit: int) -> list[WebhookDeliveryRow]:
+    """Return pending deliveries whose next attempt is due, oldest first."""
+    return list(
+        session.scalars(
+            select(WebhookDeliveryRow)
+            .where(WebhookDeliveryRow.status == PENDING, WebhookDeliveryRow.next_attempt_at <= now)
+            .order_by(WebhookDeliveryRow.next_attempt_at, WebhookDeliveryRow.id)
+            .limit(limit)
+        )
+    )
+
+
+def claim_delivery(
+    session: Session, delivery: WebhookDeliveryRow, *, lease_until: datetime
+) -> bool:
+    """Push a due delivery's next attempt to ``lease_until``; False if another worker did."""
+    result = session.execute(
+        update(WebhookDeliveryRow)
+        .where(
+            WebhookDeliveryRow.id == delivery.id,
+            WebhookDeliveryRow.status == PENDING,
+            WebhookDeliveryRow.next_attempt_at == delivery.next_attempt_at,
+        )
+        .values(next_attempt_at=lease_until)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def get_delivery(session: Session, delivery_id: str) -> WebhookDeliveryRow | None:
+    """Return one delivery, or None."""
+    return session.get(WebhookDeliveryRow, delivery_id)
+
+
+def list_deliveries(session: Session, webhook_id: str, limit: int) -> list[WebhookDeliveryRow]:
+    """Return the newest deliveries of one subscription."""
+    return list(
+        session.scalars(
+            select(WebhookDeliveryRow)
+            .where(WebhookDeliveryRow.webhook_id == webhook_id)
+            .order_by(WebhookDeliveryRow.created_at.desc(), WebhookDeliveryRow.id)
+            .limit(limit)
+        )
+    )
