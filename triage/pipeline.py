@@ -76,6 +76,8 @@ class RoutingPolicy(Protocol):
 
     version: str
 
+    def assign_queues(self, exceptions: list[BillingException]) -> list[BillingException]: ...
+
     def decide(
         self, exceptions: list[BillingException], risk: RiskScore | None
     ) -> tuple[Decision, list[str]]: ...
@@ -109,7 +111,7 @@ def triage_order(
     """Run one order through every stage and return its check result."""
     document = parts.reader.read(pdf, filename=filename)
     extraction = parts.extractor.extract(document, country=customer.country)
-    exceptions = parts.rules.evaluate(extraction, quote, customer)
+    exceptions = parts.policy.assign_queues(parts.rules.evaluate(extraction, quote, customer))
     risk = parts.scorer.score(extraction, exceptions, quote, customer)
     decision, reasons = parts.policy.decide(exceptions, risk)
     return CheckResult(

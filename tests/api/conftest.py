@@ -9,22 +9,55 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.settings import ApiSettings
-from tests.api.fixtures import database_url, parts, settings, store  # noqa: F401
-from tests.api.parts import TestParts
+from tests.api.fixtures import (  # noqa: F401
+    BACKENDS,
+    database_url,
+    fresh_database,
+    parts,
+    settings,
+    settings_for,
+    store,
+)
+from tests.api.parts import TestParts, build
 from triage.auth import Role
 from triage.config import Settings
 from triage.service import create_api_key
-from triage.store import Store
+from triage.store import Store, open_store
+
+
+def _app(settings: Settings, store: Store, parts: TestParts) -> TestClient:  # noqa: F811
+    return TestClient(
+        create_app(
+            settings,
+            ApiSettings(background_jobs=False, idempotency_lease_s=5.0),
+            store=store,
+            parts=parts,
+        )
+    )
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def shared(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[TestClient, dict[Role, dict[str, str]]]]:
+    """One app and one key per role for a whole module (for read-only checks)."""
+    folder = tmp_path_factory.mktemp("shared")
+    with fresh_database(request.param, folder) as url:
+        config = settings_for(folder, url)
+        opened = open_store(config.resolved_database_url, config.data_dir)
+        headers = {
+            role: {"Authorization": f"Bearer {create_api_key(opened, role=role.value).key}"}
+            for role in Role
+        }
+        with _app(config, opened, build(config)) as test_client:
+            yield test_client, headers
+        opened.close()
 
 
 @pytest.fixture
 def client(settings: Settings, store: Store, parts: TestParts) -> Iterator[TestClient]:  # noqa: F811
     """A TestClient on the app, with background jobs off (tests drive them)."""
-    app = create_app(
-        settings, ApiSettings(background_jobs=False, idempotency_lease_s=5.0), store=store,
-        parts=parts,
-    )
-    with TestClient(app) as test_client:
+    with _app(settings, store, parts) as test_client:
         yield test_client
 
 

@@ -69,7 +69,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
         yield url
 
 
-def test_settings(folder: Path, database_url: str) -> Settings:
+def settings_for(folder: Path, database_url: str) -> Settings:
     """Return settings for a test database and data folder (small limits, to test them)."""
     return Settings(
         data_dir=folder / "data", database_url=database_url, max_pages=5, max_upload_mb=1.0
@@ -79,7 +79,7 @@ def test_settings(folder: Path, database_url: str) -> Settings:
 @pytest.fixture
 def settings(tmp_path: Path, database_url: str) -> Settings:
     """Settings pointing at the test database and a temporary data folder."""
-    return test_settings(tmp_path, database_url)
+    return settings_for(tmp_path, database_url)
 
 
 @pytest.fixture

@@ -183,6 +183,10 @@ class AnyExceptionPolicy:
 
     version = "test-policy.1"
 
+    def assign_queues(self, exceptions: list[BillingException]) -> list[BillingException]:
+        """Keep the queue each rule chose."""
+        return exceptions
+
     def decide(
         self, exceptions: list[BillingException], risk: RiskScore | None
     ) -> tuple[Decision, list[str]]:

@@ -15,9 +15,7 @@ from triage.store import Store
 from triage.store.tables import IdempotencyRow, OrderRow
 
 
-def submit(
-    client: TestClient, headers: dict[str, str], key: str, files: dict[str, Any]
-) -> Any:
+def submit(client: TestClient, headers: dict[str, str], key: str, files: dict[str, Any]) -> Any:
     return client.post("/v1/orders", files=files, headers={**headers, "Idempotency-Key": key})
 
 

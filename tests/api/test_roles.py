@@ -34,7 +34,8 @@ ALLOWED = [
 
 
 @pytest.mark.parametrize(("method", "path", "role"), REFUSED)
-def test_role_is_refused(client, auth, method, path, role):
+def test_role_is_refused(shared, method, path, role):
+    client, auth = shared
     response = client.request(method, path, headers=auth[role])
     assert response.status_code == 403
     assert response.headers["content-type"] == "application/problem+json"
@@ -42,13 +43,15 @@ def test_role_is_refused(client, auth, method, path, role):
 
 
 @pytest.mark.parametrize(("method", "path", "role"), ALLOWED)
-def test_allowed_role_gets_past_authorisation(client, auth, method, path, role):
+def test_allowed_role_gets_past_authorisation(shared, method, path, role):
+    client, auth = shared
     response = client.request(method, path, headers=auth[role])
     assert response.status_code not in (401, 403)
 
 
 @pytest.mark.parametrize(("method", "path"), [(m, p) for m, p, _ in ENDPOINTS])
-def test_missing_or_unknown_key_is_401(client, method, path):
+def test_missing_or_unknown_key_is_401(shared, method, path):
+    client, _ = shared
     assert client.request(method, path).status_code == 401
     bad = {"Authorization": "Bearer tri_not-a-key"}
     response = client.request(method, path, headers=bad)

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from training.clauses.build import RunConfig, train_clauses
+from training.clauses.corpus import CorpusConfig
 
 __all__ = ["register", "train_clauses_command"]
 
@@ -28,6 +29,9 @@ def train_clauses_command(
         60, "--eval-orders", help="Generated orders to score the shipped model on (0: skip)."
     ),
     eval_seed: int = typer.Option(90210, "--eval-seed", help="Generator seed for that check."),
+    per_family: int = typer.Option(
+        0, "--per-family", help="Phrasings drawn per template family (0: the default config)."
+    ),
 ) -> None:
     """Train the clause classifier and write it, with metrics.json, to --out."""
     cuad_dir: Path | None = None
@@ -35,11 +39,18 @@ def train_clauses_command(
         if cuad is not None and not (cuad / "master_clauses.csv").is_file():
             typer.echo(f"error: --cuad {cuad}: no master_clauses.csv there", err=True)
             raise typer.Exit(code=2)
-        cuad_dir = cuad or (DEFAULT_CUAD if (DEFAULT_CUAD / "master_clauses.csv").is_file() else None)
+        cuad_dir = cuad or (
+            DEFAULT_CUAD if (DEFAULT_CUAD / "master_clauses.csv").is_file() else None
+        )
         if cuad_dir is None:
             typer.echo(f"warning: no CUAD at {DEFAULT_CUAD}; training without it", err=True)
+    corpus = CorpusConfig()
+    if per_family > 0:
+        corpus = CorpusConfig(per_positive_family=per_family, per_standard_family=per_family)
     metrics = train_clauses(
-        RunConfig(cuad_dir, out, seed=seed, eval_orders=eval_orders, eval_seed=eval_seed)
+        RunConfig(
+            cuad_dir, out, seed=seed, eval_orders=eval_orders, eval_seed=eval_seed, corpus=corpus
+        )
     )
     micro = metrics["held_out"]["micro"]
     typer.echo(f"held-out clause F1 {micro['f1']:.3f} (threshold {metrics['threshold']})")

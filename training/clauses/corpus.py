@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from training.clauses.boilerplate import STANDARD_FAMILIES
+from training.clauses.boilerplate_terms import TERMS_FAMILIES
 from training.clauses.cuad import read_cuad_spans
 from training.clauses.phrasing import expand
 from training.clauses.positives_commercial import COMMERCIAL_FAMILIES
@@ -46,7 +47,7 @@ class CorpusConfig:
     """How many phrasings to draw per family, and the CUAD cap per label."""
 
     per_positive_family: int = 60
-    per_standard_family: int = 45
+    per_standard_family: int = 70
     cuad_per_label: int = 220
     held_out_every: int = 4
 
@@ -104,7 +105,11 @@ def build_corpus(
             label, templates, config.per_positive_family, config.held_out_every, rng
         )
     standard = _family_examples(
-        STANDARD_LABEL, STANDARD_FAMILIES, config.per_standard_family, config.held_out_every, rng
+        STANDARD_LABEL,
+        STANDARD_FAMILIES + TERMS_FAMILIES,
+        config.per_standard_family,
+        config.held_out_every,
+        rng,
     )
     examples = positives + standard + _with_context(positives, standard, rng)
     if cuad_dir is not None:

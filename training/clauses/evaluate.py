@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 CLAUSE_TYPES = tuple(label for label in CLAUSE_LABELS if label != STANDARD_LABEL)
-THRESHOLD_GRID = tuple(round(0.2 + 0.05 * i, 2) for i in range(14))
+THRESHOLD_GRID = tuple(round(0.5 + 0.05 * i, 2) for i in range(9))
 
 TypeCounts = dict[str, Counter[str]]
 """Per clause type, the counts ``tp``, ``fp`` and ``fn``."""

@@ -77,9 +77,9 @@ COMMERCIAL_FAMILIES: dict[str, list[str]] = {
         "[Additional|Any additional] [seats|licenses|units|users] [purchased|ordered|added] by"
         " {cust} [during the term|within {months}] [shall|will] be [priced|charged] at the same"
         " [discounted |][unit |]price as [in|under] {doc}[, pro-rated to the co-terminus date|].",
-        "[Upon|At] renewal, [the fees|pricing] [shall|will] not [increase|exceed the current"
-        " fees] [by more than|beyond] {pct}[ per year|] [for the next|for] {months}[, which"
-        " replaces the uplift in {agr}|].",
+        "[Upon|At] renewal, [the fees|pricing] [shall|will] [remain at|stay at] [the current"
+        " level|current rates] [with no increase|without any uplift] for {months}[, and the"
+        " uplift permitted by {agr} shall not apply|].",
         "[Price Hold. |Price Lock. |Price Protection. |]{cust}'s [pricing|rates] [is|are]"
         " [locked|held|guaranteed] [until|through] [the end of the third contract year|"
         "December 31, 2029|{months} after the Start Date].",

@@ -92,9 +92,9 @@ LEGAL_FAMILIES: dict[str, list[str]] = {
         "airlines][ until {months} after the Start Date|].",
     ],
     "non_standard_renewal": [
-        "{doc} [shall|will] [not renew automatically|not automatically renew]; [any renewal|"
-        "renewal] [requires|is subject to] [the mutual written agreement|a signed amendment|"
-        "the written consent] of [both parties|{cust}].",
+        "[Renewal of {doc}|Any renewal] [requires|is subject to] [the express written consent|"
+        "a written election] of {cust}[, which {cust} may withhold in its sole discretion|], and"
+        " {prov} may not [invoice|bill] for a renewal term without it.",
         "[Renewal. |Renewal Pricing. |]The [renewal term|first renewal] [shall be|will be]"
         " [priced|charged] at [the fixed amount of {amount}|a fixed annual fee of {amount}|"
         "{amount} per year] [regardless of|irrespective of] [{prov}'s then-current list prices|"

@@ -16,10 +16,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from skops.io import dump
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
+from skops.io import dump
 
 from training.clauses.corpus import ClauseExample
 from triage.extraction.clauses.classifier import METADATA_FILE, MODEL_FILE
@@ -32,8 +32,8 @@ class TrainConfig:
     """Hyper-parameters of the text pipeline."""
 
     c: float = 10.0
-    max_char_features: int = 60000
-    max_word_features: int = 40000
+    max_char_features: int = 30000
+    max_word_features: int = 15000
     min_df: int = 2
     max_iter: int = 2000
 
@@ -64,9 +64,15 @@ def fit_pipeline(examples: Sequence[ClauseExample], config: TrainConfig) -> Pipe
         ]
     )
     pipeline = Pipeline(
-        [("features", features), ("model", LogisticRegression(C=config.c, max_iter=config.max_iter))]
+        [
+            ("features", features),
+            ("model", LogisticRegression(C=config.c, max_iter=config.max_iter)),
+        ]
     )
     pipeline.fit([e.text for e in examples], [e.label for e in examples])
+    for _, vectorizer in features.transformer_list:
+        # the terms cut by min_df/max_features: only kept for introspection, and large
+        del vectorizer.stop_words_
     return pipeline
 
 

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from triage.comparison.findings import Unreadable
 from triage.contract import ExtractedLineItem, QuoteLine
@@ -63,18 +64,19 @@ def line_label(sku: str, dates: DateRange, ramp: bool) -> str:
     return f"{sku} {start}..{end}"
 
 
-def _range_key(dates: DateRange) -> tuple[str, str]:
-    return tuple(d.isoformat() if d else "" for d in dates)  # type: ignore[return-value]
+def _range_key(dates: DateRange) -> tuple[date, date]:
+    start, end = dates
+    return (start or date.min, end or date.min)
 
 
-def _order_sort_key(item: ExtractedLineItem) -> tuple[str, str, str, int, str, float]:
+def _order_sort_key(item: ExtractedLineItem) -> tuple[date, date, int, Decimal, float]:
+    # a total order over a line's values, so equal date ranges still sort deterministically
     start, end = _range_key((item.start_date, item.end_date))
     return (
         start,
         end,
-        item.sku or "",
         item.quantity if item.quantity is not None else -1,
-        str(item.unit_price),
+        item.unit_price if item.unit_price is not None else Decimal(-1),
         item.discount_pct if item.discount_pct is not None else -1.0,
     )
 

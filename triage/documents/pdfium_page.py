@@ -111,14 +111,25 @@ def _transform(matrix: Matrix, left: float, bottom: float, right: float, top: fl
 
 
 def _add_path(obj: Any, box: Box, drawing: _Drawing) -> None:
+    fill, stroke, pen = ctypes.c_int(), ctypes.c_int(), ctypes.c_float()
+    stroked = bool(pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) and stroke.value)
     left, bottom, right, top = box
+    if stroked and pdfium_c.FPDFPageObj_GetStrokeWidth(obj, pen):
+        # Bounds of a stroked path include half the pen on every side; pdfplumber reports
+        # the path's own points, so take the pen off again.
+        half = min(pen.value / 2, (right - left) / 2, (top - bottom) / 2)
+        left, bottom, right, top = left + half, bottom + half, right - half, top - half
     width, height = right - left, top - bottom
     if min(width, height) <= _THIN and max(width, height) >= 2 * _THIN:
-        drawing.rulings.append(box)
-        return
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    stroked = pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke) and stroke.value
-    if stroked and 0 < int(pdfium_c.FPDFPath_CountSegments(obj)) <= 6:
+        # pdfium also lengthens a stroked segment by half the pen at each end (caps).
+        cap = pen.value / 2 if stroked else 0.0
+        if width <= height:
+            middle = (left + right) / 2
+            drawing.rulings.append((middle, bottom + cap, middle, top - cap))
+        else:
+            middle = (bottom + top) / 2
+            drawing.rulings.append((left + cap, middle, right - cap, middle))
+    elif stroked and 0 < int(pdfium_c.FPDFPath_CountSegments(obj)) <= 6:
         drawing.rulings += [
             (left, bottom, right, bottom),
             (left, top, right, top),

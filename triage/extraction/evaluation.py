@@ -24,7 +24,7 @@ def _same(found: Any, expected: Any) -> bool:
         return found is None and expected is None
     if isinstance(found, str) and isinstance(expected, str):
         return re.sub(r"\s+", " ", found).strip().casefold() == re.sub(r"\s+", " ", expected).strip().casefold()
-    if isinstance(found, Decimal) or isinstance(found, float | int) and not isinstance(found, bool):
+    if isinstance(found, Decimal) or (isinstance(found, float | int) and not isinstance(found, bool)):
         try:
             return Decimal(str(found)) == Decimal(str(expected))
         except InvalidOperation:

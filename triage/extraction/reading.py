@@ -13,12 +13,12 @@ from triage.extraction.fields.consistency import cross_check
 from triage.extraction.fields.labelled import label_candidates
 from triage.extraction.fields.parties import party_candidates, renewal_candidates
 from triage.extraction.fields.prose import ProseReader
-from triage.extraction.fields.resolve import Resolution, resolve_fields
 from triage.extraction.fields.references import (
     currency_candidates,
     dateline_candidates,
     reference_candidates,
 )
+from triage.extraction.fields.resolve import Resolution, resolve_fields
 from triage.extraction.fields.signature import signature_candidates
 from triage.extraction.fields.signing import counterparty_candidates
 from triage.extraction.layout.keyvalue import KeyValue, find_key_values

@@ -51,7 +51,7 @@ def apply_corrections(
         raise InputError("corrections: this order has no extraction to correct")
     fields = corrected_fields(result.extraction.fields, corrections)
     extraction = result.extraction.model_copy(update={"fields": fields})
-    exceptions = parts.rules.evaluate(extraction, quote, customer)
+    exceptions = parts.policy.assign_queues(parts.rules.evaluate(extraction, quote, customer))
     reasons = [*result.reasons, f"corrected by an analyst: {', '.join(sorted(corrections))}"]
     return result.model_copy(
         update={"extraction": extraction, "exceptions": exceptions, "reasons": reasons}

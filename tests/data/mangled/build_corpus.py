@@ -1,4 +1,6 @@
-"""Build the mangled-PDF corpus and its manifest: ``.venv/bin/python tests/data/mangled/build_corpus.py``.
+"""Build the mangled-PDF corpus and its manifest.
+
+Run ``.venv/bin/python tests/data/mangled/build_corpus.py`` from the repository root.
 
 Deterministic (fixed seeds, reportlab's invariant mode), so re-running it reproduces the
 committed files byte for byte. ``manifest.json`` names each file's expected outcome:
@@ -62,51 +64,87 @@ def _structural() -> dict[str, tuple[bytes, str]]:
     bomb = bomb_stream(1024)
     nested_forms = [b"<< /Type /Catalog /Pages 2 0 R >>"]
     nested_forms.append(b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-    nested_forms.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-                        b" /Resources << /XObject << /X 5 0 R >> >> >>")
+    nested_forms.append(
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /XObject << /X 5 0 R >> >> >>"
+    )
     nested_forms.append(stream(b"/X Do"))
     depth = 300
     for level in range(depth):
         inner = b"/XObject << /X %d 0 R >>" % (6 + level) if level < depth - 1 else b""
-        nested_forms.append(stream(b"/X Do" if inner else b"0 0 m 10 10 l S",
-                                   b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << %s >>" % inner))
+        nested_forms.append(
+            stream(
+                b"/X Do" if inner else b"0 0 m 10 10 l S",
+                b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << %s >>" % inner,
+            )
+        )
     self_form = page_tree([TEXT])
     self_form[3] = self_form[3].replace(b"/Font", b"/XObject << /S 6 0 R >> /Font")
     self_form[4] = stream(b"/S Do BT /F1 12 Tf 72 700 Td (Self form) Tj ET")
-    self_form.append(stream(b"/S Do", b"/Type /XObject /Subtype /Form /BBox [0 0 9 9] /Resources << /XObject << /S 6 0 R >> >>"))
+    self_form.append(
+        stream(
+            b"/S Do",
+            b"/Type /XObject /Subtype /Form /BBox [0 0 9 9]"
+            b" /Resources << /XObject << /S 6 0 R >> >>",
+        )
+    )
     blank = stream(b"")
-    thousand = [b"<< /Type /Catalog /Pages 2 0 R >>",
-                b"<< /Type /Pages /Kids [%s] /Count 1000 /MediaBox [0 0 612 792] >>"
-                % b" ".join(b"%d 0 R" % (4 + i) for i in range(1000)), blank]
+    thousand = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count 1000 /MediaBox [0 0 612 792] >>"
+        % b" ".join(b"%d 0 R" % (4 + i) for i in range(1000)),
+        blank,
+    ]
     thousand += [b"<< /Type /Page /Parent 2 0 R /Contents 3 0 R >>"] * 1000
     kids_loop = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"]
-    kids_pair = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 2 >>",
-                 b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>"]
+    kids_pair = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 2 >>",
+        b"<< /Type /Pages /Parent 2 0 R /Kids [2 0 R] /Count 1 >>",
+    ]
     parent_cycle = page_tree([TEXT])
     parent_cycle[1] = b"<< /Type /Pages /Kids [4 0 R] /Count 1 /Parent 6 0 R >>"
     parent_cycle[3] = parent_cycle[3].replace(b"/MediaBox [0 0 612 792] ", b"")
     parent_cycle.append(b"<< /Type /Pages /Kids [4 0 R] /Count 1 /Parent 2 0 R >>")
-    length_loop = page_tree([b"<< /Length 6 0 R >>\nstream\nBT /F1 12 Tf 72 700 Td (Loop) Tj ET\nendstream"])
+    length_loop = page_tree(
+        [b"<< /Length 6 0 R >>\nstream\nBT /F1 12 Tf 72 700 Td (Loop) Tj ET\nendstream"]
+    )
     length_loop += [b"7 0 R", b"6 0 R"]
     bad_font = page_tree([TEXT])
-    bad_font[2] = (b"<< /Type /Font /Subtype /TrueType /BaseFont /Broken /FirstChar 32 /LastChar 0"
-                   b" /Widths [ -5 (x) 1e99 ] /FontDescriptor 6 0 R >>")
-    bad_font.append(b"<< /Type /FontDescriptor /FontName /Broken /Flags 4 /FontFile2 7 0 R"
-                    b" /Ascent 1e30 /Descent -1e30 /FontBBox [0 0 0 0] >>")
+    bad_font[2] = (
+        b"<< /Type /Font /Subtype /TrueType /BaseFont /Broken /FirstChar 32 /LastChar 0"
+        b" /Widths [ -5 (x) 1e99 ] /FontDescriptor 6 0 R >>"
+    )
+    bad_font.append(
+        b"<< /Type /FontDescriptor /FontName /Broken /Flags 4 /FontFile2 7 0 R"
+        b" /Ascent 1e30 /Descent -1e30 /FontBBox [0 0 0 0] >>"
+    )
     bad_font.append(stream(b"\x00\x01\x00\x00junk that is not a font" * 40))
     no_font = page_tree([TEXT])
     no_font[3] = no_font[3].replace(b"/F1 3 0 R", b"/F1 99 0 R")
-    deep_array = page_tree([stream(b"[" * 200_000 + b"]" * 200_000 + b" BT /F1 12 Tf (Deep) Tj ET")])
+    deep_array = page_tree(
+        [stream(b"[" * 200_000 + b"]" * 200_000 + b" BT /F1 12 Tf (Deep) Tj ET")]
+    )
     ops = page_tree([flate_stream(b"0 0 m 612 792 l S\n" * 1_500_000)])
     huge_image = page_tree([stream(b"q 612 0 0 792 0 0 cm /Im Do Q")])
     huge_image[3] = huge_image[3].replace(b"/Font", b"/XObject << /Im 6 0 R >> /Font")
-    huge_image.append(flate_stream(b"\x00" * 4_000_000, b"/Type /XObject /Subtype /Image /Width 100000"
-                                   b" /Height 100000 /ColorSpace /DeviceRGB /BitsPerComponent 8"))
+    huge_image.append(
+        flate_stream(
+            b"\x00" * 4_000_000,
+            b"/Type /XObject /Subtype /Image"
+            b" /Width 100000"
+            b" /Height 100000 /ColorSpace /DeviceRGB /BitsPerComponent 8",
+        )
+    )
     huge_count = page_tree([TEXT])
     huge_count[1] = huge_count[1].replace(b"/Count 1", b"/Count 2147483647")
     return {
-        "zero_pages.pdf": (assemble([b"<< /Type /Catalog /Pages 2 0 R >>",
-                                     b"<< /Type /Pages /Kids [] /Count 0 >>"]), "DocumentError"),
+        "zero_pages.pdf": (
+            assemble(
+                [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+            ),
+            "DocumentError",
+        ),
         "no_catalog.pdf": (assemble([b"<< /Foo /Bar >>"]), "DocumentError"),
         "kids_self_loop.pdf": (assemble(kids_loop), "DocumentError"),
         "kids_mutual_loop.pdf": (assemble(kids_pair), "DocumentError"),
@@ -118,9 +156,15 @@ def _structural() -> dict[str, tuple[bytes, str]]:
         "flate_bomb_in_image.pdf": (assemble(huge_image), "contained"),
         "nested_forms_300.pdf": (assemble(nested_forms), "contained"),
         "self_referencing_form.pdf": (assemble(self_form), "contained"),
-        "broken_xref_offsets.pdf": (_shift_xref(assemble(page_tree([TEXT]))), "ok_warning:cross-reference"),
+        "broken_xref_offsets.pdf": (
+            _shift_xref(assemble(page_tree([TEXT]))),
+            "ok_warning:cross-reference",
+        ),
         "missing_xref.pdf": (assemble(page_tree([TEXT]), xref=False), "ok_warning:cross-reference"),
-        "huge_mediabox.pdf": (assemble(page_tree([TEXT], media_box=b"[0 0 1e12 1e12]")), "contained"),
+        "huge_mediabox.pdf": (
+            assemble(page_tree([TEXT], media_box=b"[0 0 1e12 1e12]")),
+            "contained",
+        ),
         "negative_mediabox.pdf": (assemble(page_tree([TEXT], media_box=b"[0 0 -612 -792]")), "ok"),
         "empty_mediabox.pdf": (assemble(page_tree([TEXT], media_box=b"[]")), "contained"),
         "invalid_font.pdf": (assemble(bad_font), "contained"),
@@ -147,9 +191,15 @@ def build() -> dict[str, tuple[bytes, str]]:
     files["wrong_header.pdf"] = (b"%PDX-1.7" + order[8:], "DocumentError")
     files["header_after_1k.pdf"] = (b"\n" * 1500 + order, "DocumentError")
     files["header_after_junk.pdf"] = (b"garbage\n" * 60 + order, "damaged")
-    files["encrypted_user_password.pdf"] = (_canvas_pdf(["Secret"], encrypt="s3cret"), "EncryptedDocument")
+    files["encrypted_user_password.pdf"] = (
+        _canvas_pdf(["Secret"], encrypt="s3cret"),
+        "EncryptedDocument",
+    )
     files["scanned_only.pdf"] = (_canvas_pdf([None]), "ok_warning:page 1 has no text layer")
-    files["scanned_page_2.pdf"] = (_canvas_pdf(["Order", None, "Terms"]), "ok_warning:page 2 has no text layer")
+    files["scanned_page_2.pdf"] = (
+        _canvas_pdf(["Order", None, "Terms"]),
+        "ok_warning:page 2 has no text layer",
+    )
     for fraction in (0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.995):
         cut = int(len(order) * fraction)
         files[f"truncated_{int(fraction * 1000):03d}.pdf"] = (order[:cut], "damaged")

@@ -35,7 +35,9 @@ def bomb_stream(inflated_mb: int) -> bytes:
     return stream(zlib.compress(packed, 9), b"/Filter [/FlateDecode /FlateDecode]")
 
 
-def assemble(objects: list[bytes], *, root: int = 1, xref: bool = True, trailer: bytes = b"") -> bytes:
+def assemble(
+    objects: list[bytes], *, root: int = 1, xref: bool = True, trailer: bytes = b""
+) -> bytes:
     """Return a PDF whose object ``n`` (1-based) is ``objects[n - 1]``, with a correct xref."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []

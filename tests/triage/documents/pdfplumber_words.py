@@ -44,7 +44,7 @@ def unmatched_words(document: ParsedDocument, pdf: bytes) -> tuple[int, list[Wor
     misses: list[Word] = []
     total = 0
     for page, ref in zip(document.pages, reference, strict=True):
-        (width, height), = ref["size"][""]
+        ((width, height),) = ref["size"][""]
         assert abs(page.width - width) < 0.01 and abs(page.height - height) < 0.01
         for word in page.words:
             total += 1

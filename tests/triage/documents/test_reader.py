@@ -77,7 +77,8 @@ def test_table_borders_and_signature_line_become_rulings() -> None:
     assert len(vertical) == 6
     assert len(horizontal) >= 5
     signature = [r for r in horizontal if abs(r.top - (792 - 110)) < 1]
-    assert signature and signature[0].x0 == pytest.approx(72) and signature[0].x1 == pytest.approx(260)
+    assert signature
+    assert (signature[0].x0, signature[0].x1) == pytest.approx((72, 260))
 
 
 def test_document_carries_sha256_filename_and_page_sizes() -> None:

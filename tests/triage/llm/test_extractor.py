@@ -52,7 +52,9 @@ def test_a_sure_deterministic_value_is_never_asked_about(
     order_form: ParsedDocument, governed: Governed
 ) -> None:
     fields = known_fields() | {"payment_terms_days": ExtractedField(value=30, confidence=0.9)}
-    wrapped = LlmAssistedExtractor(FixedExtractor(**fields), governed(FakeListChatModel(responses=[TERMS])))
+    wrapped = LlmAssistedExtractor(
+        FixedExtractor(**fields), governed(FakeListChatModel(responses=[TERMS]))
+    )
     extraction = wrapped.extract(order_form)
     assert extraction == FixedExtractor(**fields).extract(order_form)
     assert wrapped.chat.log.calls() == []
@@ -62,8 +64,12 @@ def test_a_sure_deterministic_value_is_never_asked_about(
 def test_a_low_confidence_value_yields_only_to_a_surer_llm_value(
     order_form: ParsedDocument, governed: Governed, confidence: float, replaced: bool
 ) -> None:
-    fields = known_fields() | {"payment_terms_days": ExtractedField(value=30, confidence=confidence)}
-    wrapped = LlmAssistedExtractor(FixedExtractor(**fields), governed(FakeListChatModel(responses=[TERMS])))
+    fields = known_fields() | {
+        "payment_terms_days": ExtractedField(value=30, confidence=confidence)
+    }
+    wrapped = LlmAssistedExtractor(
+        FixedExtractor(**fields), governed(FakeListChatModel(responses=[TERMS]))
+    )
     terms = wrapped.extract(order_form).fields.payment_terms_days
     assert terms.value == (45 if replaced else 30)
     assert terms.confidence < wrapped.threshold("payment_terms_days")

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from langchain_openai import ChatOpenAI
 
-from triage.config import Settings
-from triage.contract import ValueSource
+from triage.contract import ExtractedField, ValueSource
 from triage.documents.parsed import ParsedDocument
-from triage.llm import LlmAssistedExtractor, LlmSettings, build_chat_model, with_llm_assistance
+from triage.llm import LlmAssistedExtractor, LlmSettings, build_chat_model, build_governed_chat
 
 from .conftest import SAMPLE_VALUES, FixedExtractor
 from .openai_server import ScriptedOpenAIServer, Stall
@@ -42,20 +41,18 @@ def server() -> Iterator[ScriptedOpenAIServer]:
 def test_the_real_client_path_accepts_only_the_grounded_answer(
     server: ScriptedOpenAIServer, order_form: ParsedDocument, tmp_path: Path
 ) -> None:
-    settings = Settings(
+    settings = LlmSettings(
+        base_url=server.base_url,
+        model="scripted-model",
+        timeout_s=0.5,
+        retry_backoff_s=0.01,
         data_dir=tmp_path,
-        llm_base_url=server.base_url,
-        llm_model="scripted-model",
-        llm_timeout_s=0.5,
-        llm_retry_backoff_s=0.01,
     )
     known = {n: v for n, v in SAMPLE_VALUES.items() if n not in ASKED}
-    from triage.contract import ExtractedField
-
     base = FixedExtractor(**{n: ExtractedField(value=v, confidence=0.9) for n, v in known.items()})
-    wrapped = with_llm_assistance(base, settings)
-    assert isinstance(wrapped, LlmAssistedExtractor)
-    extraction = wrapped.extract(order_form)
+    chat = build_governed_chat(settings)
+    assert chat is not None
+    extraction = LlmAssistedExtractor(base, chat).extract(order_form)
 
     terms = extraction.fields.payment_terms_days
     assert (terms.value, terms.source, terms.confidence) == (45, ValueSource.LLM, 0.5)
@@ -75,7 +72,10 @@ def test_the_real_client_path_accepts_only_the_grounded_answer(
     ok = next(c for c in calls if c["key"] == "payment_terms_days")
     assert ok["model"] == "scripted-model"
     assert ok["prompt_version"] == "field-fallback.v1"
-    assert ok["input_tokens"] > 100 and ok["output_tokens"] == 6
+    grounded = server.script["Field: payment_terms_days"]
+    assert isinstance(grounded, str)
+    assert ok["input_tokens"] > 100
+    assert ok["output_tokens"] == len(grounded.split())  # the server's usage, passed through
     assert all(r["response_format"] == {"type": "json_object"} for r in server.requests)
     assert {r["model"] for r in server.requests} == {"scripted-model"}
 

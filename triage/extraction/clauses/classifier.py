@@ -22,7 +22,7 @@ from triage.errors import ConfigError
 from triage.extraction.clauses.labels import CLAUSE_LABELS, STANDARD_LABEL
 from triage.extraction.clauses.segmentation import ClauseCandidate, segment_document
 
-__all__ = ["MODEL_FILE", "METADATA_FILE", "TRUSTED_TYPES", "ClauseClassifier"]
+__all__ = ["METADATA_FILE", "MODEL_FILE", "TRUSTED_TYPES", "ClauseClassifier"]
 
 MODEL_FILE = "model.skops"
 METADATA_FILE = "metadata.json"
@@ -87,7 +87,9 @@ class ClauseClassifier:
         probabilities = self.pipeline.predict_proba(list(texts))
         labels = [str(label) for label in self.pipeline.classes_]
         best = probabilities.argmax(axis=1)
-        return [(labels[int(i)], float(row[int(i)])) for i, row in zip(best, probabilities, strict=True)]
+        return [
+            (labels[int(i)], float(row[int(i)])) for i, row in zip(best, probabilities, strict=True)
+        ]
 
     def find_clauses(self, document: ParsedDocument) -> list[Clause]:
         """Return one Clause per paragraph classified non-standard above the threshold."""
@@ -105,5 +107,8 @@ def _clause(candidate: ClauseCandidate, label: str, probability: float) -> Claus
         Evidence(page=page, bbox=line.bbox, text=line.text) for page, line in candidate.lines
     ]
     return Clause(
-        type=ClauseType(label), text=candidate.text, confidence=round(probability, 4), evidence=evidence
+        type=ClauseType(label),
+        text=candidate.text,
+        confidence=round(probability, 4),
+        evidence=evidence,
     )

@@ -14,6 +14,7 @@ Rules, in the order they apply to each page's lines:
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from dataclasses import dataclass
@@ -45,7 +46,7 @@ class ClauseCandidate:
 
 def _is_table_row(line: TextLine) -> bool:
     words = line.words
-    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)]
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
     return sum(gap > _TABLE_GAP for gap in gaps) >= 2
 
 
@@ -70,7 +71,7 @@ def _blocks(page: Page) -> list[list[TextLine]]:
     """Return the page's kept lines grouped into paragraph blocks."""
     lines = list(page.lines)
     heights = [ln.bbox[3] - ln.bbox[1] for ln in lines] or [10.0]
-    gaps = [b.bbox[1] - a.bbox[3] for a, b in zip(lines, lines[1:], strict=False)]
+    gaps = [b.bbox[1] - a.bbox[3] for a, b in itertools.pairwise(lines)]
     usual_gap = statistics.median(gaps) if gaps else 2.0
     break_gap = max(usual_gap * 1.6, usual_gap + 0.45 * statistics.median(heights))
     right_edge = max((ln.bbox[2] for ln in lines), default=0.0)
@@ -80,8 +81,10 @@ def _blocks(page: Page) -> list[list[TextLine]]:
         if _is_dropped(line):
             previous = None
             continue
-        if previous is None or not blocks or _starts_paragraph(
-            line, previous, blocks[-1], break_gap, right_edge
+        if (
+            previous is None
+            or not blocks
+            or _starts_paragraph(line, previous, blocks[-1], break_gap, right_edge)
         ):
             blocks.append([line])
         else:
@@ -93,12 +96,12 @@ def _blocks(page: Page) -> list[list[TextLine]]:
 def _starts_paragraph(
     line: TextLine, previous: TextLine, block: list[TextLine], break_gap: float, right_edge: float
 ) -> bool:
-    if line.bbox[1] - previous.bbox[3] > break_gap or _NUMBERED.match(line.text):
+    ended = previous.text.rstrip().endswith(_SENTENCE_END)
+    if line.bbox[1] - previous.bbox[3] > break_gap or (ended and _NUMBERED.match(line.text)):
         return True
     if line.bbox[0] > block[0].bbox[0] + 8 and len(block) > 1:
         return True
-    short = previous.bbox[2] < right_edge * 0.75
-    return short and previous.text.rstrip().endswith(_SENTENCE_END)
+    return ended and previous.bbox[2] < right_edge * 0.75
 
 
 def _continues(block: list[TextLine], nxt: list[TextLine]) -> bool:
@@ -119,12 +122,11 @@ def segment_document(document: ParsedDocument) -> list[ClauseCandidate]:
                 paged.append(entry)
     candidates: list[ClauseCandidate] = []
     pending_heading: list[tuple[int, TextLine]] = []
-    for block in paged:
-        lines = [ln for _, ln in block]
-        if _looks_like_heading(lines):
-            pending_heading = block
+    for paragraph in paged:
+        if _looks_like_heading([ln for _, ln in paragraph]):
+            pending_heading = paragraph
             continue
-        merged = tuple(pending_heading + block)
+        merged = tuple(pending_heading + paragraph)
         pending_heading = []
         text = " ".join(ln.text for _, ln in merged)
         if len(text.split()) >= _MIN_WORDS:

@@ -72,7 +72,8 @@ CUE_RULES: tuple[CueRule, ...] = (
 )  # fmt: skip
 
 SENTENCE_RULES: tuple[SentenceRule, ...] = (
-    SentenceRule("payment_terms_days", (_rx(r"\b(?:pay|payable|paid|payment|due)\b|\bnet\b"),),
+    SentenceRule("payment_terms_days", (_rx(r"\b(?:pay|payable|paid|payment|due)\b|\bnet[\s\-]*\d"),
+                                        _rx(r"invoice|\bnet[\s\-]*\d|receipt|billing")),
                  "DAYS", 0.85, _rx(r"renew|terminat|notice|cure|breach")),
     SentenceRule("renewal_notice_days", (_rx(r"renew"), _rx(r"notice|prior|before|advance")),
                  "DAYS", 0.85),

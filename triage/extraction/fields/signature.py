@@ -12,7 +12,11 @@ from collections.abc import Iterator, Sequence
 
 from triage.documents.parsed import Page
 from triage.extraction.fields.candidates import Candidate, Source, parse_field_value
-from triage.extraction.fields.lexicon import SIGNATURE_DATE_LABELS, SIGNATURE_NAME_LABELS, normalise_label
+from triage.extraction.fields.lexicon import (
+    SIGNATURE_DATE_LABELS,
+    SIGNATURE_NAME_LABELS,
+    normalise_label,
+)
 from triage.extraction.layout.keyvalue import KeyValue
 from triage.extraction.layout.segments import split_line
 from triage.extraction.normalise import DateStyle
@@ -31,9 +35,9 @@ def _party_above(page: Page, line: int, x0: float, names: tuple[str | None, str 
             if not (seg.x0 - 25 <= x0 <= seg.x1):
                 continue
             text = seg.text
-            if customer_name and customer_name in text.lower() or _CUSTOMER.search(text):
+            if (customer_name and customer_name in text.lower()) or _CUSTOMER.search(text):
                 return "customer"
-            if provider_name and provider_name in text.lower() or _PROVIDER.search(text):
+            if (provider_name and provider_name in text.lower()) or _PROVIDER.search(text):
                 return "provider"
     return None
 
@@ -46,6 +50,7 @@ def signature_candidates(
 
     ``names`` are the customer's and the provider's names when already known.
     """
+    by_number = {page.number: page for page in pages}
     for pair in pairs:
         label = normalise_label(pair.label)
         if label in SIGNATURE_NAME_LABELS:
@@ -56,7 +61,7 @@ def signature_candidates(
             continue
         page_number, line, _ = pair.value[0]
         label_line = line if pair.arrangement.value != "below" else line - 1
-        party = _party_above(pages[page_number - 1], label_line, pair.label_x0, names)
+        party = _party_above(by_number[page_number], label_line, pair.label_x0, names)
         if party != "customer":
             continue
         text = pair.value_text.replace("/s/", " ")

@@ -96,20 +96,44 @@ def _wrapped_label(segments: list[list[Segment]], index: int, position: int) -> 
     """A label cell wrapped over two lines ("Subscription" / "Start:") with its value beside
     the first line: join the two label lines and take that value."""
     seg = segments[index][position]
-    if index == 0 or position + 1 < len(segments[index]) or not seg.text.endswith(":"):
+    following = segments[index][position + 1] if position + 1 < len(segments[index]) else None
+    if index == 0 or not seg.text.endswith(":") or (following and not following.text.endswith(":")):
         return None
     if len(seg.words) > 3:
         return None
     height = seg.bottom - seg.top
-    for up_position, up in enumerate(segments[index - 1]):
-        if abs(up.x0 - seg.x0) > 1.5 or seg.top - up.bottom > 0.8 * height or ":" in up.text:
-            continue
-        if up_position + 1 >= len(segments[index - 1]) or len(up.words) > 4:
+    words, lower, row = seg.words, seg, index - 1
+    while row >= 0 and index - row <= 3:
+        up_position, up = next(
+            ((i, s) for i, s in enumerate(segments[row]) if abs(s.x0 - seg.x0) <= 1.5), (-1, None)
+        )
+        if up is None or lower.top - up.bottom > 0.8 * height or ":" in up.text or len(up.words) > 4:
             return None
-        value = segments[index - 1][up_position + 1]
-        label = _label_text(up.words + seg.words)
-        return KeyValue(label, tuple(value.placed()), Arrangement.RIGHT, True, up.x0)
+        words = up.words + words
+        beside = segments[row][up_position + 1] if up_position + 1 < len(segments[row]) else None
+        if beside is not None and not beside.text.endswith(":"):
+            value = _with_continuation(segments, row, segments[row][up_position + 1])
+            return KeyValue(_label_text(words), value, Arrangement.RIGHT, True, up.x0)
+        lower, row = up, row - 1
     return None
+
+
+def _with_continuation(segments: list[list[Segment]], index: int, value: Segment) -> tuple[PlacedWord, ...]:
+    """A value cell that wraps: the next line's run starting at the value's left edge, when
+    nothing but a (wrapped) label sits to its left."""
+    placed = value.placed()
+    height = value.bottom - value.top
+    last = value
+    for row in segments[index + 1 : index + 3]:
+        below = next((s for s in row if abs(s.x0 - value.x0) <= 1.5), None)
+        if below is None or below.top - last.bottom > 0.8 * height or ":" in below.text:
+            break
+        left = [s for s in row if s.x1 <= below.x0]
+        if any(len(s.words) > 3 or any(c.isdigit() for c in s.text) for s in left):
+            break
+        placed += below.placed()
+        last = below
+    return tuple(placed)
 
 
 def _value_inside_label(seg: Segment) -> KeyValue | None:
@@ -142,21 +166,20 @@ def find_key_values(page: Page) -> list[KeyValue]:
                     continue
                 nearby = _neighbour(segments, index, position, seg)
                 if nearby is not None:
-                    pairs.append(KeyValue(label, tuple(nearby[1].placed()), nearby[0], True, seg.x0))
+                    pairs.append(KeyValue(label, nearby[1], nearby[0], True, seg.x0))
             if inline or len(seg.words) > _MAX_LABEL_WORDS:
                 continue
             nearby = _neighbour(segments, index, position, seg)
             if nearby is not None:
-                value = tuple(nearby[1].placed())
-                pairs.append(KeyValue(_label_text(seg.words), value, nearby[0], False, seg.x0))
+                pairs.append(KeyValue(_label_text(seg.words), nearby[1], nearby[0], False, seg.x0))
     return pairs
 
 
 def _neighbour(
     segments: list[list[Segment]], index: int, position: int, seg: Segment
-) -> tuple[Arrangement, Segment] | None:
+) -> tuple[Arrangement, tuple[PlacedWord, ...]] | None:
     line_segments = segments[index]
     if position + 1 < len(line_segments):
-        return Arrangement.RIGHT, line_segments[position + 1]
+        return Arrangement.RIGHT, _with_continuation(segments, index, line_segments[position + 1])
     below = _below(segments, index, seg)
-    return (Arrangement.BELOW, below) if below is not None else None
+    return (Arrangement.BELOW, tuple(below.placed())) if below is not None else None

@@ -8,6 +8,7 @@ the same columns. Lines with text only in text columns continue the nearest row.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -108,16 +109,30 @@ def _cells(segments: Sequence[Segment], columns: tuple[Column, ...]) -> dict[str
 
 # How far (points) a text-only line may sit from its row: about two lines of small type.
 _CONTINUATION_REACH = 26.0
-_ANCHOR_ROLES = frozenset({"quantity", "unit_price", "net_amount", "sku", "discount"})
+# Cells that open a new row: a wrapped description or price never spills into them.
+_ROW_KEYS = ("sku", "quantity")
+_AMOUNT_KEYS = ("unit_price", "net_amount")
+_SUMMARY = re.compile(r"\b(?:sub[\s\-]?total|total|tax|vat|gst)\b", re.IGNORECASE)
+
+
+def _has_digits(words: list[PlacedWord]) -> bool:
+    return any(ch.isdigit() for _, _, w in words for ch in w.text)
+
+
+def _starts_row(table: Table, cells: dict[str, list[PlacedWord]]) -> bool:
+    keys = [k for k in _ROW_KEYS if k in table.roles]
+    if any(cells.get(k) for k in keys):
+        return True
+    if _SUMMARY.search(" ".join(w.text for words in cells.values() for _, _, w in words)):
+        return True
+    return not keys and any(_has_digits(cells.get(k, [])) for k in _AMOUNT_KEYS)
 
 
 def _add_line(table: Table, cells: dict[str, list[PlacedWord]], top: float, page: int) -> None:
-    anchored = any(role in _ANCHOR_ROLES and any(ch.isdigit() for _, _, w in words for ch in w.text)
-                   for role, words in cells.items())  # fmt: skip
-    if anchored or not table.rows:
+    if _starts_row(table, cells) or not table.rows:
         table.rows.append(TableRow(cells, top, page))
         return
-    # A text-only line: continuation of a multi-line row (attached after all rows are read).
+    # A line that opens no row continues a multi-line row (attached after all rows are read).
     table.rows.append(TableRow({}, top, page, extra=cells))
 
 

@@ -41,6 +41,9 @@ _CODE = {
         ]
     }
 }
+_GROUP_HEAD = {"SHAPE": {"IN": ["d", "dd", "ddd"]}}
+_GROUP_TAIL = {"SHAPE": {"IN": ["ddd", "ddd,dd", "ddd.dd"]}}
+_SUFFIX = {"TEXT": {"IN": ["€", "£", "$", "EUR", "GBP", "USD", "CHF", "AUD", "CAD", "SEK", "NOK", "DKK"]}}
 _DAY_TEXTS = [str(d) for d in range(1, 32)] + [f"{d:02d}" for d in range(1, 10)]
 _DAY_TEXTS += [
     f"{d}{'st' if d % 10 == 1 and d != 11 else 'nd' if d % 10 == 2 and d != 12 else 'rd' if d % 10 == 3 and d != 13 else 'th'}"
@@ -110,6 +113,8 @@ def entity_patterns() -> list[dict[str, Any]]:
         ("MONEY", [_CODE, _AMOUNT]),
         ("MONEY", [_AMOUNT, {"TEXT": {"IN": ["€", "£", "$"]}}]),
         ("MONEY", [_AMOUNT, _CODE]),
+        # "26 000,00 EUR": groups of three digits separated by spaces, currency after.
+        ("MONEY", [_GROUP_HEAD, {"SHAPE": "ddd", "OP": "*"}, _GROUP_TAIL, _SUFFIX]),
         ("DAYS", [{"LOWER": "net"}, {"TEXT": "-", "OP": "?"}, _DIGITS, unit_days]),
         ("DAYS", [{"LOWER": "net"}, {"TEXT": "-", "OP": "?"}, _DIGITS]),
         ("PERCENT", [_AMOUNT, {"TEXT": "%"}]),

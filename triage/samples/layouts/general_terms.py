@@ -78,11 +78,15 @@ _SENTENCES = (
 
 def _general_terms(ctx: RenderContext, styles: Styles) -> list[Flowable]:
     rng = ctx.rng
-    count = rng.randrange(8, len(_HEADINGS) + 1)
     story: list[Flowable] = [styles.para("General Terms and Conditions", styles.title)]
-    for number, heading in enumerate(_HEADINGS[:count], start=1):
-        body = " ".join(rng.sample(_SENTENCES, rng.randrange(4, 8)))
-        story.append(Paragraph(f"<b>{number}. {esc(heading)}.</b> {esc(body)}", styles.body))
+    # One to three pages of boilerplate before the commercial schedule.
+    rounds = rng.choice((1, 1, 2, 3))
+    number = 0
+    for _ in range(rounds):
+        for heading in _HEADINGS[: rng.randrange(8, len(_HEADINGS) + 1)]:
+            number += 1
+            body = " ".join(rng.sample(_SENTENCES, rng.randrange(4, 9)))
+            story.append(Paragraph(f"<b>{number}. {esc(heading)}.</b> {esc(body)}", styles.body))
     return story
 
 

@@ -1,0 +1,95 @@
+"""The shipped clause model: loading, unseen sentences of every type, find_clauses."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.triage.extraction.clauses.conftest import MODEL_DIR, Paragraph, render_pages
+from triage.contract import ClauseType
+from triage.errors import ConfigError
+from triage.extraction.clauses import STANDARD_LABEL, ClauseClassifier
+
+UNSEEN = {
+    "termination_for_convenience": "The Client can walk away from this order at any time"
+    " without giving a reason, provided it tells the Vendor in writing sixty days beforehand.",
+    "most_favored_nation": "Vendor will never charge another comparable customer a lower unit"
+    " price than the one Client pays; if it does, Client gets the lower price too.",
+    "price_protection": "The per-seat price in this order is frozen for three years and will"
+    " not go up for any seats Client adds later.",
+    "custom_payment_terms": "Client will pay the licence fee in six monthly installments"
+    " starting after the system goes live.",
+    "acceptance_clause": "No invoice may be raised until the Client has run its acceptance"
+    " tests and signed an acceptance certificate for the delivered configuration.",
+    "service_level_credits": "For each month that uptime drops below 99.9 percent, Vendor"
+    " will credit ten percent of that month's fees to the Client.",
+    "liability_cap_change": "Vendor's total liability under this order is raised to three"
+    " times the annual fees, and is unlimited for data protection breaches.",
+    "exclusivity": "Vendor shall not license the platform to any competitor of Client in the"
+    " airline industry during the term.",
+    "non_standard_renewal": "Renewal of this order requires the express written consent of"
+    " the Client, and the Vendor may not bill a renewal term without it.",
+    "other_nonstandard": "Vendor shall place the source code of the software in escrow, to"
+    " be released to Client if Vendor becomes insolvent.",
+}
+BOILERPLATE = [
+    "This order is governed by the laws of the State of New York.",
+    "Each party shall keep the other's confidential information confidential as provided in"
+    " the Master Subscription Agreement.",
+    "This Order Form is accepted and agreed by the parties' signatures below.",
+    "Invoices are payable within thirty (30) days of the invoice date.",
+    "This Order Form may be executed in counterparts, including by electronic signature.",
+]
+
+
+def test_model_loads_in_under_a_second() -> None:
+    started = time.perf_counter()
+    loaded = ClauseClassifier.load(MODEL_DIR)
+    assert time.perf_counter() - started < 1.0
+    assert loaded.version.startswith("clauses-")
+
+
+@pytest.mark.parametrize("label", sorted(UNSEEN))
+def test_unseen_sentence_gets_its_clause_type(classifier: ClauseClassifier, label: str) -> None:
+    [(predicted, probability)] = classifier.classify_texts([UNSEEN[label]])
+    assert predicted == label
+    assert probability >= classifier.threshold
+
+
+def test_boilerplate_is_standard(classifier: ClauseClassifier) -> None:
+    labels = [label for label, _ in classifier.classify_texts(BOILERPLATE)]
+    assert labels == [STANDARD_LABEL] * len(BOILERPLATE)
+
+
+def test_find_clauses_returns_the_injected_clause_with_evidence_on_its_page(
+    classifier: ClauseClassifier,
+) -> None:
+    page_one: list[Paragraph] = [
+        ("1. Governing Law", ["This order is governed by the laws of the State of New York."])
+    ]
+    page_two: list[Paragraph] = [
+        (
+            "Special Terms",
+            [
+                "Vendor shall place the source code of the software in escrow, to be released",
+                "to Client if Vendor becomes insolvent.",
+            ],
+        ),
+        (None, ["This Order Form may be executed in counterparts, including by e-signature."]),
+    ]
+    clauses = classifier.find_clauses(render_pages([page_one, page_two]))
+    assert [c.type for c in clauses] == [ClauseType.OTHER_NONSTANDARD]
+    assert [e.page for e in clauses[0].evidence] == [2, 2, 2]
+    assert clauses[0].evidence[1].text.startswith("Vendor shall place the source code")
+
+
+def test_find_clauses_is_deterministic(classifier: ClauseClassifier) -> None:
+    document = render_pages([[(None, [UNSEEN["exclusivity"][:80], UNSEEN["exclusivity"][80:]])]])
+    assert classifier.find_clauses(document) == classifier.find_clauses(document)
+
+
+def test_loading_a_folder_without_a_model_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError):
+        ClauseClassifier.load(tmp_path)
