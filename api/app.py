@@ -61,9 +61,10 @@ def create_app(
             yield
         finally:
             jobs.stop()
-            if parts is None:
+            close = getattr(own_parts, "close", None)
+            if parts is None and close is not None:
                 with suppress(Exception):
-                    own_parts.close()  # type: ignore[attr-defined]
+                    close()
             if store is None:
                 own_store.close()
 
@@ -75,6 +76,7 @@ def create_app(
     )
     for module in (orders, review, models, webhooks, operations):
         app.include_router(module.router)
+    app.include_router(__import__("api.review", fromlist=["router"]).router)
     install_problem_handlers(app)
     install_openapi(app)
     app.add_middleware(TimeoutMiddleware, seconds=api_settings.request_timeout_s)

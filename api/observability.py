@@ -81,7 +81,7 @@ def render_metrics(store: Store) -> bytes:
     """Return every metric in the Prometheus text format."""
     registry = CollectorRegistry()
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        MultiProcessCollector(registry)
+        MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
         registry.register(QueueSizeCollector(store))
         return generate_latest(registry)
     registry.register(QueueSizeCollector(store))

@@ -26,12 +26,14 @@ from typing import Any
 from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfgen.canvas import Canvas
 
+from triage.comparison import RulePack
 from triage.config import REPO_ROOT, get_settings
-from triage.contract import ValueSource
+from triage.contract import FIELD_NAMES, ValueSource
 from triage.documents.reader import parse_pdf
 from triage.extraction import OrderExtractor
 from triage.llm import LlmAssistedExtractor, LlmSettings, build_governed_chat
 from triage.llm.local_server import LOCAL_MODEL_ALIAS, LocalModelServer, local_gguf
+from triage.logs import configure_logging
 
 NUMBER_WORDS = {
     30: "thirty",
@@ -120,7 +122,10 @@ def run(cases: int, seed: int) -> int:
         )
         chat = build_governed_chat(llm)
         assert chat is not None
-        wrapped = LlmAssistedExtractor(extractor, chat)
+        # Re-ask and judge by the shipped pack's own thresholds (private until it exposes them).
+        pack = RulePack.load(settings.rules_dir / f"{settings.rule_pack}.yaml")
+        thresholds = {name: pack._thresholds.for_field(name) for name in FIELD_NAMES}
+        wrapped = LlmAssistedExtractor(extractor, chat, thresholds=thresholds)
         tally: Counter[str] = Counter()
         for index in range(cases):
             lines, truth = make_case(rng, index)
@@ -177,6 +182,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     arguments = parser.parse_args()
     sys.path.insert(0, str(REPO_ROOT))
+    configure_logging("ERROR")  # discarded answers are counted below and kept in the call log
     return run(arguments.cases, arguments.seed)
 
 

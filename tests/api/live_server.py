@@ -39,7 +39,7 @@ class LiveServer:
         """Return the base URL."""
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self, timeout: float = 90.0) -> None:
+    def start(self, timeout: float = 240.0) -> None:
         """Start the server and wait until /healthz answers."""
         command = [
             sys.executable,

@@ -29,7 +29,7 @@ from triage.service import create_api_key
 from triage.store import open_store
 
 
-def _make_app(folder: Path):  # noqa: ANN202 - a FastAPI app
+def _make_app(folder: Path):
     config = settings_for(folder, f"sqlite:///{folder / 'fuzz.db'}")
     store = open_store(config.resolved_database_url, config.data_dir)
     app = create_app(config, ApiSettings(background_jobs=False), store=store, parts=build(config))

@@ -61,6 +61,9 @@ TERMS_FAMILIES: list[str] = [
     "[Limitation of Liability. |Liability. |][The limitation of liability in {agr}|Each"
     " party's liability] [applies to {doc} without change|is limited as stated in {agr}|"
     "remains as provided in {agr}].",
+    "[The limitation of liability|The cap on liability] [in this section|above|in {agr}] [does"
+    " not apply to|excludes] [a party's payment obligations|{cust}'s obligation to pay {fees}|"
+    "amounts due for {service}].",
     "[(a)|(b)|1.|2.] [PLAT-ENT|SEC-VAULT|API-CALLS] [- |– ][Platform seats|Security module|API"
     " calls]: [50|2|1,000] units at [$1,200.00|€540.00|£0.15] per unit [per year|per month],"
     " [less a discount of {pct}|with no discount], net amount [$54,000.00|€1,080.00] for the"

@@ -11,6 +11,7 @@ the same corpus gives the same weights.
 from __future__ import annotations
 
 import json
+import zipfile
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -70,16 +71,13 @@ def fit_pipeline(examples: Sequence[ClauseExample], config: TrainConfig) -> Pipe
         ]
     )
     pipeline.fit([e.text for e in examples], [e.label for e in examples])
-    for _, vectorizer in features.transformer_list:
-        # the terms cut by min_df/max_features: only kept for introspection, and large
-        del vectorizer.stop_words_
     return pipeline
 
 
 def save_artifact(pipeline: Pipeline, out_dir: Path, metadata: dict[str, Any]) -> None:
     """Write ``model.skops`` and ``metadata.json`` into ``out_dir`` (created if missing)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    dump(pipeline, out_dir / MODEL_FILE)
+    dump(pipeline, out_dir / MODEL_FILE, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
     (out_dir / METADATA_FILE).write_text(
         json.dumps(metadata, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )

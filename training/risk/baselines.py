@@ -69,4 +69,6 @@ class ExceptionCountClassifier(ClassifierMixin, BaseEstimator):  # type: ignore[
 
 def logistic_baseline(*, c: float, seed: int) -> Pipeline:
     """Return an unfitted standardised logistic regression."""
-    return make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=2000, random_state=seed))
+    return make_pipeline(
+        StandardScaler(), LogisticRegression(C=c, max_iter=2000, random_state=seed)
+    )

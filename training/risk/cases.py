@@ -13,6 +13,9 @@ from pathlib import Path
 from random import Random
 from typing import Literal, Protocol
 
+from training.risk.cache import ExtractionCache, pdf_sha256
+from training.risk.dataset import RiskDataset, RiskRow
+from training.risk.labelled import extraction_from_deal, extraction_from_labels
 from triage.contract import Customer, Extraction, Quote
 from triage.errors import InputError
 from triage.pipeline import DocumentReader, Extractor, RuleEngine
@@ -20,9 +23,6 @@ from triage.samples import CaseLabels, draw_case
 from triage.samples.outcomes import draw_outcome
 from triage.samples.seeding import case_rng
 from triage.scoring.features import order_features
-from training.risk.cache import ExtractionCache, pdf_sha256
-from training.risk.dataset import RiskDataset, RiskRow
-from training.risk.labelled import extraction_from_deal, extraction_from_labels
 
 __all__ = ["OrderStages", "case_folders", "dataset_from_cases", "dataset_from_generated_deals"]
 

@@ -65,10 +65,8 @@ def choose_calibration(
     """Return the calibration method with the lowest out-of-fold log loss, and all losses."""
     trees = gradient_boosting(settings, seed=seed)
     scores = cross_val_predict(trees, X, y, cv=PredefinedSplit(folds), method="predict_proba")
-    losses = {
-        method: round(
-            float(log_loss(y, _calibrate_out_of_fold(method, scores[:, 1], y, folds))), 6
-        )
+    losses: dict[str, float] = {
+        method: round(float(log_loss(y, _calibrate_out_of_fold(method, scores[:, 1], y, folds))), 6)
         for method in settings.calibration_methods
     }
     return min(losses, key=lambda method: (losses[method], method)), losses

@@ -94,4 +94,3 @@ def extraction_from_deal(deal: Deal, sha256: str) -> Extraction:
         line_items=lines,
         clauses=[Clause(type=kind, text=text, confidence=1.0) for kind, text in order.clauses],
     )
-

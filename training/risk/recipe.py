@@ -41,7 +41,7 @@ class SplitSection(Section):
 
     kind: Literal["customer", "time"] = "customer"
     test_fraction: Annotated[float, Field(gt=0, lt=0.5)] = 0.2
-    calibration_folds: Annotated[int, Field(ge=2, le=10)] = 4
+    calibration_folds: Annotated[int, Field(ge=2, le=10)] = 3
 
 
 class ModelSection(Section):

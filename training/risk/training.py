@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from threadpoolctl import threadpool_limits
 
 from training.risk.baselines import ExceptionCountClassifier, logistic_baseline
 from training.risk.dataset import RiskDataset
@@ -35,6 +36,7 @@ class TargetFit:
     calibration: str
     calibration_log_loss: dict[str, float]
     threshold: float
+    test_labels: npt.NDArray[np.int64]
     test_probabilities: dict[str, FloatArray]
     metrics: dict[str, dict[str, float]]
     positive_rate: float
@@ -98,14 +100,22 @@ def score_models(
     for name in MODEL_NAMES:
         ranking = models[name].decision_function(X) if name == "exception_count" else None
         cut = threshold if name == "model" else None
-        metrics[name] = classifier_metrics(
-            y, probabilities[name], ranking=ranking, threshold=cut
-        )
+        metrics[name] = classifier_metrics(y, probabilities[name], ranking=ranking, threshold=cut)
     return probabilities, metrics
 
 
 def train(dataset: RiskDataset, recipe: Recipe) -> TrainingRun:
-    """Fit the dispute and delay models and their baselines; score them on held-out rows."""
+    """Fit the dispute and delay models and their baselines; score them on held-out rows.
+
+    Tree building runs on one OpenMP thread: on a shared machine a second thread that has
+    to wait for a core costs far more than it saves, and one thread keeps sums in a fixed
+    order, so the run is reproducible bit for bit.
+    """
+    with threadpool_limits(limits=1, user_api="openmp"):
+        return _train(dataset, recipe)
+
+
+def _train(dataset: RiskDataset, recipe: Recipe) -> TrainingRun:
     split = split_dataset(dataset, recipe)
     train_rows, test_rows = dataset.subset(split.train), dataset.subset(split.test)
     folds = customer_folds(
@@ -125,6 +135,7 @@ def train(dataset: RiskDataset, recipe: Recipe) -> TrainingRun:
             calibration=method,
             calibration_log_loss=losses,
             threshold=threshold,
+            test_labels=y_test,
             test_probabilities=probabilities,
             metrics=metrics,
             positive_rate=round(float(y_train.mean()), 6),

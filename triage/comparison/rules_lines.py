@@ -175,13 +175,14 @@ def _price_differences(ctx: RuleContext[LinePriceParams], pair: LinePair) -> lis
         quote_line.discount_pct, discount, params.discount
     ):
         differing.append(("discount_pct", "discount %", quote_line.discount_pct, discount))
-    # A differing unit price or discount already names the line; a ramp step's quantity
-    # belongs to the ramp schedule. Otherwise a differing net amount is a price mismatch,
-    # whatever caused it (a changed quantity included, as docs/semantics.md defines it).
-    quantity_owned_by_ramp = pair.ramp_step and pair.order.quantity != quote_line.quantity
+    # A differing unit price or discount already names the line, and a differing quantity
+    # is its own exception (or the ramp schedule's): the net amount is named only when
+    # nothing that explains it differs (docs/semantics.md).
+    quantity = ctx.line_value(label, pair.order, "quantity")
+    quantity_differs = quantity is not None and quantity != quote_line.quantity
     if (
         not differing
-        and not quantity_owned_by_ramp
+        and not quantity_differs
         and net_amount is not None
         and not amounts_agree(quote_line.net_amount, net_amount, money)
     ):
@@ -208,7 +209,7 @@ def line_price(ctx: RuleContext[LinePriceParams]) -> list[Finding]:
     """A matched line's unit price, discount or net amount differs beyond tolerance.
 
     One finding per differing unit price or discount; the net amount is named only when
-    neither differs, so one changed input is not reported twice under this code.
+    unit price, discount and quantity all agree, so one change is reported once.
     """
     return [f for pair in ctx.line_match().pairs for f in _price_differences(ctx, pair)]
 

@@ -26,7 +26,7 @@ class ClauseFinder(Protocol):
 
 def _load_clause_finder(models_dir: Path) -> ClauseFinder | None:
     try:
-        from triage.extraction.clauses import ClauseClassifier  # type: ignore[attr-defined]
+        from triage.extraction.clauses import ClauseClassifier
     except ImportError:
         return None
     path = models_dir / "clauses"

@@ -15,7 +15,7 @@ from triage.config import Settings
 
 __all__ = ["DEFAULT_CONFIDENCE_CAP", "DEFAULT_LOW_CONFIDENCE_THRESHOLD", "LlmSettings"]
 
-DEFAULT_CONFIDENCE_CAP = 0.5
+DEFAULT_CONFIDENCE_CAP = 0.4
 """LLM-sourced values never score above this: below every rule's threshold, so they go to review."""
 
 DEFAULT_LOW_CONFIDENCE_THRESHOLD = 0.6

@@ -71,11 +71,15 @@ def _label_consequences(deal: Deal) -> None:
         quote_line = by_sku.get(line.sku) or quoted.get((line.sku, line.start_date, line.end_date))
         if quote_line is None:
             continue
-        differs = (
-            not within_tolerance(line.net_amount, quote_line.net_amount)
-            or not within_tolerance(line.unit_price, quote_line.unit_price)
+        price_differs = (
+            not within_tolerance(line.unit_price, quote_line.unit_price)
             or line.discount_pct != quote_line.discount_pct
         )
+        net_only_differs = (
+            not within_tolerance(line.net_amount, quote_line.net_amount)
+            and line.quantity == quote_line.quantity
+        )
+        differs = price_differs or net_only_differs
         if differs and ExceptionCode.PRICE_MISMATCH not in deal.codes:
             deal.inject(
                 ExceptionCode.PRICE_MISMATCH,

@@ -173,7 +173,9 @@ def _deal(extraction: Extraction, quote: Quote) -> dict[str, float]:
     fields = extraction.fields
     tcv = fields.total_contract_value.value
     amount = float(tcv if tcv is not None else quote.total_contract_value)
-    discounts = [item.discount_pct for item in extraction.line_items if item.discount_pct is not None]
+    discounts = [
+        item.discount_pct for item in extraction.line_items if item.discount_pct is not None
+    ]
     max_discount = max(discounts) if discounts else max(line.discount_pct for line in quote.lines)
     skus = Counter(line.sku for line in quote.lines)
     renewal = fields.auto_renewal.value

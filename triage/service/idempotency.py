@@ -38,11 +38,15 @@ MAX_KEY_LENGTH = 255
 
 
 class IdempotencyKeyReused(Conflict):
+    """The key was used before with a different request body (409)."""
+
     code = "idempotency.key_reused"
     title = "Idempotency key reused with a different request"
 
 
 class IdempotencyInProgress(Conflict):
+    """A duplicate waited ``wait_s`` and the first request is still running (409)."""
+
     code = "idempotency.in_progress"
     title = "A request with this idempotency key is still in progress"
 

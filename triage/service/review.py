@@ -47,6 +47,8 @@ _STATUS_AFTER = {
 
 
 class OrderNotInReview(Conflict):
+    """The order has no open review item (never queued, or already decided)."""
+
     code = "review.not_open"
     title = "Order is not awaiting review"
 

@@ -22,6 +22,8 @@ REGISTRY_MODULE = "triage.scoring.registry"
 
 
 class RegistryUnavailable(Conflict):
+    """Promotion needs ``triage.scoring.registry``, which this build lacks."""
+
     code = "models.registry_unavailable"
     title = "Model registry not installed"
 

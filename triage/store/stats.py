@@ -40,9 +40,7 @@ class QueueStats:
 
 def count_by_decision(session: Session) -> OrderCounts:
     """Return order counts by the automated check's decision."""
-    rows = session.execute(
-        select(OrderRow.decision, func.count()).group_by(OrderRow.decision)
-    )
+    rows = session.execute(select(OrderRow.decision, func.count()).group_by(OrderRow.decision))
     counts = {decision: int(n) for decision, n in rows}
     return OrderCounts(
         total=sum(counts.values()),

@@ -66,7 +66,7 @@ def test_a_grounded_finding_is_added_with_capped_confidence_and_a_warning(
     [clause] = extraction.clauses
     assert clause.type is ClauseType.TERMINATION_FOR_CONVENIENCE
     assert clause.text == TFC
-    assert clause.confidence == 0.5
+    assert clause.confidence == 0.4
     assert clause.evidence[0].text == "end this order at any time"
     assert any(
         "clause termination_for_convenience: flagged by an LLM" in w for w in extraction.warnings

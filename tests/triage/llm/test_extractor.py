@@ -41,7 +41,7 @@ def test_only_missing_fields_are_asked_and_filled(
     wrapped = LlmAssistedExtractor(FixedExtractor(**known_fields()), governed(model))
     extraction = wrapped.extract(order_form)
     terms = extraction.fields.payment_terms_days
-    assert (terms.value, terms.source, terms.confidence) == (45, ValueSource.LLM, 0.5)
+    assert (terms.value, terms.source, terms.confidence) == (45, ValueSource.LLM, 0.4)
     assert model.i == 0  # one response, asked exactly once (the index wrapped around)
     assert [c.key for c in wrapped.chat.log.calls()] == ["payment_terms_days"]
     assert extraction.fields.order_number.source is ValueSource.DOCUMENT
@@ -102,7 +102,7 @@ def test_the_per_document_budget_bounds_the_calls(
 def test_a_cap_at_or_above_a_rule_threshold_is_refused(governed: Governed) -> None:
     chat = governed(FakeListChatModel(responses=[NOTHING]))
     with pytest.raises(ValueError, match="must stay below"):
-        LlmAssistedExtractor(FixedExtractor(), chat, thresholds={"po_number": 0.5})
+        LlmAssistedExtractor(FixedExtractor(), chat, thresholds={"po_number": 0.4})
 
 
 def test_the_version_names_base_prompt_and_model(governed: Governed) -> None:

@@ -55,7 +55,7 @@ def test_the_real_client_path_accepts_only_the_grounded_answer(
     extraction = LlmAssistedExtractor(base, chat).extract(order_form)
 
     terms = extraction.fields.payment_terms_days
-    assert (terms.value, terms.source, terms.confidence) == (45, ValueSource.LLM, 0.5)
+    assert (terms.value, terms.source, terms.confidence) == (45, ValueSource.LLM, 0.4)
     assert terms.evidence[0].text == "payable no later than forty-five days"
     for name in ("term_months", "po_number", "currency"):
         assert extraction.fields.get(name).found is False

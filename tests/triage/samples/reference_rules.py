@@ -54,10 +54,11 @@ def _line_codes(labels: CaseLabels, quote: Quote) -> set[ExceptionCode]:
         for o, q in zip(ordered, quoted, strict=True):
             if o.quantity != q.quantity:
                 codes.add(E.QUANTITY_MISMATCH)
+            net_only = o.quantity == q.quantity and not _close(o.net_amount, q.net_amount)
             if (
                 not _close(o.unit_price, q.unit_price)
                 or o.discount_pct != q.discount_pct
-                or not _close(o.net_amount, q.net_amount)
+                or net_only
             ):
                 codes.add(E.PRICE_MISMATCH)
     if any(x.discount_pct > quote.approved_max_discount_pct for x in labels.line_items):

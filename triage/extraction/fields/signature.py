@@ -25,20 +25,35 @@ __all__ = ["signature_candidates"]
 
 _CUSTOMER = re.compile(r"\b(?:customer|client|licensee|subscriber|buyer|purchaser)\b", re.IGNORECASE)
 _PROVIDER = re.compile(r"\b(?:provider|supplier|vendor|licensor|seller)\b", re.IGNORECASE)
+_BEHALF = re.compile(r"\bon\s+behalf\s+of\b|^(?:accepted|agreed|signed)\b", re.IGNORECASE)
 _LOOK_UP_LINES = 12
 
 
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _names(text: str, name: str | None) -> bool:
+    """True when ``text`` names ``name``, even cut short by a line wrap."""
+    if not name:
+        return False
+    wanted = _squash(name)
+    return wanted[: max(8, (2 * len(wanted)) // 3)] in _squash(text)
+
+
 def _party_above(page: Page, line: int, x0: float, names: tuple[str | None, str | None]) -> str | None:
-    customer_name, provider_name = (n.lower() if n else None for n in names)
+    customer_name, provider_name = names
     for index in range(line - 1, max(-1, line - 1 - _LOOK_UP_LINES), -1):
         for seg in split_line(page.lines[index], page.number, index):
             if not (seg.x0 - 25 <= x0 <= seg.x1):
                 continue
             text = seg.text
-            if (customer_name and customer_name in text.lower()) or _CUSTOMER.search(text):
+            if _names(text, customer_name) or _CUSTOMER.search(text):
                 return "customer"
-            if (provider_name and provider_name in text.lower()) or _PROVIDER.search(text):
+            if _names(text, provider_name) or _PROVIDER.search(text):
                 return "provider"
+            if _BEHALF.search(text) and provider_name:
+                return "customer"  # a signing party that is not the provider
     return None
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from triage.documents.parsed import Page
 from triage.extraction.fields.candidates import Candidate, Source
 from triage.extraction.layout.evidence import PlacedWord
-from triage.extraction.layout.segments import split_line
+from triage.extraction.layout.segments import Segment, split_line
 
 __all__ = ["SigningParty", "counterparty_candidates", "signing_parties"]
 
@@ -37,17 +37,30 @@ def signing_parties(pages: Sequence[Page]) -> list[SigningParty]:
     """Return the parties named in signature-block headings, left to right, top to bottom."""
     found: list[SigningParty] = []
     for page in pages:
-        for index, line in enumerate(page.lines):
-            for seg in split_line(line, page.number, index):
+        rows = [split_line(line, page.number, i) for i, line in enumerate(page.lines)]
+        for index, row in enumerate(rows):
+            for seg in row:
                 match = _HEADING.match(seg.text)
                 if not match:
                     continue
-                name = (match.group("a") or match.group("b")).strip(" :,")
+                skip = len(seg.words) - len((match.group("a") or match.group("b")).split())
+                words = seg.placed(seg.words[skip:]) + _wrapped_name(rows, index, seg)
+                name = " ".join(w.text for _, _, w in words).strip(" :,")
                 if _ROLE_WORDS.match(name) or len(name.split()) > 8:
                     continue
-                skip = len(seg.words) - len(name.split())
-                found.append(SigningParty(name, tuple(seg.placed(seg.words[skip:]))))
+                found.append(SigningParty(name, tuple(words)))
     return found
+
+
+def _wrapped_name(rows: list[list[Segment]], index: int, heading: Segment) -> list[PlacedWord]:
+    """The rest of a party name that wrapped onto the next line of its heading cell."""
+    if index + 1 >= len(rows):
+        return []
+    height = heading.bottom - heading.top
+    for seg in rows[index + 1]:
+        if abs(seg.x0 - heading.x0) <= 1.5 and seg.top - heading.bottom < 0.8 * height and ":" not in seg.text:
+            return seg.placed()
+    return []
 
 
 def _same(a: str, b: str) -> bool:

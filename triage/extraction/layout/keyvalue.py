@@ -97,7 +97,7 @@ def _wrapped_label(segments: list[list[Segment]], index: int, position: int) -> 
     the first line: join the two label lines and take that value."""
     seg = segments[index][position]
     following = segments[index][position + 1] if position + 1 < len(segments[index]) else None
-    if index == 0 or not seg.text.endswith(":") or (following and not following.text.endswith(":")):
+    if index == 0 or not seg.text.endswith(":"):
         return None
     if len(seg.words) > 3:
         return None
@@ -112,6 +112,10 @@ def _wrapped_label(segments: list[list[Segment]], index: int, position: int) -> 
         words = up.words + words
         beside = segments[row][up_position + 1] if up_position + 1 < len(segments[row]) else None
         if beside is not None and not beside.text.endswith(":"):
+            # Whatever follows the label's last line must be another label, the value's own
+            # wrapped continuation, or a cell further right: never a value of its own.
+            if following is not None and not following.text.endswith(":") and following.x0 < beside.x0 - 1.5:
+                return None
             value = _with_continuation(segments, row, segments[row][up_position + 1])
             return KeyValue(_label_text(words), value, Arrangement.RIGHT, True, up.x0)
         lower, row = up, row - 1

@@ -111,10 +111,11 @@ def entity_patterns() -> list[dict[str, Any]]:
     raw: list[tuple[str, list[Pattern]]] = [
         ("MONEY", [_SIGN, _AMOUNT]),
         ("MONEY", [_CODE, _AMOUNT]),
-        ("MONEY", [_AMOUNT, {"TEXT": {"IN": ["€", "£", "$"]}}]),
+        ("MONEY", [_AMOUNT, _SIGN]),
         ("MONEY", [_AMOUNT, _CODE]),
         # "26 000,00 EUR": groups of three digits separated by spaces, currency after.
         ("MONEY", [_GROUP_HEAD, {"SHAPE": "ddd", "OP": "*"}, _GROUP_TAIL, _SUFFIX]),
+        ("MONEY", [_GROUP_HEAD, {"SHAPE": "ddd", "OP": "*"}, _GROUP_TAIL, _SIGN]),
         ("DAYS", [{"LOWER": "net"}, {"TEXT": "-", "OP": "?"}, _DIGITS, unit_days]),
         ("DAYS", [{"LOWER": "net"}, {"TEXT": "-", "OP": "?"}, _DIGITS]),
         ("PERCENT", [_AMOUNT, {"TEXT": "%"}]),

@@ -1,0 +1,175 @@
+"""The review pages: login, the queue, the dashboard, page images and static files."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Form, Path, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+
+from api.deps import RuntimeDep
+from api.review.page_images import page_image
+from api.review.pages import STATIC_DIR, render
+from api.review.session import (
+    COOKIE_NAME,
+    DeskSession,
+    check_csrf,
+    new_session_cookie,
+    review_settings,
+)
+from triage.auth import Permission
+from triage.contract import ExceptionCode
+from triage.errors import NotFound, TriageError
+from triage.service import authenticate
+from triage.service.dashboard import dashboard_report
+from triage.service.worklist import list_worklist
+from triage.store.queue import QueueSort
+from triage.store.worklist import WorklistFilter
+
+router = APIRouter(prefix="/review", include_in_schema=False)
+
+STATIC_FILES = {"review.css": "text/css", "review.js": "text/javascript"}
+PERIODS = {"7d": 7, "30d": 30, "90d": 90, "365d": 365}
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request) -> HTMLResponse:
+    """Show the login form (an analyst pastes their API key)."""
+    return render(request, "login.html", None)
+
+
+@router.post("/login", response_model=None)
+def login(
+    request: Request, runtime: RuntimeDep, api_key: Annotated[str, Form(max_length=200)]
+) -> Response:
+    """Check the key; on success set the session cookie and go to the queue."""
+    try:
+        caller = authenticate(runtime.store, f"Bearer {api_key.strip()}")
+    except TriageError as error:
+        return render(request, "login.html", None, 401, error=error.detail)
+    if not caller.can(Permission.REVIEW):
+        message = f"a key with role '{caller.role.value}' may not review orders"
+        return render(request, "login.html", None, 403, error=message)
+    response = RedirectResponse("/review", status_code=303)
+    response.set_cookie(
+        COOKIE_NAME,
+        new_session_cookie(request, caller),
+        max_age=int(review_settings(request).session_hours * 3600),
+        httponly=True,
+        samesite="strict",
+        secure=review_settings(request).secure_cookie,
+        path="/review",
+    )
+    return response
+
+
+@router.post("/logout")
+def logout(session: DeskSession, csrf_token: Annotated[str, Form()]) -> RedirectResponse:
+    """End the session."""
+    check_csrf(session, csrf_token)
+    response = RedirectResponse("/review/login", status_code=303)
+    response.delete_cookie(COOKIE_NAME, path="/review")
+    return response
+
+
+@router.get("", response_class=HTMLResponse)
+def queue_page(
+    request: Request,
+    session: DeskSession,
+    runtime: RuntimeDep,
+    queue: Annotated[str | None, Query(max_length=64)] = None,
+    code: ExceptionCode | None = None,
+    min_risk: Annotated[float | None, Query(ge=0, le=1)] = None,
+    customer: Annotated[str | None, Query(max_length=64)] = None,
+    sort: QueueSort = QueueSort.RISK,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> HTMLResponse:
+    """Show open items, filtered, sorted and paged."""
+    filters = WorklistFilter(
+        queue=queue or None,
+        code=code.value if code else None,
+        min_risk=min_risk,
+        account_id=customer or None,
+    )
+    worklist = list_worklist(
+        runtime.store,
+        session.caller.key_id,
+        filters,
+        sort=sort,
+        page=page,
+        sla=review_settings(request).sla,
+    )
+    return render(
+        request,
+        "queue.html",
+        session,
+        worklist=worklist,
+        filters=filters,
+        sort=sort.value,
+        codes=[c.value for c in ExceptionCode],
+        sla_hours=review_settings(request).sla_hours,
+        page_link=lambda n: "?" + urlencode({**request.query_params, "page": n}),
+    )
+
+
+def _period(preset: str, since: date | None, until: date | None) -> tuple[datetime, datetime]:
+    end = datetime.now(UTC) + timedelta(seconds=1)
+    if since is not None:
+        start = datetime(since.year, since.month, since.day, tzinfo=UTC)
+        if until is not None:
+            end = datetime(until.year, until.month, until.day, tzinfo=UTC) + timedelta(days=1)
+        return start, end
+    return end - timedelta(days=PERIODS.get(preset, 30)), end
+
+
+@router.get("/dashboard", response_class=HTMLResponse)
+def dashboard_page(
+    request: Request,
+    session: DeskSession,
+    runtime: RuntimeDep,
+    period: Annotated[str, Query(pattern="^(7d|30d|90d|365d|custom)$")] = "30d",
+    since: date | None = None,
+    until: date | None = None,
+) -> HTMLResponse:
+    """Show the dashboard for a preset period or a custom date range."""
+    start, end = _period(period, since if period == "custom" else None, until)
+    report = dashboard_report(runtime.store, start, end, sla=review_settings(request).sla)
+    return render(
+        request,
+        "dashboard.html",
+        session,
+        report=report,
+        period=period,
+        since=since,
+        until=until,
+        sla_hours=review_settings(request).sla_hours,
+    )
+
+
+@router.get("/documents/{sha256}/pages/{page}.png")
+def document_page(
+    request: Request,
+    session: DeskSession,
+    runtime: RuntimeDep,
+    sha256: Annotated[str, Path(pattern="^[0-9a-f]{64}$")],
+    page: Annotated[int, Path(ge=1, le=10_000)],
+    scale: Annotated[float, Query(ge=0.5, le=3.0)] = 1.5,
+) -> FileResponse:
+    """Return one page of a stored PDF as a PNG (rendered once, then cached)."""
+    cache = runtime.settings.data_dir / "page-images"
+    path = page_image(runtime.store, cache, sha256, page, round(scale, 2))
+    return FileResponse(
+        path, media_type="image/png", headers={"Cache-Control": "private, max-age=86400"}
+    )
+
+
+@router.get("/static/{name}")
+def static_file(name: str) -> FileResponse:
+    """Return the review pages' CSS or JavaScript (no build step, no CDN)."""
+    if name not in STATIC_FILES:
+        raise NotFound(f"no static file {name!r}")
+    return FileResponse(
+        STATIC_DIR / name, media_type=STATIC_FILES[name], headers={"Cache-Control": "no-cache"}
+    )

@@ -1,0 +1,75 @@
+"""Settings of the analysts' review pages (``TRIAGE_REVIEW_*``)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["REASON_CODES", "ReviewSettings"]
+
+REASON_CODES: dict[str, list[tuple[str, str]]] = {
+    "approve": [
+        ("FALSE_POSITIVE", "The check is wrong: the order is fine"),
+        ("ACCEPTED_DEVIATION", "Deviation accepted by the business"),
+        ("DEAL_DESK_APPROVED", "Approved by deal desk / finance"),
+    ],
+    "correct": [
+        ("EXTRACTION_ERROR", "A value was read wrongly from the PDF"),
+        ("MISSED_VALUE", "A value in the PDF was not found"),
+        ("SCAN_QUALITY", "The scan was unreadable"),
+    ],
+    "reject": [
+        ("COMMERCIAL_MISMATCH", "Terms differ from the quote: send back to sales"),
+        ("ENTITY_OR_SIGNATURE", "Wrong entity or signature"),
+        ("CREDIT_RISK", "Credit hold or risk too high"),
+        ("OTHER", "Other (explain in the comment)"),
+    ],
+}
+
+
+class ReviewSettings(BaseSettings):
+    """Review SLA, lock and session lifetimes, and the session signing secret."""
+
+    model_config = SettingsConfigDict(env_prefix="TRIAGE_REVIEW_", env_file=".env", extra="ignore")
+
+    sla_hours: float = Field(24.0, gt=0, description="Review SLA; items past it show overdue.")
+    lock_minutes: float = Field(30.0, gt=0, description="How long opening an item locks it.")
+    session_hours: float = Field(12.0, gt=0, description="How long a login lasts.")
+    page_scale: float = Field(1.5, ge=0.5, le=3.0, description="PDF page render scale.")
+    secure_cookie: bool = Field(False, description="Send the session cookie over HTTPS only.")
+    session_secret: SecretStr | None = Field(
+        None, description="Signs session cookies; default: a random key kept in DATA_DIR."
+    )
+
+    @property
+    def sla(self) -> timedelta:
+        """Return the review SLA."""
+        return timedelta(hours=self.sla_hours)
+
+    @property
+    def lock_for(self) -> timedelta:
+        """Return how long an opened item stays locked."""
+        return timedelta(minutes=self.lock_minutes)
+
+    def signing_key(self, data_dir: Path) -> bytes:
+        """Return the session signing key, creating DATA_DIR/review-session.key if needed.
+
+        Kept in the data folder so every worker process (and a restart) shares it.
+        """
+        if self.session_secret is not None:
+            return self.session_secret.get_secret_value().encode()
+        path = data_dir / "review-session.key"
+        if not path.exists():
+            data_dir.mkdir(parents=True, exist_ok=True)
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                return path.read_bytes().strip()  # another worker won the race
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_hex(32))
+        return path.read_bytes().strip()

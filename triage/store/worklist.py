@@ -1,0 +1,156 @@
+"""The analysts' worklist: open review items paged by number, and the per-item lock.
+
+The review page shows numbered pages (an analyst jumps to page 3), so this query pages by
+offset; the API's keyset paging in ``triage.store.queue`` stays the one for machines.
+A lock is taken with one conditional UPDATE, so two analysts opening the same item at
+the same moment cannot both win, on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, and_, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from triage.store.queue import OPEN, QueueSort, sort_expression
+from triage.store.tables import ApiKeyRow, OrderExceptionRow, OrderRow, ReviewItemRow
+
+__all__ = [
+    "WorklistFilter",
+    "claim_item",
+    "count_items",
+    "key_names",
+    "list_items",
+    "open_accounts",
+    "open_queues",
+    "release_item",
+]
+
+
+@dataclass(frozen=True)
+class WorklistFilter:
+    """Which open items to show: by queue, exception code, minimum risk and customer."""
+
+    queue: str | None = None
+    code: str | None = None
+    min_risk: float | None = None
+    account_id: str | None = None
+
+
+def _filtered(filters: WorklistFilter) -> Select[ReviewItemRow, OrderRow]:
+    query = (
+        select(ReviewItemRow, OrderRow)
+        .join(OrderRow, OrderRow.order_id == ReviewItemRow.order_id)
+        .where(ReviewItemRow.state == OPEN)
+    )
+    if filters.queue is not None or filters.code is not None:
+        matching = select(OrderExceptionRow.order_id).where(
+            OrderExceptionRow.order_id == ReviewItemRow.order_id
+        )
+        if filters.queue is not None:
+            matching = matching.where(OrderExceptionRow.queue == filters.queue)
+        if filters.code is not None:
+            matching = matching.where(OrderExceptionRow.code == filters.code)
+        query = query.where(matching.exists())
+    if filters.min_risk is not None:
+        query = query.where(ReviewItemRow.risk >= filters.min_risk)
+    if filters.account_id is not None:
+        query = query.where(OrderRow.account_id == filters.account_id)
+    return query
+
+
+def list_items(
+    session: Session, filters: WorklistFilter, sort: QueueSort, *, offset: int, limit: int
+) -> list[tuple[ReviewItemRow, OrderRow]]:
+    """Return one page of open items with their orders: riskiest/largest/oldest first."""
+    expr = sort_expression(sort)
+    primary = expr.asc() if sort is QueueSort.AGE else expr.desc()
+    query = (
+        _filtered(filters)
+        .order_by(primary, ReviewItemRow.order_id.asc())
+        .offset(offset)
+        .limit(limit)
+    )
+    return [(item, order) for item, order in session.execute(query)]
+
+
+def count_items(session: Session, filters: WorklistFilter) -> int:
+    """Return how many open items match ``filters``."""
+    query = _filtered(filters).with_only_columns(func.count()).order_by(None)
+    return int(session.scalar(query) or 0)
+
+
+def open_accounts(session: Session) -> list[tuple[str, str]]:
+    """Return (account id, customer JSON) of one order per account with open items."""
+    rows = session.execute(
+        select(OrderRow.account_id, func.max(OrderRow.customer_json))
+        .join(ReviewItemRow, ReviewItemRow.order_id == OrderRow.order_id)
+        .where(ReviewItemRow.state == OPEN)
+        .group_by(OrderRow.account_id)
+        .order_by(OrderRow.account_id)
+    )
+    return [(account, customer) for account, customer in rows]
+
+
+def key_names(session: Session, key_ids: set[str]) -> dict[str, str]:
+    """Return the display name of each API key id in ``key_ids`` that exists."""
+    if not key_ids:
+        return {}
+    rows = session.execute(select(ApiKeyRow.id, ApiKeyRow.name).where(ApiKeyRow.id.in_(key_ids)))
+    return {key_id: name for key_id, name in rows}
+
+
+def claim_item(
+    session: Session, order_id: str, key_id: str, *, now: datetime, until: datetime
+) -> bool:
+    """Lock an open item to ``key_id`` until ``until`` unless another live lock holds it.
+
+    Returns True when ``key_id`` holds the lock afterwards.
+    """
+    result = session.execute(
+        update(ReviewItemRow)
+        .where(
+            ReviewItemRow.order_id == order_id,
+            ReviewItemRow.state == OPEN,
+            or_(
+                ReviewItemRow.assigned_to.is_(None),
+                ReviewItemRow.assigned_to == key_id,
+                ReviewItemRow.locked_until.is_(None),
+                ReviewItemRow.locked_until <= now,
+            ),
+        )
+        .values(assigned_to=key_id, locked_until=until)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def release_item(session: Session, order_id: str, key_id: str) -> bool:
+    """Drop ``key_id``'s lock on an open item; return False if it did not hold it."""
+    result = session.execute(
+        update(ReviewItemRow)
+        .where(
+            and_(
+                ReviewItemRow.order_id == order_id,
+                ReviewItemRow.state == OPEN,
+                ReviewItemRow.assigned_to == key_id,
+            )
+        )
+        .values(assigned_to=None, locked_until=None)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def open_queues(session: Session) -> list[str]:
+    """Return the queues that open items' exceptions are routed to, sorted."""
+    rows = session.scalars(
+        select(OrderExceptionRow.queue)
+        .join(ReviewItemRow, ReviewItemRow.order_id == OrderExceptionRow.order_id)
+        .where(ReviewItemRow.state == OPEN)
+        .distinct()
+        .order_by(OrderExceptionRow.queue)
+    )
+    return list(rows)
