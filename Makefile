@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 
 SAMPLES := samples/cases
 
-.PHONY: run install samples test lint typecheck bench clean help
+.PHONY: run install samples test lint typecheck bench bench-llm clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -40,7 +40,12 @@ test: install lint typecheck  ## Lint, type-check and run the test suite
 	$(PY) -m pytest -n 2 -q
 
 bench: install  ## Speed, memory and accuracy benchmarks (minutes, not part of the tests)
-	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+	@for script in $(filter-out bench/bench_llm.py,$(wildcard bench/bench_*.py)); do \
+		echo "== $$script"; $(PY) $$script || exit 1; done
+
+bench-llm: install  ## Grounded LLM fallback on a local Gemma 3 270M (llama.cpp server on 127.0.0.1)
+	$(PY) -m pip install --quiet -e '.[dev,llm-local]'
+	$(PY) bench/bench_llm.py
 
 clean:  ## Remove the virtualenv and local state
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -124,7 +124,7 @@ def run(cases: int, seed: int) -> int:
         assert chat is not None
         # Re-ask and judge by the shipped pack's own thresholds (private until it exposes them).
         pack = RulePack.load(settings.rules_dir / f"{settings.rule_pack}.yaml")
-        thresholds = {name: pack._thresholds.for_field(name) for name in FIELD_NAMES}
+        thresholds = {name: pack.thresholds.for_field(name) for name in FIELD_NAMES}
         wrapped = LlmAssistedExtractor(extractor, chat, thresholds=thresholds)
         tally: Counter[str] = Counter()
         for index in range(cases):

@@ -7,8 +7,10 @@ from typing import Self
 
 from triage.comparison import RulePack
 from triage.config import Settings
+from triage.contract import FIELD_NAMES
 from triage.documents.sandbox import SandboxedReader
 from triage.extraction import OrderExtractor
+from triage.llm import with_llm_assistance
 from triage.pipeline import DocumentReader, Extractor, RiskScorer, RoutingPolicy, RuleEngine
 from triage.routing import RoutingPolicy as Policy
 from triage.scoring.unscored import Unscored
@@ -40,11 +42,19 @@ class LoadedComponents:
 
 
 def load_components(settings: Settings) -> LoadedComponents:
-    """Build every stage from ``settings``; raise ConfigError if a pack or model is bad."""
+    """Build every stage from ``settings``; raise ConfigError if a pack or model is bad.
+
+    The extractor is wrapped in LLM assistance only when an LLM endpoint is configured;
+    the rule pack's confidence thresholds decide which fields it may be asked about.
+    """
+    rules = RulePack.load(settings.rules_dir / f"{settings.rule_pack}.yaml")
+    policy = Policy.load(settings.rules_dir / f"{settings.policy}.yaml")
+    extractor = with_llm_assistance(
+        OrderExtractor.load(settings.models_dir),
+        settings,
+        thresholds={name: rules.thresholds.for_field(name) for name in FIELD_NAMES},
+    )
+    reader = SandboxedReader.from_settings(settings)
     return LoadedComponents(
-        reader=SandboxedReader.from_settings(settings),
-        extractor=OrderExtractor.load(settings.models_dir),
-        rules=RulePack.load(settings.rules_dir / f"{settings.rule_pack}.yaml"),
-        scorer=Unscored(),
-        policy=Policy.load(settings.rules_dir / f"{settings.policy}.yaml"),
+        reader=reader, extractor=extractor, rules=rules, scorer=Unscored(), policy=policy
     )

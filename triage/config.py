@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 __all__ = ["REPO_ROOT", "Settings", "get_settings"]
@@ -40,6 +40,17 @@ class Settings(BaseSettings):
 
     llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint; off if unset.")
     llm_model: str | None = Field(None, description="Model name served at LLM_BASE_URL.")
+    llm_api_key: SecretStr = Field(SecretStr("local"), description="Key sent to the LLM endpoint.")
+    llm_timeout_s: float = Field(20.0, gt=0, description="Time limit of one LLM call.")
+    llm_max_retries: int = Field(1, ge=0, description="Retries of a failed LLM call.")
+    llm_max_calls_per_document: int = Field(24, ge=0, description="LLM call budget per PDF.")
+    llm_confidence_cap: float = Field(
+        0.4, ge=0, lt=1, description="LLM-sourced values never score above this."
+    )
+    llm_low_confidence_threshold: float = Field(
+        0.6, gt=0, le=1, description="Deterministic values below this are re-asked of the LLM."
+    )
+    llm_max_document_chars: int = Field(6000, ge=500, description="Document text sent per call.")
 
     @field_validator("log_level")
     @classmethod

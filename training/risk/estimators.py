@@ -32,6 +32,7 @@ def gradient_boosting(settings: ModelSection, *, seed: int) -> HistGradientBoost
     return HistGradientBoostingClassifier(
         max_iter=settings.max_iter,
         learning_rate=settings.learning_rate,
+        max_depth=settings.max_depth,
         max_leaf_nodes=settings.max_leaf_nodes,
         min_samples_leaf=settings.min_samples_leaf,
         l2_regularization=settings.l2_regularization,

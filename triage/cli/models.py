@@ -11,7 +11,7 @@ import math
 from typing import Annotated
 
 import typer
-from rich.table import Table
+from rich.table import Column, Table
 
 from triage.cli._console import console, handles_errors
 from triage.config import get_settings
@@ -37,7 +37,14 @@ def list_versions() -> None:
     """List every stored version with its held-out dispute and delay ROC-AUC and ECE."""
     registry = _registry()
     promoted = registry.promoted()
-    table = Table("version", "promoted", "dataset", "dispute auc", "dispute ece", "delay auc")
+    table = Table(
+        Column("version", no_wrap=True),
+        "live",
+        "dataset",
+        "dispute auc",
+        "dispute ece",
+        "delay auc",
+    )
     for version in registry.versions():
         metadata = registry.metadata(version)
         dispute = metadata.metrics.get("dispute", {}).get("model", {})
@@ -68,7 +75,9 @@ def compare(
     b: Annotated[str, typer.Argument(help="The second version.")],
 ) -> None:
     """Print both versions' held-out metrics side by side, with B minus A."""
-    table = Table("target", "model", "metric", a, b, "b - a")
+    table = Table(
+        "target", "model", "metric", Column(a, no_wrap=True), Column(b, no_wrap=True), "b - a"
+    )
     for row in _registry().compare(a, b):
         if row.metric not in SUMMARY_METRICS:
             continue

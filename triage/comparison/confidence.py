@@ -28,7 +28,12 @@ def extraction_confidence(ctx: RuleContext[ConfidenceThresholds]) -> list[Findin
     findings = []
     for field in sorted(ctx.order.unreadable):
         item = ctx.order.unreadable[field]
-        state = "not found" if item.value is None else "read with low confidence"
+        if item.value is None:
+            state = "not found"
+        elif item.proposed_by_llm:
+            state = "only proposed by the LLM"
+        else:
+            state = "read with low confidence"
         findings.append(
             Finding(
                 field=field,

@@ -14,7 +14,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from triage.comparison.findings import Reading, Unreadable
 from triage.comparison.lines import LineMatch, match_lines
-from triage.contract import FIELD_NAMES, Customer, ExtractedLineItem, Extraction, Quote
+from triage.contract import (
+    FIELD_NAMES,
+    Customer,
+    ExtractedLineItem,
+    Extraction,
+    Quote,
+    ValueSource,
+)
 
 __all__ = ["ConfidenceThresholds", "OrderView", "RuleContext"]
 
@@ -111,9 +118,14 @@ class RuleContext(Generic[P]):
         threshold = self.order.thresholds.for_field(name)
         if extracted.value is None and absence_is_finding:
             return Reading(name, None, ok=True, evidence=evidence)
-        if extracted.value is None or extracted.confidence < threshold:
+        # A value an LLM proposed is never trusted by a rule, whatever its confidence:
+        # it goes to an analyst as LOW_CONFIDENCE_EXTRACTION (docs/llm.md).
+        from_llm = extracted.source is ValueSource.LLM
+        if extracted.value is None or extracted.confidence < threshold or from_llm:
             self.unreadable.append(
-                Unreadable(name, extracted.value, extracted.confidence, threshold, evidence)
+                Unreadable(
+                    name, extracted.value, extracted.confidence, threshold, evidence, from_llm
+                )
             )
             return Reading(name, extracted.value, ok=False, evidence=evidence)
         return Reading(name, extracted.value, ok=True, evidence=evidence)

@@ -48,6 +48,7 @@ class Unreadable:
     confidence: float
     threshold: float
     evidence: tuple[Evidence, ...] = ()
+    proposed_by_llm: bool = False
 
 
 @dataclass(frozen=True, slots=True)

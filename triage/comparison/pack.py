@@ -152,6 +152,11 @@ class RulePack:
         assert isinstance(self._confidence.params, ConfidenceThresholds)
         self._thresholds: ConfidenceThresholds = self._confidence.params
 
+    @property
+    def thresholds(self) -> ConfidenceThresholds:
+        """Return the pack's confidence thresholds (the confidence rule's params)."""
+        return self._thresholds
+
     @classmethod
     def load(cls, path: Path) -> RulePack:
         """Read and validate the pack at ``path``; raise ConfigError naming what is wrong."""

@@ -14,7 +14,7 @@ from typing import Any
 
 from triage.contract import FIELD_NAMES, ExtractedLineItem, Extraction
 
-__all__ = ["CaseScore", "field_correct", "score_case"]
+__all__ = ["CaseScore", "field_correct", "line_matches", "score_case"]
 
 _LINE_KEYS = ("sku", "kind", "quantity", "unit_price", "discount_pct", "net_amount", "start_date", "end_date")
 
@@ -39,7 +39,8 @@ def field_correct(found: Any, expected: Any) -> bool:
     return _same(found, expected)
 
 
-def _line_matches(item: ExtractedLineItem, label: dict[str, Any]) -> bool:
+def line_matches(item: ExtractedLineItem, label: dict[str, Any]) -> bool:
+    """Return True when every priced attribute of the item equals the labelled line's."""
     return all(_same(getattr(item, key), label.get(key)) for key in _LINE_KEYS)
 
 
@@ -68,7 +69,7 @@ def score_case(extraction: Extraction, labels: dict[str, Any]) -> CaseScore:
             score.confident.append((extracted.confidence, ok))
     unmatched = list(labels["line_items"])
     for item in extraction.line_items:
-        hit = next((label for label in unmatched if _line_matches(item, label)), None)
+        hit = next((label for label in unmatched if line_matches(item, label)), None)
         if hit is None:
             score.line_fp += 1
         else:

@@ -16,6 +16,8 @@ from triage.extraction.reading import DocumentReading, read_document
 __all__ = ["EXTRACTOR_VERSION", "ClauseFinder", "OrderExtractor"]
 
 EXTRACTOR_VERSION = "extractor-2026.11.1"
+_CALIBRATION_HEADROOM = 0.1
+_ANY_FIELD = ExtractedField[Any]  # parametrise once: pydantic builds a class per subscript
 
 
 class ClauseFinder(Protocol):
@@ -52,6 +54,12 @@ class OrderExtractor:
         calibration = Calibration.load(models_dir / "extraction" / "calibration.json")
         return cls(calibration, _load_clause_finder(models_dir))
 
+    def _confidence(self, name: str, raw: float) -> float:
+        """Calibrated, but never more than a little above what the rule evidence says: the
+        calibration saw only the generator's layouts, and an unseen layout must not inherit
+        their track record through a weak cue."""
+        return round(min(self.calibration(name, raw), raw + _CALIBRATION_HEADROOM), 4)
+
     def read(self, document: ParsedDocument, *, country: str | None = None) -> DocumentReading:
         """Return the uncalibrated reading (for calibration fitting and diagnostics)."""
         return read_document(document, self.prose, country)
@@ -61,13 +69,13 @@ class OrderExtractor:
         reading = self.read(document, country=country)
         fields: dict[str, Any] = {}
         for name, found in reading.fields.items():
-            fields[name] = ExtractedField[Any](
+            fields[name] = _ANY_FIELD(
                 value=found.value,
-                confidence=self.calibration(name, found.raw_confidence),
+                confidence=self._confidence(name, found.raw_confidence),
                 evidence=evidence_for(found.evidence),
             )
         items = [
-            item.model_copy(update={"confidence": self.calibration(LINE_ITEMS, item.confidence)})
+            item.model_copy(update={"confidence": self._confidence(LINE_ITEMS, item.confidence)})
             for item in reading.line_items
         ]
         clauses = self.clauses.find_clauses(document) if self.clauses and reading.fields else []

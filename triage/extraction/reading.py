@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from triage.contract import ExtractedLineItem
 from triage.documents.parsed import Page, ParsedDocument
-from triage.extraction.fields.blocks import text_blocks
+from triage.extraction.fields.blocks import focus, text_blocks
 from triage.extraction.fields.candidates import Candidate, Source
 from triage.extraction.fields.consistency import cross_check
 from triage.extraction.fields.labelled import label_candidates
@@ -73,7 +73,8 @@ def read_document(document: ParsedDocument, prose: ProseReader, country: str | N
     pairs: list[KeyValue] = [pair for page in pages for pair in find_key_values(page)]
     blocks = text_blocks(pages)
     candidates = label_candidates(pairs, style)
-    candidates += prose.candidates(blocks, prose.docs(blocks), style)
+    focused = [run for block in blocks for run in focus(block)]
+    candidates += prose.candidates(focused, prose.docs(focused), style)
     candidates += party_candidates(blocks)
     candidates += renewal_candidates(blocks)
     candidates += reference_candidates(blocks)

@@ -9,7 +9,15 @@ import pytest
 
 from tests.triage.comparison.builders import make_customer, make_extraction, make_quote, read
 from triage.comparison import RulePack
-from triage.contract import BillingException, Customer, ExceptionCode, Quote, Severity
+from triage.contract import (
+    BillingException,
+    Customer,
+    ExceptionCode,
+    ExtractedField,
+    Quote,
+    Severity,
+    ValueSource,
+)
 
 CODE = ExceptionCode
 
@@ -141,3 +149,17 @@ def test_field_needed_by_two_rules_is_reported_once(pack: RulePack) -> None:
 def test_confidence_exactly_at_threshold_is_trusted(pack: RulePack) -> None:
     assert check(pack, payment_terms_days=read(30, confidence=0.6)) == []
     assert len(check(pack, payment_terms_days=read(30, confidence=0.59))) == 1
+
+
+def test_llm_proposed_value_is_never_trusted_even_at_full_confidence(pack: RulePack) -> None:
+    proposed = ExtractedField[int](value=45, confidence=1.0, source=ValueSource.LLM)
+    found = check(pack, payment_terms_days=proposed)
+    assert [(e.code, e.field) for e in found] == [
+        (CODE.LOW_CONFIDENCE_EXTRACTION, "payment_terms_days")
+    ]
+    assert "only proposed by the LLM" in found[0].message
+
+
+def test_analyst_corrected_value_is_trusted(pack: RulePack) -> None:
+    corrected = ExtractedField[int](value=30, confidence=1.0, source=ValueSource.ANALYST)
+    assert check(pack, payment_terms_days=corrected) == []

@@ -51,7 +51,7 @@ def test_an_llm_filled_term_is_flagged_by_the_shipped_pack(
     reply = json.dumps({"value": 45, "quote": "no later than forty-five days"})
     chat = governed(FakeListChatModel(responses=[reply]))
     # The wrapper's re-ask thresholds are the pack's own; it refuses a cap that reaches one.
-    thresholds = {name: pack._thresholds.for_field(name) for name in FIELD_NAMES}
+    thresholds = {name: pack.thresholds.for_field(name) for name in FIELD_NAMES}
     extraction = LlmAssistedExtractor(FixedExtractor(**known), chat, thresholds=thresholds).extract(
         order_form
     )

@@ -54,7 +54,9 @@ def quote(**overrides: Any) -> Quote:
     return Quote.model_validate(values | overrides)
 
 
-def customer(*, invoices: int = 8, disputed: int = 1, late: float = 4.5, **overrides: Any) -> Customer:
+def customer(
+    *, invoices: int = 8, disputed: int = 1, late: float = 4.5, **overrides: Any
+) -> Customer:
     """Return the ERP record of ACC-1001 with the given 12-month history."""
     values: dict[str, Any] = {
         "account_id": "ACC-1001",

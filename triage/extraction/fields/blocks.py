@@ -3,6 +3,7 @@ from every character back to the PDF word it came from."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,8 +11,9 @@ from dataclasses import dataclass
 from triage.documents.parsed import Page
 from triage.extraction.layout.evidence import PlacedWord
 from triage.extraction.layout.segments import split_line
+from triage.extraction.normalise.numbers import NUMBER_WORDS
 
-__all__ = ["TextBlock", "text_blocks"]
+__all__ = ["TextBlock", "focus", "text_blocks"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +29,34 @@ class TextBlock:
         first = max(bisect_right(self.starts, start) - 1, 0)
         last = bisect_right(self.starts, max(end - 1, start))
         return self.words[first:last]
+
+
+_SENTENCE = re.compile(r"[^.;!?]+(?:[.;!?]+|$)")
+_NUMBER_WORDS = "|".join(sorted(NUMBER_WORDS - {"a", "an", "single"}, key=len, reverse=True))
+# What a sentence needs before the entity layer can find anything in it: a digit, a number
+# in words, or a billing-frequency word. Boilerplate without any of these is skipped.
+_WORTH_READING = re.compile(
+    rf"\d|\b(?:{_NUMBER_WORDS})\b|monthly|quarter|annual|yearly|semi|twice|once|one[\s\-]time"
+    r"|\b(?:every|each|per)\s+(?:calendar\s+)?(?:month|quarter|year|annum)",
+    re.IGNORECASE,
+)
+
+
+def focus(block: TextBlock) -> list[TextBlock]:
+    """Return the runs of consecutive sentences of ``block`` that may hold an entity."""
+    runs: list[TextBlock] = []
+    start = end = -1
+    for sentence in _SENTENCE.finditer(block.text):
+        if _WORTH_READING.search(sentence.group(0)):
+            if start < 0:
+                start = sentence.start()
+            end = sentence.end()
+        elif start >= 0:
+            runs.append(_block(list(block.words_between(start, end))))
+            start = -1
+    if start >= 0:
+        runs.append(block if start == 0 and end == len(block.text) else _block(list(block.words_between(start, end))))
+    return runs
 
 
 def _block(words: list[PlacedWord]) -> TextBlock:

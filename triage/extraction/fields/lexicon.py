@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["FIELD_LABELS", "SIGNATURE_DATE_LABELS", "SIGNATURE_NAME_LABELS", "match_label"]
 
@@ -68,18 +69,23 @@ _EXACT: dict[str, list[str]] = {}
 for _field, _labels in FIELD_LABELS.items():
     for _label in _labels:
         _EXACT.setdefault(normalise_label(_label), []).append(_field)
+_MULTIWORD = re.compile(
+    r"(?<!\w)(" + "|".join(re.escape(k) for k in sorted(_EXACT, key=len, reverse=True) if " " in k) + r")(?!\w)"
+)
 
 
-def match_label(label: str) -> list[tuple[str, float]]:
+@lru_cache(maxsize=8192)
+def match_label(label: str) -> tuple[tuple[str, float], ...]:
     """Return the fields ``label`` may name with a score: 1.0 exact, 0.75 containing a synonym."""
     text = normalise_label(label)
     if text in _EXACT:
-        return [(field, 1.0) for field in _EXACT[text]]
+        return tuple((field, 1.0) for field in _EXACT[text])
     if len(text.split()) > 6:
-        return []
+        return ()
     found: dict[str, float] = {}
-    for synonym, fields in _EXACT.items():
-        if len(synonym.split()) >= 2 and re.search(rf"(?<!\w){re.escape(synonym)}(?!\w)", text):
-            for field in fields:
-                found[field] = max(found.get(field, 0.0), 0.75)
-    return sorted(found.items())
+    for start in range(len(text)):
+        match = _MULTIWORD.match(text, start)
+        if match and (start == 0 or not text[start - 1].isalnum()):
+            for field in _EXACT[match.group(1)]:
+                found[field] = 0.75
+    return tuple(sorted(found.items()))

@@ -11,6 +11,7 @@ from triage.extraction.fields.candidates import Candidate, Source
 
 __all__ = ["party_candidates", "renewal_candidates"]
 
+_SENTENCE = re.compile(r"[^.;]+[.;]?")
 _CUSTOMER_ROLES = "customer|client|licensee|subscriber|buyer|purchaser"
 _PROVIDER_ROLES = "provider|supplier|vendor|licensor|seller|company"
 _ROLE = re.compile(
@@ -65,8 +66,12 @@ def party_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
 def renewal_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
     """Yield auto-renewal True/False from sentences that say the order does or does not renew."""
     for block in blocks:
-        for sentence in re.finditer(r"[^.;]*renew[^.;]*[.;]?", block.text, re.IGNORECASE):
+        if "renew" not in block.text.lower():
+            continue
+        for sentence in _SENTENCE.finditer(block.text):
             text = sentence.group(0)
+            if "renew" not in text.lower():
+                continue
             if _AUTO_NO.search(text):
                 value = False
             elif _AUTO_YES.search(text):

@@ -56,8 +56,24 @@ def _gap_limit(line: TextLine) -> float:
 
 def split_line(line: TextLine, page: int, index: int) -> list[Segment]:
     """Return the segments of ``line`` (page 1-based, index of the line on its page)."""
+    cached = _CACHE.get(id(line))
+    if cached is None or cached[0] is not line or cached[1] != (page, index):
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.clear()
+        cached = (line, (page, index), _split(line, page, index))
+        _CACHE[id(line)] = cached
+    return list(cached[2])
+
+
+# Every layer splits the same lines. The cache is keyed by identity (hashing a line hashes
+# all its words) and holds the line itself, so a recycled id can never return stale runs.
+_CACHE_SIZE = 4096
+_CACHE: dict[int, tuple[TextLine, tuple[int, int], tuple[Segment, ...]]] = {}
+
+
+def _split(line: TextLine, page: int, index: int) -> tuple[Segment, ...]:
     if not line.words:
-        return []
+        return ()
     limit = _gap_limit(line)
     segments: list[Segment] = []
     current: list[Word] = [line.words[0]]
@@ -67,4 +83,4 @@ def split_line(line: TextLine, page: int, index: int) -> list[Segment]:
             current = []
         current.append(word)
     segments.append(Segment(page, index, tuple(current)))
-    return segments
+    return tuple(segments)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from triage.extraction.layout.segments import Segment
 from triage.extraction.layout.tables import Column
@@ -42,6 +43,7 @@ _LONGEST = max(len(p) for p in _PHRASES)
 _DECORATION = frozenset({"usd", "eur", "gbp", "cad", "aud", "chf", "$", "€", "£", "%", "#", "/"})
 
 
+@lru_cache(maxsize=4096)
 def _norm(text: str) -> str:
     token = re.sub(r"[()\[\]:*]", "", text.lower()).strip()
     return "" if token in _DECORATION else token

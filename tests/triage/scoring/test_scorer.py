@@ -1,0 +1,102 @@
+"""The service's scorer: calibrated probabilities, its version, and faithful top factors."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.triage.scoring.orders import customer, exception, extraction, quote
+from triage.config import REPO_ROOT
+from triage.contract import ClauseType, ExceptionCode, Severity
+from triage.errors import ConfigError
+from triage.scoring.features import order_features
+from triage.scoring.scorer import RiskModelScorer, load_promoted_scorer
+from triage.scoring.unscored import Unscored
+
+RISKY = [
+    exception(ExceptionCode.LINE_NOT_IN_QUOTE),
+    exception(ExceptionCode.PRICE_MISMATCH),
+    exception(ExceptionCode.PO_MISSING, Severity.MEDIUM),
+]
+
+
+def _risky_order() -> tuple[object, ...]:
+    order = extraction(clauses=(ClauseType.ACCEPTANCE_CLAUSE,))
+    return order, RISKY, quote(), customer(invoices=10, disputed=4, late=14.0)
+
+
+def test_a_score_is_a_pair_of_probabilities_with_the_model_version(
+    shipped_scorer: RiskModelScorer,
+) -> None:
+    risk = shipped_scorer.score(extraction(), [], quote(), customer())
+    assert 0 <= risk.dispute <= 1 and 0 <= risk.delay <= 1
+    assert risk.model_version == shipped_scorer.version
+
+
+def test_exceptions_and_a_poor_history_raise_the_dispute_risk(
+    shipped_scorer: RiskModelScorer,
+) -> None:
+    clean = shipped_scorer.score(extraction(), [], quote(), customer(disputed=0, late=0.0))
+    risky = shipped_scorer.score(*_risky_order())  # type: ignore[arg-type]
+    assert risky.dispute > clean.dispute + 0.1
+
+
+def test_each_top_factor_moves_the_score_by_its_stated_amount(
+    shipped_scorer: RiskModelScorer,
+) -> None:
+    features = order_features(*_risky_order())  # type: ignore[arg-type]
+    risk = shipped_scorer.score_features(features)
+    reference = np.asarray(shipped_scorer.metadata.reference)
+    assert risk.top_factors, "a risky order must have top factors"
+    for factor in risk.top_factors:
+        column = features.names.index(factor.feature)
+        undone = features.values.copy()
+        undone[column] = reference[column]
+        rescored = shipped_scorer.score_features(type(features)(features.names, undone))
+        assert rescored.dispute == pytest.approx(risk.dispute - factor.contribution, abs=2e-4)
+
+
+def test_removing_a_top_exception_lowers_the_dispute_risk(
+    shipped_scorer: RiskModelScorer,
+) -> None:
+    order, raised, offer, buyer = _risky_order()
+    risk = shipped_scorer.score(order, raised, offer, buyer)  # type: ignore[arg-type]
+    codes = {e.code.value.lower(): e for e in RISKY}
+    top = next(f for f in risk.top_factors if f.feature in codes and f.contribution > 0)
+    kept = [e for e in RISKY if e is not codes[top.feature]]
+    assert shipped_scorer.score(order, kept, offer, buyer).dispute < risk.dispute  # type: ignore[arg-type]
+
+
+def test_scoring_one_order_takes_a_few_milliseconds(shipped_scorer: RiskModelScorer) -> None:
+    inputs = _risky_order()
+    shipped_scorer.score(*inputs)  # type: ignore[arg-type]
+    started = time.perf_counter()
+    for _ in range(20):
+        shipped_scorer.score(*inputs)  # type: ignore[arg-type]
+    assert (time.perf_counter() - started) / 20 < 0.05  # generous: the bench holds 5 ms
+
+
+def test_no_promoted_version_means_unscored(tmp_path: Path) -> None:
+    assert isinstance(load_promoted_scorer(tmp_path), Unscored)
+
+
+def test_a_tampered_artifact_is_refused(tmp_path: Path, shipped_scorer: RiskModelScorer) -> None:
+    source = REPO_ROOT / "models" / "risk" / shipped_scorer.version
+    copy = tmp_path / shipped_scorer.version
+    shutil.copytree(source, copy)
+    with (copy / "model.skops").open("ab") as artifact:
+        artifact.write(b"\0")
+    with pytest.raises(ConfigError, match="does not match"):
+        RiskModelScorer.load(copy)
+
+
+def test_a_model_of_another_feature_set_is_refused(shipped_scorer: RiskModelScorer) -> None:
+    stale = shipped_scorer.metadata.model_copy(
+        update={"feature_names": shipped_scorer.metadata.feature_names[:-1]}
+    )
+    with pytest.raises(ConfigError, match="feature set"):
+        RiskModelScorer({}, stale)
