@@ -126,6 +126,7 @@ class Clause(ContractModel):
     text: str
     confidence: Confidence
     evidence: list[Evidence] = []
+    source: ValueSource = ValueSource.DOCUMENT
 
 
 class DocumentInfo(ContractModel):

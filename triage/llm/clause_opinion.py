@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from triage.contract import Clause, ClauseType
+from triage.contract import Clause, ClauseType, ValueSource
 from triage.documents.parsed import ParsedDocument
 from triage.llm.answers import ClauseAnswer, MalformedAnswer, read_answer
 from triage.llm.locator import locate_quote, normalise_token
@@ -143,4 +143,5 @@ class ClauseSecondOpinion:
             text=passage.text,
             confidence=self.chat.settings.confidence_cap,
             evidence=located.evidence,
+            source=ValueSource.LLM,
         )

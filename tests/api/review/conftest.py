@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.fixtures import order_parts
+from tests.api.fixtures import customer_json, order_parts, quote_json
 from triage.auth import Caller, Role
 from triage.service import authenticate, create_api_key
 from triage.store import Store
@@ -17,12 +17,19 @@ from triage.store import Store
 
 @pytest.fixture
 def submit(client: TestClient, auth: dict[Role, dict[str, str]]) -> Callable[..., dict[str, Any]]:
-    """Return a function submitting one order (Net ``payment_days`` vs the ERP's 30)."""
+    """Return a function submitting one order (Net ``payment_days`` vs the ERP's 30),
+    optionally for another account (quote and customer alike)."""
 
-    def send(key: str, payment_days: int = 45, **customer: Any) -> dict[str, Any]:
+    def send(
+        key: str, payment_days: int = 45, account_id: str | None = None, **customer: Any
+    ) -> dict[str, Any]:
+        files = order_parts(payment_days, marker=key, **customer)
+        if account_id is not None:
+            files["quote"] = (None, quote_json(account_id=account_id))
+            files["customer"] = (None, customer_json(account_id=account_id, **customer))
         response = client.post(
             "/v1/orders",
-            files=order_parts(payment_days, marker=key, **customer),
+            files=files,
             headers={**auth[Role.SERVICE], "Idempotency-Key": key},
         )
         assert response.status_code == 201, response.text
