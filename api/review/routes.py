@@ -124,17 +124,25 @@ def _period(preset: str, since: date | None, until: date | None) -> tuple[dateti
     return end - timedelta(days=PERIODS.get(preset, 30)), end
 
 
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
 @router.get("/dashboard", response_class=HTMLResponse)
 def dashboard_page(
     request: Request,
     session: DeskSession,
     runtime: RuntimeDep,
     period: Annotated[str, Query(pattern="^(7d|30d|90d|365d|custom)$")] = "30d",
-    since: date | None = None,
-    until: date | None = None,
+    since: Annotated[str, Query(max_length=10)] = "",
+    until: Annotated[str, Query(max_length=10)] = "",
 ) -> HTMLResponse:
-    """Show the dashboard for a preset period or a custom date range."""
-    start, end = _period(period, since if period == "custom" else None, until)
+    """Show the dashboard for a preset period or a custom date range (From/To dates)."""
+    first, last = _day(since), _day(until)
+    start, end = _period(period, first if period == "custom" else None, last)
     report = dashboard_report(runtime.store, start, end, sla=review_settings(request).sla)
     return render(
         request,
@@ -142,8 +150,8 @@ def dashboard_page(
         session,
         report=report,
         period=period,
-        since=since,
-        until=until,
+        since=first,
+        until=last,
         sla_hours=review_settings(request).sla_hours,
     )
 

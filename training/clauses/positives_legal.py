@@ -103,6 +103,9 @@ LEGAL_FAMILIES: dict[str, list[str]] = {
         " time before the renewal date|up to [five|seven|two] days before the end of the term|"
         "even after the renewal date has passed][, notwithstanding the notice period in {agr}|].",
         "We will only renew your subscription if you ask us to in writing.",
+        "[{doc}|The subscription] [shall|will|may] renew only [with|upon|by] the [express |prior"
+        " |]written [consent|agreement] of [both parties|the parties|{cust}][; silence is not"
+        " consent|, and never automatically|].",
         "[The subscription|{doc}] renews [only|solely] at {cust}'s [option|election] for [up to"
         " two|one] additional [one-year|twelve-month] [periods|terms], [exercisable|which"
         " {cust} may exercise] by written notice[ before expiry|].",

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
-from rich.table import Table
+from rich.table import Column, Table
 
 from training.risk.evaluation import evaluate_version, load_trained, write_report
 from training.risk.publish import publish
@@ -32,6 +32,7 @@ SnapshotOption = Annotated[
 ]
 Route = Literal["pdf", "labels"]
 SHOWN = ("roc_auc", "pr_auc", "brier", "ece", "queue_load", "precision", "recall")
+HEADERS = ("roc", "pr", "brier", "ece", "queue", "prec", "recall")
 
 
 def _registry(out: Path | None) -> ModelRegistry:
@@ -39,7 +40,9 @@ def _registry(out: Path | None) -> ModelRegistry:
 
 
 def _print_metrics(metrics: dict[str, dict[str, dict[str, float]]]) -> None:
-    table = Table("target", "model", *SHOWN)
+    table = Table(
+        Column("target", no_wrap=True), Column("model", no_wrap=True), *HEADERS, box=None
+    )
     for target, models in metrics.items():
         for name, values in models.items():
             cells = [f"{values[m]:.4f}" if m in values else "" for m in SHOWN]

@@ -64,7 +64,7 @@ def read_document(document: ParsedDocument, prose: ProseReader, country: str | N
     pages = [page for page in document.pages if page.has_text_layer and page.lines]
     for page in document.pages:
         note = f"page {page.number} has no text layer"
-        if not page.has_text_layer and note not in warnings:
+        if (not page.has_text_layer or not page.lines) and note not in warnings:
             warnings.append(note)
     if not pages:
         warnings.append("no page has a text layer; nothing could be read (scanned document?)")

@@ -10,7 +10,9 @@ __all__ = ["FIELD_LABELS", "SIGNATURE_DATE_LABELS", "SIGNATURE_NAME_LABELS", "ma
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "order_number": ("order number", "order no", "order #", "order id", "order form number",
                      "order form no", "order form #", "order reference", "order ref", "order form id",
-                     "order form reference", "reference number", "order", "document number"),
+                     "order form reference", "reference number", "order", "document number",
+                     "agreement no", "agreement number", "contract number", "contract no",
+                     "order agreement no", "sales order number", "sales order no"),
     "customer_legal_name": ("customer", "customer name", "customer legal name", "client",
                             "client name", "bill-to entity", "bill to entity", "licensee",
                             "subscriber", "customer entity", "legal name of customer",

@@ -38,8 +38,13 @@ _AUTO_NO = re.compile(
 )
 
 
+# Full stops of legal abbreviations end no sentence: hide them from the anchor search.
+_ABBREVIATION = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Pty|Plc|Bhd|LLC|L\.L\.C|S\.A|N\.V|B\.V|St)\.", re.IGNORECASE)
+
+
 def _party_name(text_before: str) -> str | None:
-    anchors = list(_ANCHOR.finditer(text_before))
+    masked = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "\u00b7", text_before)
+    anchors = list(_ANCHOR.finditer(masked))
     name = text_before[anchors[-1].end() :] if anchors else text_before
     name = _DESCRIPTOR.sub("", name).strip(" ,\"“”'")
     words = name.split()

@@ -19,7 +19,7 @@ _REFERENCES = (
         r"\b(?:purchase\s+order|P\.?\s?O\.?)(?:\s+(?:number|no\.?|reference|ref\.?|#))*\s*[:#]?\s*" + _ID,
         re.IGNORECASE)),
     ("order_number", re.compile(
-        r"\border(?:\s+(?:form|schedule|confirmation|acknowledg(?:e)?ment))?"
+        r"\border(?:\s+(?:form|schedule|confirmation|agreement|acknowledg(?:e)?ment))?"
         r"(?:\s+(?:number|no\.?|reference|ref\.?|id|#))*\s*[:#]?\s*" + _ID,
         re.IGNORECASE)),
 )  # fmt: skip

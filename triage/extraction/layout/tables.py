@@ -163,35 +163,47 @@ def _attach_continuations(table: Table) -> None:
     table.rows = [row for row in rows if row.cells]
 
 
+# Running headers and footers live in the page margins: lines there neither extend nor end
+# a table, so a table can run on across a page break.
+_MARGIN = 0.08
+
+
+def _is_furniture(page: Page, top: float) -> bool:
+    return top < _MARGIN * page.height or top > (1 - _MARGIN) * page.height
+
+
 def find_tables(pages: Sequence[Page], classify: HeaderClassifier) -> list[Table]:
-    """Return the document's tables, a table continuing across page breaks kept as one."""
+    """Return the document's tables, a table continuing across page breaks kept as one.
+
+    On a page where a table goes on, lines above a repeated header are page furniture.
+    """
     tables: list[Table] = []
     current: Table | None = None
     for page in pages:
+        rows = [split_line(line, page.number, i) for i, line in enumerate(page.lines)]
+        headers = [_header(segments, classify) for segments in rows]
+        first = next((i for i, h in enumerate(headers) if h is not None), None)
+        skip_to = 0
+        if current is not None and first is not None and {c.role for c in headers[first] or ()} == current.roles:
+            skip_to = first
         last_bottom: float | None = None
-        continuing = current is not None
-        for index, line in enumerate(page.lines):
-            segments = split_line(line, page.number, index)
-            header = _header(segments, classify)
+        for index in range(skip_to, len(rows)):
+            line, segments, header = page.lines[index], rows[index], headers[index]
             if header is not None:
-                if current is None or not continuing or {c.role for c in header} != current.roles:
+                if current is None or last_bottom is not None or {c.role for c in header} != current.roles:
                     current = Table(header)
                     tables.append(current)
-                continuing, last_bottom = True, line.bbox[3]
+                last_bottom = line.bbox[3]
                 continue
-            if current is None:
+            if current is None or _is_furniture(page, line.bbox[1]):
                 continue
             height = line.bbox[3] - line.bbox[1]
-            gap_ok = last_bottom is None or line.bbox[1] - last_bottom < 3.5 * height
-            if _fits(segments, current.columns) and (gap_ok or continuing):
+            near = last_bottom is None or line.bbox[1] - last_bottom < 3.5 * height
+            if _fits(segments, current.columns) and near:
                 _add_line(current, _cells(segments, current.columns), line.bbox[1], page.number)
-                continuing, last_bottom = False, line.bbox[3]
-            elif last_bottom is None:
-                continue  # page furniture above a continued table
-            else:
-                current = None
-        if current is not None:
-            continuing = True
+                last_bottom = line.bbox[3]
+            elif last_bottom is not None:
+                current = None  # prose or a wide gap after the rows: the table is over
     for table in tables:
         _attach_continuations(table)
     return tables

@@ -14,7 +14,7 @@ _KIND_WORDS: tuple[tuple[LineKind, re.Pattern[str]], ...] = (
     (LineKind.SERVICE, re.compile(r"\b(?:services?|consulting|training|workshop|onboarding|hours?|days?)\b", re.I)),
     (LineKind.SUBSCRIPTION, re.compile(r"\b(?:subscription|recurring|licen[cs]e|saas|annual)\b", re.I)),
 )  # fmt: skip
-_PER_UNIT = re.compile(r"(?:\bper\b|/)\s*(?:\d[\d,.]*\s*)?[a-z]", re.I)
+_PER_UNIT = re.compile(r"\bper\s+(?:\d|[a-z])|/\s*(?:\d|[a-z])", re.I)
 
 
 def kind_from_text(text: str) -> LineKind | None:
@@ -32,7 +32,8 @@ def infer_kind(description: str, price_text: str, has_quantity: bool, has_dates:
     one-time are one-time; professional services are services; the rest is subscription.
     """
     named = kind_from_text(description)
-    if named is LineKind.USAGE or (_PER_UNIT.search(price_text) and not has_quantity):
+    per_unit = _PER_UNIT.search(price_text) or _PER_UNIT.search(description)
+    if named is LineKind.USAGE or (per_unit and not has_quantity):
         return LineKind.USAGE
     if named is not None:
         return named

@@ -1,0 +1,1 @@
+"""Golden files: the extraction JSON of every committed sample case (samples/cases)."""
