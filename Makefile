@@ -5,9 +5,10 @@ PY     := $(VENV)/bin/python
 TRIAGE := $(VENV)/bin/triage
 STAMP  := $(VENV)/.installed
 
-SAMPLES := samples/cases
+SAMPLES   := samples/cases
+DEMO_KEYS := var/demo-keys.env
 
-.PHONY: run install samples test lint typecheck bench bench-llm clean help
+.PHONY: run install samples browser-deps test lint typecheck bench bench-llm clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -25,9 +26,17 @@ $(SAMPLES)/case-0001/order.pdf: | $(STAMP)
 
 samples: $(SAMPLES)/case-0001/order.pdf  ## Generate the committed sample cases if missing
 
-run: install samples  ## Triage the sample cases and print the summary
+# Keys for trying the product locally: an analyst (review page) and a service (API) key.
+$(DEMO_KEYS): | $(STAMP)
 	@mkdir -p var
-	$(TRIAGE) batch $(SAMPLES) --out var/sample-results.jsonl
+	@echo "ANALYST_KEY=$$($(TRIAGE) keys create --role analyst --name 'Sample analyst')" > $@.tmp
+	@echo "SERVICE_KEY=$$($(TRIAGE) keys create --role service --name 'Sample service')" >> $@.tmp
+	@mv $@.tmp $@
+
+run: install samples $(DEMO_KEYS)  ## Serve the API and review page with the sample orders loaded
+	@echo "Review page: http://127.0.0.1:8000/review  (log in with ANALYST_KEY from $(DEMO_KEYS))"
+	@echo "API docs:    http://127.0.0.1:8000/docs     (SERVICE_KEY from $(DEMO_KEYS))"
+	$(TRIAGE) serve --load-samples $(SAMPLES)
 
 lint: install  ## ruff
 	$(VENV)/bin/ruff check .
@@ -36,7 +45,13 @@ lint: install  ## ruff
 typecheck: install  ## mypy (strict on triage/)
 	$(VENV)/bin/mypy triage
 
-test: install lint typecheck  ## Lint, type-check and run the test suite
+# The browser tests drive Debian's Chromium; install it when missing (CI runs as root).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || \
+		(apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \
+		echo "warning: could not install chromium; the browser tests will be skipped"
+
+test: install browser-deps lint typecheck  ## Lint, type-check and run the test suite
 	$(PY) -m pytest -n 2 -q
 
 bench: install  ## Speed, memory and accuracy benchmarks (minutes, not part of the tests)

@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager, suppress
 
 from fastapi import FastAPI
 
+from api import review as review_pages
 from api.middleware import BodyLimitMiddleware, RequestContextMiddleware, TimeoutMiddleware
 from api.openapi import install_openapi
 from api.problems import install_problem_handlers
@@ -76,7 +77,7 @@ def create_app(
     )
     for module in (orders, review, models, webhooks, operations):
         app.include_router(module.router)
-    app.include_router(__import__("api.review", fromlist=["router"]).router)
+    app.include_router(review_pages.router)
     install_problem_handlers(app)
     install_openapi(app)
     app.add_middleware(TimeoutMiddleware, seconds=api_settings.request_timeout_s)

@@ -50,8 +50,15 @@ def accuracy(cases: list[Path], extractor: OrderExtractor) -> list[tuple[str, Ca
     results = []
     for case in cases:
         labels = json.loads((case / "labels.json").read_text())
-        document = parse_pdf((case / "order.pdf").read_bytes(), "order.pdf", max_pages=get_settings().max_pages)
-        results.append((labels["layout"], score_case(extractor.extract(document, country=labels["country"]), labels)))
+        document = parse_pdf(
+            (case / "order.pdf").read_bytes(), "order.pdf", max_pages=get_settings().max_pages
+        )
+        results.append(
+            (
+                labels["layout"],
+                score_case(extractor.extract(document, country=labels["country"]), labels),
+            )
+        )
     return results
 
 
@@ -71,11 +78,17 @@ def report_accuracy(results: list[tuple[str, CaseScore]]) -> None:
         fp = sum(getattr(s, f"{kind}_fp") for _, s in results)
         fn = sum(getattr(s, f"{kind}_fn") for _, s in results)
         p, r, f = _f1(tp, fp, fn)
-        print(f"{kind}-items P {p:.3f} R {r:.3f} F1 {f:.3f}" if kind == "line" else f"clauses P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        print(
+            f"{kind}-items P {p:.3f} R {r:.3f} F1 {f:.3f}"
+            if kind == "line"
+            else f"clauses P {p:.3f} R {r:.3f} F1 {f:.3f}"
+        )
     confident = [ok for _, s in results for conf, ok in s.confident if conf >= 0.9]
     share = len(confident) / max(1, sum(len(s.confident) for _, s in results))
-    print(f"reliability of confidence >= 0.9: {sum(confident) / max(1, len(confident)):.4f} "
-          f"correct over {len(confident)} values ({share:.1%} of values found)")  # fmt: skip
+    print(
+        f"reliability of confidence >= 0.9: {sum(confident) / max(1, len(confident)):.4f} "
+        f"correct over {len(confident)} values ({share:.1%} of values found)"
+    )
 
 
 def report_speed(cases: list[Path], extractor: OrderExtractor, repeats: int) -> None:
@@ -95,9 +108,11 @@ def report_speed(cases: list[Path], extractor: OrderExtractor, repeats: int) -> 
                 for page in pdf.pages:
                     page.extract_text()
         plumber += (time.perf_counter() - start) / repeats
-    print(f"speed: read+extract {1000 * ours / len(cases):.1f} ms/doc, pdfplumber extract_text "
-          f"{1000 * plumber / len(cases):.1f} ms/doc, ratio {ours / plumber:.3f} "
-          f"({pages // repeats / len(cases):.1f} pages/doc)")  # fmt: skip
+    print(
+        f"speed: read+extract {1000 * ours / len(cases):.1f} ms/doc, pdfplumber extract_text "
+        f"{1000 * plumber / len(cases):.1f} ms/doc, ratio {ours / plumber:.3f} "
+        f"({pages // repeats / len(cases):.1f} pages/doc)"
+    )
 
 
 def report_memory(cases: list[Path], extractor: OrderExtractor, documents: int) -> None:
@@ -123,8 +138,10 @@ def main() -> None:
     extractor = OrderExtractor.load(get_settings().models_dir)
     with tempfile.TemporaryDirectory() as folder:
         cases = generate_cases(Path(folder), args.cases, args.seed)
-        print(f"{len(cases)} fresh cases, seed {args.seed}, extractor {extractor.version}, "
-              f"calibration {extractor.calibration.version}")  # fmt: skip
+        print(
+            f"{len(cases)} fresh cases, seed {args.seed}, extractor {extractor.version}, "
+            f"calibration {extractor.calibration.version}"
+        )
         report_accuracy(accuracy(cases, extractor))
         report_speed(cases[: args.speed_cases], extractor, args.repeats)
         report_memory(cases, extractor, args.rss_docs)

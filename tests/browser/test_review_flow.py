@@ -132,7 +132,8 @@ def test_controls_are_labelled_and_the_dashboard_charts_render(browser, review_s
     page.screenshot(path=screenshot_path(tmp_path, "review-dashboard.png"), full_page=True)
     page.keyboard.press("Tab")
     focused, outline = page.evaluate(
-        "() => [document.activeElement.tagName, getComputedStyle(document.activeElement).outlineStyle]"
+        "() => [document.activeElement.tagName,"
+        " getComputedStyle(document.activeElement).outlineStyle]"
     )
     assert focused != "BODY" and outline != "none"
     context.close()

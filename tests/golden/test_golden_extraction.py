@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.golden.cases import GOLDEN_DIR, REGENERATE_FLAG, golden_json, regenerate_requested, sample_cases
+from tests.golden.cases import (
+    GOLDEN_DIR,
+    REGENERATE_FLAG,
+    golden_json,
+    regenerate_requested,
+    sample_cases,
+)
 from triage.config import get_settings
 from triage.extraction import OrderExtractor
 
@@ -23,7 +29,9 @@ def extractor() -> OrderExtractor:
 
 
 def test_the_regenerate_flag_is_off() -> None:
-    assert not regenerate_requested(), f"unset {REGENERATE_FLAG}: golden files are rewritten, not checked"
+    assert not regenerate_requested(), (
+        f"unset {REGENERATE_FLAG}: golden files are rewritten, not checked"
+    )
 
 
 def test_every_sample_has_a_golden_file() -> None:

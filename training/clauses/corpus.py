@@ -20,7 +20,9 @@ from training.clauses.positives_commercial import COMMERCIAL_FAMILIES
 from training.clauses.positives_legal import LEGAL_FAMILIES
 from triage.extraction.clauses import STANDARD_LABEL
 
-__all__ = ["ClauseExample", "CorpusConfig", "build_corpus"]
+__all__ = ["HELD_OUT", "TRAIN", "VALIDATION", "ClauseExample", "CorpusConfig", "build_corpus"]
+
+TRAIN, VALIDATION, HELD_OUT = "train", "validation", "held_out"
 
 _NUMBERING = ["7.", "12.3", "(b)", "4.2", "Section 9 -", "iii.", "A.", "2)", "15.1.4"]
 _OPENERS = [
@@ -29,17 +31,32 @@ _OPENERS = [
     "The parties agree that ",
     "Special terms: ",
     "Additional Terms. ",
+    "Special Terms ",
+    "Customer-Specific Terms: ",
+    "Commercial Terms ",
+    "Other Terms. ",
+    "Negotiated Terms - ",
+    "It is further agreed that ",
 ]
 
 
 @dataclass(frozen=True, slots=True)
 class ClauseExample:
-    """A text, its label (a clause type or ``standard``), its group and whether held out."""
+    """A text, its label (a clause type or ``standard``), its group and its split.
+
+    ``split`` is ``train``, ``validation`` (tunes the thresholds) or ``held_out``
+    (reported); a whole template family or CUAD contract shares one split.
+    """
 
     text: str
     label: str
     group: str
-    held_out: bool
+    split: str
+
+    @property
+    def held_out(self) -> bool:
+        """Return True for examples kept out of training and tuning, for the report."""
+        return self.split == HELD_OUT
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +66,7 @@ class CorpusConfig:
     per_positive_family: int = 60
     per_standard_family: int = 70
     cuad_per_label: int = 220
-    held_out_every: int = 4
+    split_every: int = 5
 
 
 def _dress(text: str, rng: random.Random) -> str:
@@ -63,15 +80,21 @@ def _dress(text: str, rng: random.Random) -> str:
     return text
 
 
+def family_split(index: int, every: int) -> str:
+    """Return the split of the ``index``-th family: one in ``every`` held out, one validation."""
+    position = index % every
+    return HELD_OUT if position == every - 1 else VALIDATION if position == every - 2 else TRAIN
+
+
 def _family_examples(
     label: str, families: Iterable[str], count: int, every: int, rng: random.Random
 ) -> list[ClauseExample]:
     examples = []
     for index, template in enumerate(families):
-        held_out = index % every == every - 1
+        split = family_split(index, every)
         for _ in range(count):
             text = _dress(expand(template, rng), rng)
-            examples.append(ClauseExample(text, label, f"{label}:{index}", held_out))
+            examples.append(ClauseExample(text, label, f"{label}:{index}", split))
     return examples
 
 
@@ -80,12 +103,13 @@ def _with_context(
 ) -> list[ClauseExample]:
     """Return paragraphs that put a clause next to a boilerplate sentence of the same split."""
     mixed = []
+    pools = {split: [s for s in standard if s.split == split] for split in (TRAIN, VALIDATION, HELD_OUT)}
     for example in examples:
-        pool = [s for s in standard if s.held_out == example.held_out]
+        pool = pools[example.split]
         if rng.random() < 0.15 and pool:
             other = rng.choice(pool).text
             text = f"{example.text} {other}" if rng.random() < 0.5 else f"{other} {example.text}"
-            mixed.append(ClauseExample(text, example.label, example.group, example.held_out))
+            mixed.append(ClauseExample(text, example.label, example.group, example.split))
     return mixed
 
 
@@ -94,7 +118,7 @@ def build_corpus(
 ) -> list[ClauseExample]:
     """Return the whole labelled corpus, deterministic for a given seed and CUAD copy.
 
-    Texts that occur in both splits are dropped from the held-out split.
+    Texts that also occur in training are dropped from the validation and held-out splits.
     """
     config = config or CorpusConfig()
     rng = random.Random(seed)
@@ -119,12 +143,12 @@ def build_corpus(
                 continue
             taken[span.label] = taken.get(span.label, 0) + 1
             examples.append(
-                ClauseExample(span.text, span.label, f"cuad:{span.contract}", span.held_out)
+                ClauseExample(span.text, span.label, f"cuad:{span.contract}", span.split)
             )
-    train_texts = {e.text for e in examples if not e.held_out}
-    unique: dict[tuple[str, bool], ClauseExample] = {}
+    train_texts = {e.text for e in examples if e.split == TRAIN}
+    unique: dict[tuple[str, str], ClauseExample] = {}
     for example in examples:
-        if example.held_out and example.text in train_texts:
+        if example.split != TRAIN and example.text in train_texts:
             continue
-        unique.setdefault((example.text, example.held_out), example)
+        unique.setdefault((example.text, example.split), example)
     return list(unique.values())

@@ -1,11 +1,12 @@
-"""Fit the clause text classifier and save it as a skops artifact.
+"""Fit the clause model (n-gram vectoriser + cue columns -> logistic regression) and save it.
 
-The model is a scikit-learn pipeline: hashed tf-idf over word uni/bigrams and over
-character 3-5-grams within word boundaries, feeding a multinomial logistic regression. Character
-n-grams carry the evidence across inflections and unseen compounds ("terminable",
-"instalment"), which matters more here than depth: see ``models/clauses/MODEL_CARD.md``
-for the spaCy textcat comparison that led to this choice. ``lbfgs`` is deterministic, so
-the same corpus gives the same weights.
+The text half is hashed tf-idf over word uni/bigrams and character 3-5-grams within word
+boundaries; the rule half is the cue matrix of :class:`~triage.extraction.clauses.cues.
+CueMatcher`, appended as extra columns. One multinomial logistic regression reads both,
+so it learns per label how far to trust each cue against the n-grams: cues carry recall to
+wording never seen, n-grams carry precision. ``lbfgs`` is deterministic, so the same
+corpus gives the same weights. Hashing keeps the artifact free of a vocabulary, which is
+what makes loading fast (see ``models/clauses/MODEL_CARD.md``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
@@ -24,18 +26,32 @@ from skops.io import dump
 
 from training.clauses.corpus import ClauseExample
 from triage.extraction.clauses.classifier import METADATA_FILE, MODEL_FILE
+from triage.extraction.clauses.features import CUE_WEIGHT, combine
 
-__all__ = ["TrainConfig", "config_dict", "fit_pipeline", "save_artifact"]
+__all__ = ["FittedModel", "TrainConfig", "config_dict", "fit_model", "save_artifact"]
 
 
 @dataclass(frozen=True, slots=True)
 class TrainConfig:
-    """Hyper-parameters of the text pipeline (hashed feature spaces, so no vocabulary)."""
+    """Hyper-parameters of the model (hashed feature spaces, so no vocabulary)."""
 
-    c: float = 10.0
+    c: float = 4.0
     word_features: int = 2**15
     char_features: int = 2**16
-    max_iter: int = 2000
+    max_iter: int = 400
+    cue_weight: float = CUE_WEIGHT
+
+
+@dataclass(frozen=True, slots=True)
+class FittedModel:
+    """The fitted vectoriser and logistic regression, as the artifact stores them."""
+
+    features: FeatureUnion
+    model: LogisticRegression
+
+    def predict_proba(self, cue_rows: csr_matrix, texts: Sequence[str], weight: float) -> Any:
+        """Return label probabilities for ``texts`` whose cue rows are ``cue_rows``."""
+        return self.model.predict_proba(combine(self.features.transform(texts), cue_rows, weight))
 
 
 def _tfidf(n_features: int, **hashing: Any) -> Pipeline:
@@ -45,32 +61,28 @@ def _tfidf(n_features: int, **hashing: Any) -> Pipeline:
     return Pipeline([("hash", vectorizer), ("tfidf", TfidfTransformer(sublinear_tf=True))])
 
 
-def fit_pipeline(examples: Sequence[ClauseExample], config: TrainConfig) -> Pipeline:
-    """Return the text pipeline fitted on ``examples`` (texts -> label probabilities).
-
-    Hashed features keep the artifact free of a vocabulary, so it loads in well under a
-    second; collisions at these sizes cost nothing measurable.
-    """
+def fit_model(
+    examples: Sequence[ClauseExample], cue_rows: csr_matrix, config: TrainConfig
+) -> FittedModel:
+    """Return the model fitted on ``examples``, whose cue rows (same order) are ``cue_rows``."""
     features = FeatureUnion(
         [
             ("words", _tfidf(config.word_features, ngram_range=(1, 2))),
             ("chars", _tfidf(config.char_features, analyzer="char_wb", ngram_range=(3, 5))),
         ]
     )
-    pipeline = Pipeline(
-        [
-            ("features", features),
-            ("model", LogisticRegression(C=config.c, max_iter=config.max_iter)),
-        ]
-    )
-    pipeline.fit([e.text for e in examples], [e.label for e in examples])
-    return pipeline
+    texts = [e.text for e in examples]
+    rows = combine(features.fit_transform(texts), cue_rows, config.cue_weight)
+    model = LogisticRegression(C=config.c, max_iter=config.max_iter)
+    model.fit(rows, [e.label for e in examples])
+    return FittedModel(features, model)
 
 
-def save_artifact(pipeline: Pipeline, out_dir: Path, metadata: dict[str, Any]) -> None:
+def save_artifact(fitted: FittedModel, out_dir: Path, metadata: dict[str, Any]) -> None:
     """Write ``model.skops`` and ``metadata.json`` into ``out_dir`` (created if missing)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    dump(pipeline, out_dir / MODEL_FILE, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+    parts = {"features": fitted.features, "model": fitted.model}
+    dump(parts, out_dir / MODEL_FILE, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
     (out_dir / METADATA_FILE).write_text(
         json.dumps(metadata, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )

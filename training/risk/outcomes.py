@@ -38,7 +38,7 @@ def dataset_from_outcomes(
         .order_by(OrderRow.created_at, OrderRow.order_id)
     )
     with store.transaction() as session:
-        labelled = [(order, outcome) for order, outcome in session.execute(query).tuples()]
+        labelled = [(order, outcome) for order, outcome in session.execute(query).all()]
     rows = []
     for order, outcome in labelled:
         quote = Quote.model_validate_json(order.quote_json)

@@ -16,15 +16,29 @@ from triage.contract import FIELD_NAMES, ExtractedLineItem, Extraction
 
 __all__ = ["CaseScore", "field_correct", "line_matches", "score_case"]
 
-_LINE_KEYS = ("sku", "kind", "quantity", "unit_price", "discount_pct", "net_amount", "start_date", "end_date")
+_LINE_KEYS = (
+    "sku",
+    "kind",
+    "quantity",
+    "unit_price",
+    "discount_pct",
+    "net_amount",
+    "start_date",
+    "end_date",
+)
 
 
 def _same(found: Any, expected: Any) -> bool:
     if found is None or expected is None:
         return found is None and expected is None
     if isinstance(found, str) and isinstance(expected, str):
-        return re.sub(r"\s+", " ", found).strip().casefold() == re.sub(r"\s+", " ", expected).strip().casefold()
-    if isinstance(found, Decimal) or (isinstance(found, float | int) and not isinstance(found, bool)):
+        return (
+            re.sub(r"\s+", " ", found).strip().casefold()
+            == re.sub(r"\s+", " ", expected).strip().casefold()
+        )
+    if isinstance(found, Decimal) or (
+        isinstance(found, float | int) and not isinstance(found, bool)
+    ):
         try:
             return Decimal(str(found)) == Decimal(str(expected))
         except InvalidOperation:

@@ -43,7 +43,9 @@ class OrderExtractor:
 
     version = EXTRACTOR_VERSION
 
-    def __init__(self, calibration: Calibration | None = None, clauses: ClauseFinder | None = None) -> None:
+    def __init__(
+        self, calibration: Calibration | None = None, clauses: ClauseFinder | None = None
+    ) -> None:
         self.calibration = calibration or Calibration.identity()
         self.clauses = clauses
         self.prose = ProseReader(build_pipeline())
@@ -80,7 +82,9 @@ class OrderExtractor:
         ]
         clauses = self.clauses.find_clauses(document) if self.clauses and reading.fields else []
         return Extraction(
-            document=DocumentInfo(sha256=document.sha256, pages=document.page_count, filename=document.filename),
+            document=DocumentInfo(
+                sha256=document.sha256, pages=document.page_count, filename=document.filename
+            ),
             fields=ExtractedFields(**fields),
             line_items=items,
             clauses=clauses,

@@ -63,7 +63,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=400)
     parser.add_argument("--seed", type=int, default=20261101)
-    parser.add_argument("--out", type=Path, default=REPO_ROOT / "models" / "extraction" / "calibration.json")
+    parser.add_argument(
+        "--out", type=Path, default=REPO_ROOT / "models" / "extraction" / "calibration.json"
+    )
     args = parser.parse_args()
     calibration = fit_calibration(args.cases, args.seed)
     calibration.save(args.out)

@@ -58,7 +58,9 @@ def _value(fields: dict[str, Resolution], name: str) -> str | None:
     return str(found.value) if found else None
 
 
-def read_document(document: ParsedDocument, prose: ProseReader, country: str | None) -> DocumentReading:
+def read_document(
+    document: ParsedDocument, prose: ProseReader, country: str | None
+) -> DocumentReading:
     """Return the rule-based reading of ``document`` (no calibration applied)."""
     warnings = list(document.warnings)
     pages = [page for page in document.pages if page.has_text_layer and page.lines]

@@ -13,6 +13,7 @@ from triage.auth import Caller
 from triage.contract import CheckResult, Customer, Quote
 from triage.errors import Conflict, InputError, NotFound
 from triage.pipeline import Components
+from triage.service.assignment import ItemLocked
 from triage.service.corrections import apply_corrections
 from triage.service.schemas import (
     DecisionRecord,
@@ -152,6 +153,11 @@ def record_decision(
         item = order_rows.get_review_item(session, order_id)
         if order is None or item is None or item.state != OPEN:
             raise OrderNotInReview(f"order {order_id!r} is not waiting in the review queue")
+        until = item.locked_until
+        if until is not None and until > now and item.assigned_to not in (None, caller.key_id):
+            raise ItemLocked(
+                f"order {order_id!r} is locked by another analyst until {until:%Y-%m-%d %H:%M} UTC"
+            )
         item.state, item.closed_at, item.locked_until = CLOSED, now, None
         order.status, order.updated_at = status.value, now
         order.result_json = after.model_dump_json()

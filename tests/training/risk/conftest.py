@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.training.risk.serving import service_parts  # noqa: F401  (a shared fixture)
 from training.risk.cases import dataset_from_generated_deals
 from training.risk.dataset import RiskDataset
 from training.risk.publish import publish

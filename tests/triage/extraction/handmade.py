@@ -54,8 +54,12 @@ def grid_summary_pdf() -> bytes:
             c.drawString(230, y, value)
             y -= 17
         c.setFont("Helvetica", 9)
-        c.drawString(60, y - 10, "Renewal: this order renews automatically for further periods of 12 months")
-        c.drawString(60, y - 22, "unless either party serves written notice at least 45 days before expiry.")
+        c.drawString(
+            60, y - 10, "Renewal: this order renews automatically for further periods of 12 months"
+        )
+        c.drawString(
+            60, y - 22, "unless either party serves written notice at least 45 days before expiry."
+        )
         c.drawString(60, y - 46, "Signed for the Client")
         c.drawString(60, y - 64, "Print name: Olivia Marsh")
         c.drawString(60, y - 80, "Date signed: 05/02/2027")
@@ -141,11 +145,40 @@ def long_table_pdf() -> bytes:
         header(c, 700)
         y = 684.0
         for step, (qty, start, end, amount) in enumerate(
-            (("100", "2027-01-01", "2027-12-31", "48,000.00"), ("150", "2028-01-01", "2028-12-31", "72,000.00"))
+            (
+                ("100", "2027-01-01", "2027-12-31", "48,000.00"),
+                ("150", "2028-01-01", "2028-12-31", "72,000.00"),
+            )
         ):
-            _row(c, y, ("CORE-100", f"Core platform (year {step + 1})", qty, "480.00", "0%", amount, start, end))
+            _row(
+                c,
+                y,
+                (
+                    "CORE-100",
+                    f"Core platform (year {step + 1})",
+                    qty,
+                    "480.00",
+                    "0%",
+                    amount,
+                    start,
+                    end,
+                ),
+            )
             y -= 14
-        _row(c, y, ("SUP-GOLD", "Gold support with named", "1", "9,000.00", "10%", "16,200.00", "2027-01-01", "2028-12-31"))
+        _row(
+            c,
+            y,
+            (
+                "SUP-GOLD",
+                "Gold support with named",
+                "1",
+                "9,000.00",
+                "10%",
+                "16,200.00",
+                "2027-01-01",
+                "2028-12-31",
+            ),
+        )
         _row(c, y - 10, ("", "engineer and 1h response", "", "", "", "", "", ""))
         c.drawString(50, 60, "Page 1 of 2")
         c.showPage()
@@ -153,7 +186,20 @@ def long_table_pdf() -> bytes:
         c.drawString(50, 760, "Schedule A - Fees (continued)")
         header(c, 735)
         y = 719.0
-        _row(c, y, ("MSG-OVR", "Messages above allowance, per 1,000", "", "2.50", "", "0.00", "2027-01-01", "2028-12-31"))
+        _row(
+            c,
+            y,
+            (
+                "MSG-OVR",
+                "Messages above allowance, per 1,000",
+                "",
+                "2.50",
+                "",
+                "0.00",
+                "2027-01-01",
+                "2028-12-31",
+            ),
+        )
         _row(c, y - 14, ("", "Subtotal", "", "", "", "136,200.00", "", ""))
         _row(c, y - 28, ("", "Total", "", "", "", "136,200.00", "", ""))
         c.drawString(50, y - 60, "Total Contract Value: 136,200.00 USD")

@@ -27,5 +27,7 @@ def document(*pages: list[TextLine]) -> ParsedDocument:
     return ParsedDocument(
         sha256="0" * 64,
         filename="built.pdf",
-        pages=tuple(Page(number, 612, 792, tuple(lines)) for number, lines in enumerate(pages, start=1)),
+        pages=tuple(
+            Page(number, 612, 792, tuple(lines)) for number, lines in enumerate(pages, start=1)
+        ),
     )

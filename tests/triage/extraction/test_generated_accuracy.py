@@ -29,7 +29,9 @@ def scores(extractor: OrderExtractor, tmp_path_factory: pytest.TempPathFactory) 
 
 
 @pytest.mark.parametrize("name", FIELD_NAMES)
-def test_every_field_is_read_correctly_in_97_percent_of_cases(scores: list[CaseScore], name: str) -> None:
+def test_every_field_is_read_correctly_in_97_percent_of_cases(
+    scores: list[CaseScore], name: str
+) -> None:
     assert sum(s.fields[name] for s in scores) / len(scores) >= 0.97
 
 
@@ -40,7 +42,9 @@ def test_line_items_f1_at_least_97_percent(scores: list[CaseScore]) -> None:
     assert 2 * tp / (2 * tp + fp + fn) >= 0.97
 
 
-def test_confidence_of_at_least_0_9_is_right_98_percent_of_the_time(scores: list[CaseScore]) -> None:
+def test_confidence_of_at_least_0_9_is_right_98_percent_of_the_time(
+    scores: list[CaseScore],
+) -> None:
     confident = [ok for s in scores for confidence, ok in s.confident if confidence >= 0.9]
     assert len(confident) > 10 * CASES  # most found values are confident
     assert sum(confident) / len(confident) >= 0.98

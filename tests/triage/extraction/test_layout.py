@@ -38,14 +38,27 @@ def test_label_wrapped_over_two_lines_keeps_the_value_beside_its_first_line() ->
     assert found["Order Reference"] == ("ORD-1", Arrangement.RIGHT)
 
 
-_HEADER = ((60, "SKU"), (130, "Description"), (300, "Qty"), (340, "Unit Price"), (420, "Net Amount"))
+_HEADER = (
+    (60, "SKU"),
+    (130, "Description"),
+    (300, "Qty"),
+    (340, "Unit Price"),
+    (420, "Net Amount"),
+)
 
 
 def test_table_continues_across_a_page_break_and_joins_wrapped_descriptions() -> None:
     doc = document(
         [
             line(100, *_HEADER),
-            line(115, (60, "PLAT-1"), (130, "Platform seats"), (300, "10"), (340, "100.00"), (420, "1,000.00")),
+            line(
+                115,
+                (60, "PLAT-1"),
+                (130, "Platform seats"),
+                (300, "10"),
+                (340, "100.00"),
+                (420, "1,000.00"),
+            ),
             line(125, (130, "for the whole team")),
         ],
         [

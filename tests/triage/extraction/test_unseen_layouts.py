@@ -82,7 +82,9 @@ def test_evidence_is_the_words_the_value_was_read_from(prose: Extraction) -> Non
     assert 60 < x0 < x1 < 560 and 0 < top < bottom < 792
 
 
-def test_table_across_pages_with_ramp_usage_and_totals(extractor: OrderExtractor, read_pdf: Reader) -> None:
+def test_table_across_pages_with_ramp_usage_and_totals(
+    extractor: OrderExtractor, read_pdf: Reader
+) -> None:
     items = extractor.extract(read_pdf(long_table_pdf()), country="US").line_items
     assert [(i.sku, i.quantity, i.net_amount) for i in items] == [
         ("CORE-100", 100, Decimal("48000.00")),

@@ -1,15 +1,15 @@
-"""The clause classifier: a skops-saved text pipeline plus the rules that turn its
-predictions on a document's paragraphs into :class:`~triage.contract.Clause` findings.
+"""The clause classifier: cue rules plus a linear text model, and the document-level finder.
 
-The artifact directory holds ``model.skops`` (tf-idf word and character n-grams feeding
-a logistic regression) and ``metadata.json`` (version, labels, threshold). The skops
-file is loaded with an explicit list of trusted types; anything else in it is refused.
+The artifact directory holds ``model.skops`` (a dict of the fitted n-gram vectoriser and
+the logistic regression that reads n-grams and cue columns together) and
+``metadata.json`` (version, labels, cue names, per-type thresholds). The skops file is
+loaded with an explicit list of trusted types; anything else in it is refused.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, cast
@@ -19,6 +19,9 @@ from skops.io import load
 from triage.contract import Clause, ClauseType, Evidence
 from triage.documents.parsed import ParsedDocument
 from triage.errors import ConfigError
+from triage.extraction.clauses.cues import CUE_NAMES, CueMatcher
+from triage.extraction.clauses.decision import decide
+from triage.extraction.clauses.features import TextFeatures, feature_matrix
 from triage.extraction.clauses.labels import CLAUSE_LABELS, STANDARD_LABEL
 from triage.extraction.clauses.segmentation import ClauseCandidate, segment_document
 
@@ -51,52 +54,66 @@ TRUSTED_TYPES: frozenset[str] = frozenset(
 """Every type the shipped ``model.skops`` may contain; loading refuses any other."""
 
 
-class _TextPipeline(Protocol):
+class _LinearModel(Protocol):
     classes_: Any
 
-    def predict_proba(self, texts: Sequence[str]) -> Any: ...
+    def predict_proba(self, rows: Any) -> Any: ...
 
 
 @dataclass(frozen=True, slots=True)
 class ClauseClassifier:
     """Finds non-standard clauses in a parsed document. Load once, share freely."""
 
-    pipeline: _TextPipeline
+    vectoriser: TextFeatures
+    model: _LinearModel
+    cues: CueMatcher
     version: str
-    threshold: float
+    thresholds: Mapping[str, float]
+    cue_weight: float
 
     @classmethod
-    def load(cls, path: Path) -> ClauseClassifier:
+    def load(cls, path: Path, cues: CueMatcher | None = None) -> ClauseClassifier:
         """Return the classifier stored in directory ``path``; ConfigError if it is unusable."""
         try:
             metadata = json.loads((path / METADATA_FILE).read_text(encoding="utf-8"))
-            pipeline = cast(_TextPipeline, load(path / MODEL_FILE, trusted=sorted(TRUSTED_TYPES)))
+            parts = cast(dict[str, Any], load(path / MODEL_FILE, trusted=sorted(TRUSTED_TYPES)))
+            vectoriser, model = parts["features"], parts["model"]
+            thresholds = {str(k): float(v) for k, v in metadata["thresholds"].items()}
+            cue_names, cue_weight = tuple(metadata["cue_names"]), float(metadata["cue_weight"])
         except (OSError, ValueError, KeyError, TypeError) as error:
             # skops raises UntrustedTypesFoundException (a TypeError) for a type not listed
             raise ConfigError(f"cannot load the clause model from {path}: {error}") from error
-        if sorted(pipeline.classes_) != sorted(CLAUSE_LABELS):
-            raise ConfigError(f"clause model labels {list(pipeline.classes_)} are not ours")
-        return cls(pipeline, str(metadata["version"]), float(metadata["threshold"]))
+        if sorted(model.classes_) != sorted(CLAUSE_LABELS):
+            raise ConfigError(f"clause model labels {list(model.classes_)} are not ours")
+        if cue_names != CUE_NAMES:
+            raise ConfigError("clause model was trained on other cue rules; retrain it")
+        version = str(metadata["version"])
+        return cls(vectoriser, model, cues or CueMatcher(), version, thresholds, cue_weight)
+
+    def threshold_for(self, label: str) -> float:
+        """Return the probability a finding of clause type ``label`` must reach."""
+        return self.thresholds[label]
+
+    def probabilities(self, texts: Sequence[str]) -> tuple[list[str], Any]:
+        """Return the label order and a texts x labels array of probabilities."""
+        rows = feature_matrix(self.vectoriser, self.cues, texts, self.cue_weight)
+        return [str(label) for label in self.model.classes_], self.model.predict_proba(rows)
 
     def classify_texts(self, texts: Sequence[str]) -> list[tuple[str, float]]:
-        """Return, per text, the most probable label and its probability."""
+        """Return, per text, the decided label (a clause type or standard) and its probability."""
         if not texts:
             return []
-        probabilities = self.pipeline.predict_proba(list(texts))
-        labels = [str(label) for label in self.pipeline.classes_]
-        best = probabilities.argmax(axis=1)
-        return [
-            (labels[int(i)], float(row[int(i)])) for i, row in zip(best, probabilities, strict=True)
-        ]
+        labels, probabilities = self.probabilities(texts)
+        return [decide(row, labels, self.thresholds) for row in probabilities]
 
     def find_clauses(self, document: ParsedDocument) -> list[Clause]:
-        """Return one Clause per paragraph classified non-standard above the threshold."""
+        """Return one Clause per paragraph classified as a non-standard clause type."""
         candidates = segment_document(document)
         predictions = self.classify_texts([c.text for c in candidates])
         return [
             _clause(candidate, label, probability)
             for candidate, (label, probability) in zip(candidates, predictions, strict=True)
-            if label != STANDARD_LABEL and probability >= self.threshold
+            if label != STANDARD_LABEL
         ]
 
 

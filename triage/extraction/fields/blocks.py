@@ -55,7 +55,11 @@ def focus(block: TextBlock) -> list[TextBlock]:
             runs.append(_block(list(block.words_between(start, end))))
             start = -1
     if start >= 0:
-        runs.append(block if start == 0 and end == len(block.text) else _block(list(block.words_between(start, end))))
+        runs.append(
+            block
+            if start == 0 and end == len(block.text)
+            else _block(list(block.words_between(start, end)))
+        )
     return runs
 
 

@@ -44,8 +44,12 @@ class Candidate:
     evidence: tuple[PlacedWord, ...]
 
 
-DATE_FIELDS = frozenset({"order_date", "start_date", "end_date", "billing_start_date", "customer_signed_date"})
-_ID = re.compile(r"(?<![\w-])(?=[\w\-/.#]*\d)([A-Z0-9][A-Z0-9\-/_.]{2,}[A-Z0-9])(?![\w-])", re.IGNORECASE)
+DATE_FIELDS = frozenset(
+    {"order_date", "start_date", "end_date", "billing_start_date", "customer_signed_date"}
+)
+_ID = re.compile(
+    r"(?<![\w-])(?=[\w\-/.#]*\d)([A-Z0-9][A-Z0-9\-/_.]{2,}[A-Z0-9])(?![\w-])", re.IGNORECASE
+)
 _NOT_NAME = re.compile(r"\d{2}|@|\bhttps?:|^(?:n/?a|none|tbd|-+)$", re.IGNORECASE)
 
 

@@ -38,7 +38,11 @@ def cross_check(fields: dict[str, Resolution], items: list[ExtractedLineItem]) -
     if start and end:
         if term:
             expected = _add_months(start.value, int(term.value)) - timedelta(days=1)
-            _mark(fields, ("start_date", "end_date", "term_months"), abs((expected - end.value).days) <= 1)
+            _mark(
+                fields,
+                ("start_date", "end_date", "term_months"),
+                abs((expected - end.value).days) <= 1,
+            )
         else:
             _mark(fields, ("start_date", "end_date"), start.value < end.value)
     billing_start = fields.get("billing_start_date")

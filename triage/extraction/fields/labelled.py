@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from triage.extraction.fields.candidates import Candidate, Source, parse_field_value
-from triage.extraction.fields.lexicon import match_label
+from triage.extraction.fields.lexicon import RANGE_LABELS, match_label, normalise_label
 from triage.extraction.layout.keyvalue import Arrangement, KeyValue
 from triage.extraction.normalise import DateStyle
+from triage.extraction.normalise.dates import DATE_PATTERN, parse_date
 
 __all__ = ["label_candidates"]
 
@@ -13,14 +14,31 @@ __all__ = ["label_candidates"]
 _ARRANGEMENT_SCORE = {Arrangement.INLINE: 1.0, Arrangement.RIGHT: 0.95, Arrangement.BELOW: 0.85}
 
 
+def _range_candidates(pair: KeyValue, style: DateStyle | None) -> list[Candidate]:
+    """``Service Period: 01 Apr 2027 - 31 Mar 2028``: a start and an end date."""
+    if normalise_label(pair.label) not in RANGE_LABELS:
+        return []
+    dates = [parse_date(m.group(0), style) for m in DATE_PATTERN.finditer(pair.value_text)]
+    if len(dates) != 2 or dates[0] is None or dates[1] is None or dates[0] >= dates[1]:
+        return []
+    score = 0.9 * _ARRANGEMENT_SCORE[pair.arrangement]
+    return [
+        Candidate("start_date", dates[0], score, Source.LABEL, pair.value),
+        Candidate("end_date", dates[1], score, Source.LABEL, pair.value),
+    ]
+
+
 def label_candidates(pairs: list[KeyValue], style: DateStyle | None) -> list[Candidate]:
     """Return a candidate for every pair whose label names a field and whose value parses."""
     found: list[Candidate] = []
     for pair in pairs:
+        found.extend(_range_candidates(pair, style))
         for field, label_score in match_label(pair.label):
             value = parse_field_value(field, pair.value_text, style)
             if value is None:
                 continue
-            score = label_score * _ARRANGEMENT_SCORE[pair.arrangement] * (1.0 if pair.colon else 0.9)
+            score = (
+                label_score * _ARRANGEMENT_SCORE[pair.arrangement] * (1.0 if pair.colon else 0.9)
+            )
             found.append(Candidate(field, value, score, Source.LABEL, pair.value))
     return found

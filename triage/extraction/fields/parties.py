@@ -12,13 +12,17 @@ from triage.extraction.fields.candidates import Candidate, Source
 __all__ = ["party_candidates", "renewal_candidates"]
 
 _SENTENCE = re.compile(r"[^.;]+[.;]?")
+_RENEWAL_LABEL = re.compile(r"renew\w*\s*:", re.IGNORECASE)
 _CUSTOMER_ROLES = "customer|client|licensee|subscriber|buyer|purchaser"
 _PROVIDER_ROLES = "provider|supplier|vendor|licensor|seller|company"
 _ROLE = re.compile(
-    r"\(\s*(?:the\s+|hereinafter\s+)?[\"“”']?\s*(?P<role>" + _CUSTOMER_ROLES + "|" + _PROVIDER_ROLES
+    r"\(\s*(?:the\s+|hereinafter\s+)?[\"“”']?\s*(?P<role>"
+    + _CUSTOMER_ROLES
+    + "|"
+    + _PROVIDER_ROLES
     + r")\s*[\"“”']?\s*\)",
     re.IGNORECASE,
-)  # fmt: skip
+)
 _ANCHOR = re.compile(r"(?:\bbetween|\band|\bby|\bwith|[.;:])\s+", re.IGNORECASE)
 _DESCRIPTOR = re.compile(
     r",?\s+(?:a|an)\s+(?:[A-Z][a-z]+\s+)*(?:company|corporation|limited|llc|entity|partnership|"
@@ -28,8 +32,9 @@ _DESCRIPTOR = re.compile(
 )
 _AUTO_YES = re.compile(
     r"(?:automatically|auto[\s\-]?)\s*renew|renews?\s+automatically|shall\s+renew|will\s+renew"
-    r"|renew\s+for\s+(?:successive|additional|further)", re.IGNORECASE,
-)  # fmt: skip
+    r"|renew\s+for\s+(?:successive|additional|further)",
+    re.IGNORECASE,
+)
 _AUTO_NO = re.compile(
     r"(?:not|no|never)\s+(?:be\s+)?(?:automatically\s+)?(?:auto[\s\-]?)?renew|without\s+(?:automatic\s+)?renewal"
     r"|will\s+expire\s+(?:at|on)|no\s+automatic\s+renewal|does\s+not\s+auto|shall\s+expire|will\s+not\s+renew"
@@ -39,7 +44,9 @@ _AUTO_NO = re.compile(
 
 
 # Full stops of legal abbreviations end no sentence: hide them from the anchor search.
-_ABBREVIATION = re.compile(r"\b(?:Inc|Ltd|Co|Corp|Pty|Plc|Bhd|LLC|L\.L\.C|S\.A|N\.V|B\.V|St)\.", re.IGNORECASE)
+_ABBREVIATION = re.compile(
+    r"\b(?:Inc|Ltd|Co|Corp|Pty|Plc|Bhd|LLC|L\.L\.C|S\.A|N\.V|B\.V|St)\.", re.IGNORECASE
+)
 
 
 def _party_name(text_before: str) -> str | None:
@@ -62,7 +69,11 @@ def party_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
             if name is None:
                 continue
             role = match.group("role").lower()
-            field = "customer_legal_name" if re.fullmatch(_CUSTOMER_ROLES, role) else "provider_legal_name"
+            field = (
+                "customer_legal_name"
+                if re.fullmatch(_CUSTOMER_ROLES, role)
+                else "provider_legal_name"
+            )
             start = match.start() - len(head) + head.rfind(name)
             words = block.words_between(start, start + len(name))
             yield Candidate(field, name, 0.85, Source.SENTENCE, words)
@@ -77,6 +88,9 @@ def renewal_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
             text = sentence.group(0)
             if "renew" not in text.lower():
                 continue
+            label = _RENEWAL_LABEL.search(text)
+            if label and len(text[label.end() :].split()) <= 4:
+                continue  # "Auto-renewal: No" is a label/value pair, read as such
             if _AUTO_NO.search(text):
                 value = False
             elif _AUTO_YES.search(text):

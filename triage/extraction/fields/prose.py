@@ -59,9 +59,13 @@ class ProseReader:
         return found
 
     def _cue_hits(
-        self, block: TextBlock, doc: Doc, sentences: list[Span], sentence_of: list[int],
+        self,
+        block: TextBlock,
+        doc: Doc,
+        sentences: list[Span],
+        sentence_of: list[int],
         style: DateStyle | None,
-    ) -> Iterator[Candidate]:  # fmt: skip
+    ) -> Iterator[Candidate]:
         entities = list(doc.ents)
         for match_id, start, end in self.matcher(doc):
             rule = CUE_RULES[int(self.nlp.vocab.strings[match_id])]
@@ -72,7 +76,10 @@ class ProseReader:
             for entity in entities:
                 if entity.start < end or entity.label_ != rule.label:
                     continue
-                if entity.start - end > rule.reach or sentence_of[entity.start] != sentence_of[start]:
+                if (
+                    entity.start - end > rule.reach
+                    or sentence_of[entity.start] != sentence_of[start]
+                ):
                     break
                 value = self._value(rule.field, entity, style)
                 if value is not None:
@@ -80,7 +87,9 @@ class ProseReader:
                     yield Candidate(rule.field, value, rule.score, Source.SENTENCE, words)
                 break
 
-    def _sentence_hits(self, block: TextBlock, sentence: Span, style: DateStyle | None) -> Iterator[Candidate]:
+    def _sentence_hits(
+        self, block: TextBlock, sentence: Span, style: DateStyle | None
+    ) -> Iterator[Candidate]:
         text = sentence.text
         for rule in SENTENCE_RULES:
             if not all(p.search(text) for p in rule.requires):

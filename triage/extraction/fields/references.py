@@ -15,16 +15,26 @@ __all__ = ["currency_candidates", "dateline_candidates", "reference_candidates"]
 
 _ID = r"(?P<id>[A-Z0-9][A-Z0-9\-/_.]*\d[A-Z0-9\-/_.]*[A-Z0-9]|\d{3,})"
 _REFERENCES = (
-    ("po_number", re.compile(
-        r"\b(?:purchase\s+order|P\.?\s?O\.?)(?:\s+(?:number|no\.?|reference|ref\.?|#))*\s*[:#]?\s*" + _ID,
-        re.IGNORECASE)),
-    ("order_number", re.compile(
-        r"\border(?:\s+(?:form|schedule|confirmation|agreement|acknowledg(?:e)?ment))?"
-        r"(?:\s+(?:number|no\.?|reference|ref\.?|id|#))*\s*[:#]?\s*" + _ID,
-        re.IGNORECASE)),
-)  # fmt: skip
+    (
+        "po_number",
+        re.compile(
+            r"\b(?:purchase\s+order|P\.?\s?O\.?)(?:\s+(?:number|no\.?|reference|ref\.?|#))*\s*[:#]?\s*"
+            + _ID,
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "order_number",
+        re.compile(
+            r"\border(?:\s+(?:form|schedule|confirmation|agreement|acknowledg(?:e)?ment))?"
+            r"(?:\s+(?:number|no\.?|reference|ref\.?|id|#))*\s*[:#]?\s*" + _ID,
+            re.IGNORECASE,
+        ),
+    ),
+)
 _CURRENCY_CUE = re.compile(
-    r"\b(?:quoted|denominated|stated|expressed|payable|invoiced|currency|amounts?\s+are|fees\s+are)\b", re.IGNORECASE
+    r"\b(?:quoted|denominated|stated|expressed|payable|invoiced|currency|amounts?\s+are|fees\s+are)\b",
+    re.IGNORECASE,
 )
 
 
@@ -40,7 +50,9 @@ def reference_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
                 value = match.group("id").rstrip(".")
                 if not _has_digit_and_letter(value) or DATE_PATTERN.fullmatch(value):
                     continue
-                if field == "order_number" and re.match(r"purchase\s*$", block.text[: match.start()][-9:], re.I):
+                if field == "order_number" and re.match(
+                    r"purchase\s*$", block.text[: match.start()][-9:], re.I
+                ):
                     continue
                 words = block.words_between(match.start("id"), match.end("id"))
                 yield Candidate(field, value, 0.8, Source.SENTENCE, words)
@@ -58,10 +70,14 @@ def currency_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
             if code is None:
                 continue
             start = sentence.start() + text.find(code)
-            yield Candidate("currency", code, 0.75, Source.SENTENCE, block.words_between(start, start + 3))
+            yield Candidate(
+                "currency", code, 0.75, Source.SENTENCE, block.words_between(start, start + 3)
+            )
 
 
-def dateline_candidates(blocks: Sequence[TextBlock], style: DateStyle | None) -> Iterator[Candidate]:
+def dateline_candidates(
+    blocks: Sequence[TextBlock], style: DateStyle | None
+) -> Iterator[Candidate]:
     """Yield a letter's date: a line on the first page that holds nothing but a date."""
     for block in blocks[:12]:
         if block.words and block.words[0][0] != 1:

@@ -48,12 +48,16 @@ def resolve_fields(candidates: Sequence[Candidate]) -> dict[str, Resolution]:
     """Return the best-supported value of every field that has at least one candidate."""
     by_field: dict[str, dict[Any, list[Candidate]]] = {}
     for candidate in candidates:
-        by_field.setdefault(candidate.field, {}).setdefault(_key(candidate.value), []).append(candidate)
+        by_field.setdefault(candidate.field, {}).setdefault(_key(candidate.value), []).append(
+            candidate
+        )
     chosen: dict[str, Resolution] = {}
     for name, groups in by_field.items():
         ranked = sorted(
             groups.values(),
-            key=lambda group: max(c.score for c in group) + _AGREEMENT_BONUS * min(len(group) - 1, 3),
+            key=lambda group: (
+                max(c.score for c in group) + _AGREEMENT_BONUS * min(len(group) - 1, 3)
+            ),
             reverse=True,
         )
         winners = ranked[0]

@@ -23,7 +23,9 @@ from triage.extraction.normalise import DateStyle
 
 __all__ = ["signature_candidates"]
 
-_CUSTOMER = re.compile(r"\b(?:customer|client|licensee|subscriber|buyer|purchaser)\b", re.IGNORECASE)
+_CUSTOMER = re.compile(
+    r"\b(?:customer|client|licensee|subscriber|buyer|purchaser)\b", re.IGNORECASE
+)
 _PROVIDER = re.compile(r"\b(?:provider|supplier|vendor|licensor|seller)\b", re.IGNORECASE)
 _BEHALF = re.compile(r"\bon\s+behalf\s+of\b|^(?:accepted|agreed|signed)\b", re.IGNORECASE)
 _LOOK_UP_LINES = 12
@@ -41,7 +43,9 @@ def _names(text: str, name: str | None) -> bool:
     return wanted[: max(8, (2 * len(wanted)) // 3)] in _squash(text)
 
 
-def _party_above(page: Page, line: int, x0: float, names: tuple[str | None, str | None]) -> str | None:
+def _party_above(
+    page: Page, line: int, x0: float, names: tuple[str | None, str | None]
+) -> str | None:
     customer_name, provider_name = names
     for index in range(line - 1, max(-1, line - 1 - _LOOK_UP_LINES), -1):
         for seg in split_line(page.lines[index], page.number, index):
@@ -58,9 +62,11 @@ def _party_above(page: Page, line: int, x0: float, names: tuple[str | None, str 
 
 
 def signature_candidates(
-    pages: Sequence[Page], pairs: Sequence[KeyValue], style: DateStyle | None,
+    pages: Sequence[Page],
+    pairs: Sequence[KeyValue],
+    style: DateStyle | None,
     names: tuple[str | None, str | None],
-) -> Iterator[Candidate]:  # fmt: skip
+) -> Iterator[Candidate]:
     """Yield the signatory and the signing date of the customer's signature block.
 
     ``names`` are the customer's and the provider's names when already known.

@@ -22,7 +22,9 @@ _HEADING = re.compile(
     r"|^(?:accepted|agreed|signed|executed)(?:\s+and\s+(?:agreed|accepted))?\s+(?:by|for)\s*:?\s*(?P<b>.+)$",
     re.IGNORECASE,
 )
-_ROLE_WORDS = re.compile(r"^(?:the\s+)?(?:customer|provider|supplier|vendor|client)\b", re.IGNORECASE)
+_ROLE_WORDS = re.compile(
+    r"^(?:the\s+)?(?:customer|provider|supplier|vendor|client)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +60,11 @@ def _wrapped_name(rows: list[list[Segment]], index: int, heading: Segment) -> li
         return []
     height = heading.bottom - heading.top
     for seg in rows[index + 1]:
-        if abs(seg.x0 - heading.x0) <= 1.5 and seg.top - heading.bottom < 0.8 * height and ":" not in seg.text:
+        if (
+            abs(seg.x0 - heading.x0) <= 1.5
+            and seg.top - heading.bottom < 0.8 * height
+            and ":" not in seg.text
+        ):
             return seg.placed()
     return []
 

@@ -68,7 +68,11 @@ def _split_inline(seg: Segment) -> list[tuple[tuple[Word, ...], tuple[Word, ...]
         end = len(words)
         if following is not None:
             begin = following
-            while begin - 1 > colon + 1 and words[begin - 1].text[:1].isupper() and following - begin < 3:
+            while (
+                begin - 1 > colon + 1
+                and words[begin - 1].text[:1].isupper()
+                and following - begin < 3
+            ):
                 begin -= 1
             if not words[begin].text[:1].isupper():
                 following = None
@@ -107,14 +111,23 @@ def _wrapped_label(segments: list[list[Segment]], index: int, position: int) -> 
         up_position, up = next(
             ((i, s) for i, s in enumerate(segments[row]) if abs(s.x0 - seg.x0) <= 1.5), (-1, None)
         )
-        if up is None or lower.top - up.bottom > 0.8 * height or ":" in up.text or len(up.words) > 4:
+        if (
+            up is None
+            or lower.top - up.bottom > 0.8 * height
+            or ":" in up.text
+            or len(up.words) > 4
+        ):
             return None
         words = up.words + words
         beside = segments[row][up_position + 1] if up_position + 1 < len(segments[row]) else None
         if beside is not None and not beside.text.endswith(":"):
             # Whatever follows the label's last line must be another label, the value's own
             # wrapped continuation, or a cell further right: never a value of its own.
-            if following is not None and not following.text.endswith(":") and following.x0 < beside.x0 - 1.5:
+            if (
+                following is not None
+                and not following.text.endswith(":")
+                and following.x0 < beside.x0 - 1.5
+            ):
                 return None
             value = _with_continuation(segments, row, segments[row][up_position + 1])
             return KeyValue(_label_text(words), value, Arrangement.RIGHT, True, up.x0)
@@ -122,7 +135,9 @@ def _wrapped_label(segments: list[list[Segment]], index: int, position: int) -> 
     return None
 
 
-def _with_continuation(segments: list[list[Segment]], index: int, value: Segment) -> tuple[PlacedWord, ...]:
+def _with_continuation(
+    segments: list[list[Segment]], index: int, value: Segment
+) -> tuple[PlacedWord, ...]:
     """A value cell that wraps: the next line's run starting at the value's left edge, when
     nothing but a (wrapped) label sits to its left."""
     placed = value.placed()

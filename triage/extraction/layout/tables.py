@@ -145,17 +145,25 @@ def _attach_continuations(table: Table) -> None:
         if row.cells:
             continue
         above = rows[index - 1] if index > 0 and rows[index - 1].page == row.page else None
-        below = rows[index + 1] if index + 1 < len(rows) and rows[index + 1].page == row.page else None
+        below = (
+            rows[index + 1] if index + 1 < len(rows) and rows[index + 1].page == row.page else None
+        )
         gap_above = row.top - above.top if above else None
         gap_below = below.top - row.top if below else None
         target: TableRow | None = None
-        if below is not None and below.cells and gap_below is not None and (
-            gap_above is None or gap_below < gap_above - 1.0
+        if (
+            below is not None
+            and below.cells
+            and gap_below is not None
+            and (gap_above is None or gap_below < gap_above - 1.0)
         ):
             target = below
         elif above is not None and gap_above is not None:
             target = owner[index - 1]
-        if target is None or min(g for g in (gap_above, gap_below) if g is not None) > _CONTINUATION_REACH:
+        if (
+            target is None
+            or min(g for g in (gap_above, gap_below) if g is not None) > _CONTINUATION_REACH
+        ):
             continue
         owner[index] = target
         for role, words in row.extra.items():
@@ -184,13 +192,21 @@ def find_tables(pages: Sequence[Page], classify: HeaderClassifier) -> list[Table
         headers = [_header(segments, classify) for segments in rows]
         first = next((i for i, h in enumerate(headers) if h is not None), None)
         skip_to = 0
-        if current is not None and first is not None and {c.role for c in headers[first] or ()} == current.roles:
+        if (
+            current is not None
+            and first is not None
+            and {c.role for c in headers[first] or ()} == current.roles
+        ):
             skip_to = first
         last_bottom: float | None = None
         for index in range(skip_to, len(rows)):
             line, segments, header = page.lines[index], rows[index], headers[index]
             if header is not None:
-                if current is None or last_bottom is not None or {c.role for c in header} != current.roles:
+                if (
+                    current is None
+                    or last_bottom is not None
+                    or {c.role for c in header} != current.roles
+                ):
                     current = Table(header)
                     tables.append(current)
                 last_bottom = line.bbox[3]

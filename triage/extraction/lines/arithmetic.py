@@ -36,6 +36,8 @@ def line_confidence(item: ExtractedLineItem, has_discount_column: bool) -> float
     expected = expected_net(item)
     if item.sku is None or item.unit_price is None or item.net_amount is None:
         return 0.4
-    if expected is not None and abs(expected - item.net_amount) <= max(_CENT, item.net_amount * Decimal("0.0005")):
+    if expected is not None and abs(expected - item.net_amount) <= max(
+        _CENT, item.net_amount * Decimal("0.0005")
+    ):
         return 0.97 if has_discount_column or item.discount_pct == 0 else 0.9
     return 0.6

@@ -22,7 +22,9 @@ from triage.extraction.normalise.terms import parse_percent
 __all__ = ["read_line_items"]
 
 _SKU = re.compile(r"^[A-Z][A-Z0-9]*(?:[-_./][A-Z0-9]+)+$")
-_TOTAL = re.compile(r"\b(?:sub[\s\-]?total|total|grand\s+total|tax|vat|gst|amount\s+due|balance)\b", re.I)
+_TOTAL = re.compile(
+    r"\b(?:sub[\s\-]?total|total|grand\s+total|tax|vat|gst|amount\s+due|balance)\b", re.I
+)
 
 
 def _sku_and_description(row: TableRow, roles: set[str]) -> tuple[str | None, str]:
@@ -44,7 +46,9 @@ def _money(text: str) -> Decimal | None:
     return parsed[0] if parsed else None
 
 
-def _dates(row: TableRow, roles: set[str], style: DateStyle | None) -> tuple[date | None, date | None]:
+def _dates(
+    row: TableRow, roles: set[str], style: DateStyle | None
+) -> tuple[date | None, date | None]:
     if "start_date" in roles or "end_date" in roles:
         return parse_date(row.text("start_date"), style), parse_date(row.text("end_date"), style)
     found = [m.group(0) for m in DATE_PATTERN.finditer(row.text("period"))]
@@ -73,7 +77,11 @@ def _is_totals(row: TableRow, sku: str | None) -> bool:
 
 def looks_like_sku(text: str) -> bool:
     """Return True for a product code: one token with a digit or separator, or all capitals."""
-    return len(text) >= 2 and " " not in text and (bool(re.search(r"[\d\-_/.]", text)) or text.isupper())
+    return (
+        len(text) >= 2
+        and " " not in text
+        and (bool(re.search(r"[\d\-_/.]", text)) or text.isupper())
+    )
 
 
 def _item(row: TableRow, table: Table, style: DateStyle | None) -> ExtractedLineItem | None:
@@ -86,16 +94,24 @@ def _item(row: TableRow, table: Table, style: DateStyle | None) -> ExtractedLine
     net_amount = _money(row.text("net_amount"))
     start, end = _dates(row, roles, style)
     typed = kind_from_text(row.text("kind")) if "kind" in roles else None
-    kind = typed or infer_kind(description, row.text("unit_price"), quantity is not None, start is not None)
+    kind = typed or infer_kind(
+        description, row.text("unit_price"), quantity is not None, start is not None
+    )
     if quantity is None and kind is LineKind.USAGE:
         quantity = 0
     discount = _discount(row, roles)
     item = ExtractedLineItem(
-        sku=sku, description=description or None, kind=kind, quantity=quantity,
-        unit_price=unit_price, discount_pct=discount if discount is not None else 0.0,
-        net_amount=net_amount, start_date=start, end_date=end,
+        sku=sku,
+        description=description or None,
+        kind=kind,
+        quantity=quantity,
+        unit_price=unit_price,
+        discount_pct=discount if discount is not None else 0.0,
+        net_amount=net_amount,
+        start_date=start,
+        end_date=end,
         evidence=evidence_for(sorted(row.words(), key=lambda w: (w[0], w[1], w[2].x0))),
-    )  # fmt: skip
+    )
     return item.model_copy(update={"confidence": line_confidence(item, "discount" in roles)})
 
 

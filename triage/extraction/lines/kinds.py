@@ -9,11 +9,23 @@ from triage.contract import LineKind
 __all__ = ["infer_kind", "kind_from_text"]
 
 _KIND_WORDS: tuple[tuple[LineKind, re.Pattern[str]], ...] = (
-    (LineKind.USAGE, re.compile(r"\b(?:usage|overage|metered|consumption|pay[\s\-]as[\s\-]you[\s\-]go)\b", re.I)),
-    (LineKind.ONE_TIME, re.compile(r"\b(?:one[\s\-]?time|one[\s\-]?off|set[\s\-]?up|non[\s\-]recurring)\b", re.I)),
-    (LineKind.SERVICE, re.compile(r"\b(?:services?|consulting|training|workshop|onboarding|hours?|days?)\b", re.I)),
-    (LineKind.SUBSCRIPTION, re.compile(r"\b(?:subscription|recurring|licen[cs]e|saas|annual)\b", re.I)),
-)  # fmt: skip
+    (
+        LineKind.USAGE,
+        re.compile(r"\b(?:usage|overage|metered|consumption|pay[\s\-]as[\s\-]you[\s\-]go)\b", re.I),
+    ),
+    (
+        LineKind.ONE_TIME,
+        re.compile(r"\b(?:one[\s\-]?time|one[\s\-]?off|set[\s\-]?up|non[\s\-]recurring)\b", re.I),
+    ),
+    (
+        LineKind.SERVICE,
+        re.compile(r"\b(?:services?|consulting|training|workshop|onboarding|hours?|days?)\b", re.I),
+    ),
+    (
+        LineKind.SUBSCRIPTION,
+        re.compile(r"\b(?:subscription|recurring|licen[cs]e|saas|annual)\b", re.I),
+    ),
+)
 _PER_UNIT = re.compile(r"\bper\s+(?:\d|[a-z])|/\s*(?:\d|[a-z])", re.I)
 
 

@@ -19,7 +19,7 @@ from triage.extraction.layout.evidence import evidence_for
 from triage.extraction.lines.arithmetic import line_confidence
 from triage.extraction.lines.kinds import kind_from_text
 from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date
-from triage.extraction.normalise.money import AMOUNT_PATTERN, _to_decimal
+from triage.extraction.normalise.money import AMOUNT_PATTERN, amount_value
 
 __all__ = ["read_prose_items"]
 
@@ -28,10 +28,17 @@ _OPENING = re.compile(
     r"\s*[–—:\-]+\s*(?P<desc>[^:]+?)\s*:\s*(?P<body>.+)$",
     re.DOTALL,
 )
-_QUANTITY = re.compile(r"\b(\d[\d,]*)\s+(?:units?|seats?|licen[cs]es?|users?|hours?|days?|subscriptions?)\b", re.I)
+_QUANTITY = re.compile(
+    r"\b(\d[\d,]*)\s+(?:units?|seats?|licen[cs]es?|users?|hours?|days?|subscriptions?)\b", re.I
+)
 _PRICE_CUE = re.compile(r"\b(?:at|rate\s+of|price\s+of|priced\s+at|fee\s+of|cost\s+of)\s+", re.I)
-_NET_CUE = re.compile(r"\b(?:net\s+amount|net\s+fees?|net\s+total|net\s+of|for\s+a\s+net|extended\s+amount)\s*(?:of|:)?\s*", re.I)
-_DISCOUNT = re.compile(r"\bdiscount\s+of\s+(\d+(?:[.,]\d+)?)\s*%|(\d+(?:[.,]\d+)?)\s*%\s+discount", re.I)
+_NET_CUE = re.compile(
+    r"\b(?:net\s+amount|net\s+fees?|net\s+total|net\s+of|for\s+a\s+net|extended\s+amount)\s*(?:of|:)?\s*",
+    re.I,
+)
+_DISCOUNT = re.compile(
+    r"\bdiscount\s+of\s+(\d+(?:[.,]\d+)?)\s*%|(\d+(?:[.,]\d+)?)\s*%\s+discount", re.I
+)
 _NO_DISCOUNT = re.compile(r"\bno\s+discount|without\s+(?:any\s+)?discount|undiscounted", re.I)
 _PERIOD = re.compile(r"\b(?:period|from|term)\b", re.I)
 _SUBSCRIPTION = re.compile(r"\bper\s+(?:unit\s+per\s+)?(?:year|annum|month)|annual|/\s*yr\b", re.I)
@@ -40,9 +47,13 @@ _SUBSCRIPTION = re.compile(r"\bper\s+(?:unit\s+per\s+)?(?:year|annum|month)|annu
 def _money_after(cue: re.Pattern[str], text: str) -> Decimal | None:
     for match in cue.finditer(text):
         amount = AMOUNT_PATTERN.match(text, match.end())
-        if amount and (amount.group("pre") or amount.group("post") or "." in amount.group("num")
-                       or "," in amount.group("num")):  # fmt: skip
-            return _to_decimal(amount.group("num"))
+        if amount and (
+            amount.group("pre")
+            or amount.group("post")
+            or "." in amount.group("num")
+            or "," in amount.group("num")
+        ):
+            return amount_value(amount.group("num"))
     return None
 
 
@@ -77,7 +88,9 @@ def _item(block: TextBlock, style: DateStyle | None) -> ExtractedLineItem | None
     quantity_match = _QUANTITY.search(body)
     quantity = int(quantity_match.group(1).replace(",", "")) if quantity_match else None
     discount = _DISCOUNT.search(body)
-    discount_pct = float((discount.group(1) or discount.group(2)).replace(",", ".")) if discount else 0.0
+    discount_pct = (
+        float((discount.group(1) or discount.group(2)).replace(",", ".")) if discount else 0.0
+    )
     if discount is None and not _NO_DISCOUNT.search(body) and quantity is not None:
         discount_pct = 0.0
     start, end = _dates(body, style)
@@ -85,13 +98,22 @@ def _item(block: TextBlock, style: DateStyle | None) -> ExtractedLineItem | None
     if quantity is None and kind is LineKind.USAGE:
         quantity = 0
     item = ExtractedLineItem(
-        sku=opening.group("sku"), description=description, kind=kind, quantity=quantity,
-        unit_price=unit_price, discount_pct=discount_pct, net_amount=net_amount,
-        start_date=start, end_date=end, evidence=evidence_for(block.words),
-    )  # fmt: skip
+        sku=opening.group("sku"),
+        description=description,
+        kind=kind,
+        quantity=quantity,
+        unit_price=unit_price,
+        discount_pct=discount_pct,
+        net_amount=net_amount,
+        start_date=start,
+        end_date=end,
+        evidence=evidence_for(block.words),
+    )
     return item.model_copy(update={"confidence": line_confidence(item, discount is not None)})
 
 
-def read_prose_items(blocks: Sequence[TextBlock], style: DateStyle | None) -> list[ExtractedLineItem]:
+def read_prose_items(
+    blocks: Sequence[TextBlock], style: DateStyle | None
+) -> list[ExtractedLineItem]:
     """Return the items of the paragraphs that describe one priced product each."""
     return [item for block in blocks if (item := _item(block, style)) is not None]

@@ -43,12 +43,18 @@ _CODE = {
 }
 _GROUP_HEAD = {"SHAPE": {"IN": ["d", "dd", "ddd"]}}
 _GROUP_TAIL = {"SHAPE": {"IN": ["ddd", "ddd,dd", "ddd.dd"]}}
-_SUFFIX = {"TEXT": {"IN": ["€", "£", "$", "EUR", "GBP", "USD", "CHF", "AUD", "CAD", "SEK", "NOK", "DKK"]}}
+_SUFFIX = {
+    "TEXT": {"IN": ["€", "£", "$", "EUR", "GBP", "USD", "CHF", "AUD", "CAD", "SEK", "NOK", "DKK"]}
+}
 _DAY_TEXTS = [str(d) for d in range(1, 32)] + [f"{d:02d}" for d in range(1, 10)]
-_DAY_TEXTS += [
-    f"{d}{'st' if d % 10 == 1 and d != 11 else 'nd' if d % 10 == 2 and d != 12 else 'rd' if d % 10 == 3 and d != 13 else 'th'}"
-    for d in range(1, 32)
-]
+
+
+def _ordinal(day: int) -> str:
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{'th' if 11 <= day <= 13 else suffix}"
+
+
+_DAY_TEXTS += [_ordinal(d) for d in range(1, 32)]
 _DAY = {"LOWER": {"IN": _DAY_TEXTS}}
 _YEAR = {"SHAPE": "dddd"}
 _NUMERIC_SHAPES = [
@@ -62,10 +68,10 @@ _NUMERIC_SHAPES = [
 
 def _counts() -> list[list[Pattern]]:
     """A count in words and/or digits: "forty-five (45)", "forty-five", "45"."""
-    word = {"LOWER": {"IN": _NUMBER_WORDS}}
-    joiner = {"LOWER": {"IN": ["-", "and"]}, "OP": "?"}
-    words = [word, joiner, {"LOWER": {"IN": _NUMBER_WORDS}, "OP": "?"}]
-    bracket = [{"TEXT": "("}, _DIGITS, {"TEXT": ")"}]
+    word: Pattern = {"LOWER": {"IN": _NUMBER_WORDS}}
+    joiner: Pattern = {"LOWER": {"IN": ["-", "and"]}, "OP": "?"}
+    words: list[Pattern] = [word, joiner, {"LOWER": {"IN": _NUMBER_WORDS}, "OP": "?"}]
+    bracket: list[Pattern] = [{"TEXT": "("}, _DIGITS, {"TEXT": ")"}]
     return [[*words, *bracket], words, [_DIGITS]]
 
 
@@ -88,19 +94,41 @@ def _dates() -> list[list[Pattern]]:
 
 
 def _frequencies() -> list[list[Pattern]]:
-    single = ["monthly", "quarterly", "annually", "annual", "yearly", "semiannually",
-              "semiannual", "biannually", "bi-annually", "semi-annually", "semi-annual"]  # fmt: skip
+    single = [
+        "monthly",
+        "quarterly",
+        "annually",
+        "annual",
+        "yearly",
+        "semiannually",
+        "semiannual",
+        "biannually",
+        "bi-annually",
+        "semi-annually",
+        "semi-annual",
+    ]
     period = {"LOWER": {"IN": ["month", "quarter", "year", "annum"]}}
     return [
         [{"LOWER": {"IN": single}}],
-        [{"LOWER": {"IN": ["semi", "bi", "half"]}}, {"TEXT": "-", "OP": "?"},
-         {"LOWER": {"IN": ["annually", "annual", "yearly"]}}],
+        [
+            {"LOWER": {"IN": ["semi", "bi", "half"]}},
+            {"TEXT": "-", "OP": "?"},
+            {"LOWER": {"IN": ["annually", "annual", "yearly"]}},
+        ],
         [{"LOWER": {"IN": ["every", "each", "per"]}}, {"LOWER": "calendar", "OP": "?"}, period],
-        [{"LOWER": "every"}, {"LOWER": {"IN": ["three", "six", "twelve", "3", "6", "12"]}}, {"LOWER": "months"}],
+        [
+            {"LOWER": "every"},
+            {"LOWER": {"IN": ["three", "six", "twelve", "3", "6", "12"]}},
+            {"LOWER": "months"},
+        ],
         [{"LOWER": {"IN": ["once", "twice"]}}, {"LOWER": {"IN": ["a", "per", "each"]}}, period],
-        [{"LOWER": {"IN": ["one", "single"]}}, {"TEXT": "-", "OP": "?"}, {"LOWER": {"IN": ["time", "invoice", "off"]}}],
+        [
+            {"LOWER": {"IN": ["one", "single"]}},
+            {"TEXT": "-", "OP": "?"},
+            {"LOWER": {"IN": ["time", "invoice", "off"]}},
+        ],
         [{"LOWER": "once"}],
-    ]  # fmt: skip
+    ]
 
 
 def entity_patterns() -> list[dict[str, Any]]:
@@ -119,11 +147,20 @@ def entity_patterns() -> list[dict[str, Any]]:
         ("DAYS", [{"LOWER": "net"}, {"TEXT": "-", "OP": "?"}, _DIGITS, unit_days]),
         ("DAYS", [{"LOWER": "net"}, {"TEXT": "-", "OP": "?"}, _DIGITS]),
         ("PERCENT", [_AMOUNT, {"TEXT": "%"}]),
-        ("PERCENT", [{"LOWER": {"IN": _NUMBER_WORDS}}, {"TEXT": "-", "OP": "?"},
-                     {"LOWER": {"IN": _NUMBER_WORDS}, "OP": "?"}, {"LOWER": {"IN": ["percent", "per-cent"]}}, {"TEXT": "(", "OP": "?"},
-                     {**_AMOUNT, "OP": "?"}, {"TEXT": "%", "OP": "?"},
-                     {"TEXT": ")", "OP": "?"}]),
-    ]  # fmt: skip
+        (
+            "PERCENT",
+            [
+                {"LOWER": {"IN": _NUMBER_WORDS}},
+                {"TEXT": "-", "OP": "?"},
+                {"LOWER": {"IN": _NUMBER_WORDS}, "OP": "?"},
+                {"LOWER": {"IN": ["percent", "per-cent"]}},
+                {"TEXT": "(", "OP": "?"},
+                {**_AMOUNT, "OP": "?"},
+                {"TEXT": "%", "OP": "?"},
+                {"TEXT": ")", "OP": "?"},
+            ],
+        ),
+    ]
     for count in _counts():
         raw.append(("DURATION", [*count, {"TEXT": "-", "OP": "?"}, calendar, unit_months]))
         raw.append(("DAYS", [*count, calendar, unit_days]))

@@ -13,11 +13,31 @@ from enum import Enum
 __all__ = ["DATE_PATTERN", "MONTHS", "DateStyle", "infer_style", "parse_date", "style_for_country"]
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
 
 # Countries that write the month first in all-numeric dates.
 _MONTH_FIRST_COUNTRIES = frozenset({"US", "PH", "FM", "MH", "PW", "GU", "PR", "AS", "VI", "UM"})
@@ -48,7 +68,9 @@ def style_for_country(country: str | None) -> DateStyle | None:
     """Return the numeric date style of ``country`` (ISO 3166 alpha-2), None if unknown."""
     if not country:
         return None
-    return DateStyle.MONTH_FIRST if country.upper() in _MONTH_FIRST_COUNTRIES else DateStyle.DAY_FIRST
+    return (
+        DateStyle.MONTH_FIRST if country.upper() in _MONTH_FIRST_COUNTRIES else DateStyle.DAY_FIRST
+    )
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -74,7 +96,7 @@ def parse_date(text: str, style: DateStyle | None = None) -> date | None:
     ``style`` settles all-numeric dates whose day and month are both 12 or less; without
     it they are read month-first.
     """
-    iso, numeric, month_day, day_month = _FORMS
+    iso, numeric = _FORMS[0], _FORMS[1]
     best: tuple[int, date] | None = None
     for form in _FORMS:
         match = form.search(text)

@@ -9,23 +9,77 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["AMOUNT_PATTERN", "CURRENCY_SIGNS", "parse_amount", "parse_currency"]
+__all__ = ["AMOUNT_PATTERN", "CURRENCY_SIGNS", "amount_value", "parse_amount", "parse_currency"]
 
 CURRENCY_SIGNS = {
-    "US$": "USD", "USD$": "USD", "A$": "AUD", "AU$": "AUD", "AUD$": "AUD", "C$": "CAD",
-    "CA$": "CAD", "CAD$": "CAD", "NZ$": "NZD", "S$": "SGD", "SG$": "SGD", "HK$": "HKD",
-    "R$": "BRL", "MX$": "MXN", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
-    "CHF": "CHF", "Fr.": "CHF", "kr": "SEK", "zł": "PLN", "₩": "KRW", "R": "ZAR",
-}  # fmt: skip
-_ISO_CODES = frozenset({
-    "USD", "EUR", "GBP", "AUD", "CAD", "NZD", "SGD", "HKD", "JPY", "CHF", "SEK", "NOK",
-    "DKK", "INR", "BRL", "MXN", "ZAR", "PLN", "CNY", "KRW", "AED", "ILS", "CZK", "HUF",
-})  # fmt: skip
+    "US$": "USD",
+    "USD$": "USD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "AUD$": "AUD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "CAD$": "CAD",
+    "NZ$": "NZD",
+    "S$": "SGD",
+    "SG$": "SGD",
+    "HK$": "HKD",
+    "R$": "BRL",
+    "MX$": "MXN",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "CHF": "CHF",
+    "Fr.": "CHF",
+    "kr": "SEK",
+    "zł": "PLN",
+    "₩": "KRW",
+    "R": "ZAR",
+}
+_ISO_CODES = frozenset(
+    {
+        "USD",
+        "EUR",
+        "GBP",
+        "AUD",
+        "CAD",
+        "NZD",
+        "SGD",
+        "HKD",
+        "JPY",
+        "CHF",
+        "SEK",
+        "NOK",
+        "DKK",
+        "INR",
+        "BRL",
+        "MXN",
+        "ZAR",
+        "PLN",
+        "CNY",
+        "KRW",
+        "AED",
+        "ILS",
+        "CZK",
+        "HUF",
+    }
+)
 _CURRENCY_WORDS = {
-    "dollars": "USD", "us dollars": "USD", "u.s. dollars": "USD", "euros": "EUR", "euro": "EUR",
-    "pounds sterling": "GBP", "pounds": "GBP", "sterling": "GBP", "australian dollars": "AUD",
-    "canadian dollars": "CAD", "swiss francs": "CHF", "yen": "JPY",
-}  # fmt: skip
+    "dollars": "USD",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds sterling": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "australian dollars": "AUD",
+    "canadian dollars": "CAD",
+    "swiss francs": "CHF",
+    "yen": "JPY",
+}
 
 _SIGN = r"(?:US\$|USD\$|AU\$|AUD\$|A\$|CA\$|CAD\$|C\$|NZ\$|SG\$|S\$|HK\$|R\$|MX\$|\$|€|£|¥|₹)"
 _CODE = r"(?:" + "|".join(sorted(_ISO_CODES)) + r")"
@@ -36,7 +90,8 @@ AMOUNT_PATTERN = re.compile(
 """An amount with an optional currency sign or ISO code before or after it."""
 
 
-def _to_decimal(number: str) -> Decimal | None:
+def amount_value(number: str) -> Decimal | None:
+    """Return a printed number (grouping and decimal marks of any style) as a Decimal."""
     cleaned = re.sub(r"[\s'\u00a0\u202f]", "", number)
     last_dot, last_comma = cleaned.rfind("."), cleaned.rfind(",")
     if last_dot >= 0 and last_comma >= 0:
@@ -63,7 +118,7 @@ def _to_decimal(number: str) -> Decimal | None:
 def parse_amount(text: str) -> tuple[Decimal, str | None] | None:
     """Return the first amount in ``text`` and its currency (ISO code or None)."""
     for match in AMOUNT_PATTERN.finditer(text):
-        value = _to_decimal(match.group("num"))
+        value = amount_value(match.group("num"))
         if value is None:
             continue
         sign = match.group("pre") or match.group("post")
@@ -77,9 +132,9 @@ def _code_of(sign: str) -> str:
 
 def parse_currency(text: str) -> str | None:
     """Return the currency ``text`` names by ISO code, sign or word, or None."""
-    for code in re.findall(r"\b[A-Z]{3}\b", text):
-        if code in _ISO_CODES:
-            return code
+    for match in re.finditer(r"\b[A-Z]{3}\b", text):
+        if match.group(0) in _ISO_CODES:
+            return match.group(0)
     sign = re.search(_SIGN, text)
     if sign:
         return CURRENCY_SIGNS[sign.group(0)]

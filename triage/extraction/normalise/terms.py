@@ -9,7 +9,9 @@ from triage.extraction.normalise.numbers import NUMBER_WORDS, parse_count
 
 __all__ = ["parse_days", "parse_frequency", "parse_months", "parse_percent", "parse_yes_no"]
 
-_NUMBER = r"(?:\d+|(?:" + "|".join(sorted(NUMBER_WORDS - {"a", "an"}, key=len, reverse=True)) + r"))"
+_NUMBER = (
+    r"(?:\d+|(?:" + "|".join(sorted(NUMBER_WORDS - {"a", "an"}, key=len, reverse=True)) + r"))"
+)
 _COUNT = rf"(?:(?:{_NUMBER})(?:[\s\-]+(?:and\s+)?{_NUMBER})*(?:\s*\(\s*\d+\s*\))?|a|an|one)"
 _DURATION = re.compile(
     rf"\b(?P<count>{_COUNT})[\s\-]*\(?(?P<unit>calendar\s+)?(?P<u>months?|years?|yrs?|mos?|days?)\b",
@@ -18,21 +20,42 @@ _DURATION = re.compile(
 _NET = re.compile(r"\bnet[\s\-]*(\d{1,3})\b", re.IGNORECASE)
 
 _FREQUENCIES: tuple[tuple[BillingFrequency, str], ...] = (
-    (BillingFrequency.SEMIANNUAL, r"semi[\s\-]?annual(?:ly)?|half[\s\-]?year(?:ly)?|bi[\s\-]?annual(?:ly)?"
-     r"|every\s+(?:six|6)(?:\s*\(6\))?\s+months|twice\s+(?:a|per|each)\s+year|six[\s\-]monthly"),
-    (BillingFrequency.QUARTERLY, r"quarterly|(?:per|each|every)\s+(?:calendar\s+)?quarter"
-     r"|every\s+(?:three|3)(?:\s*\(3\))?\s+months|three[\s\-]monthly"),
-    (BillingFrequency.MONTHLY, r"monthly|(?:per|each|every)\s+(?:calendar\s+)?month\b|month[\s\-]to[\s\-]month"),
-    (BillingFrequency.ONE_TIME, r"one[\s\-]?time|one[\s\-]?off|single\s+(?:up[\s\-]?front\s+)?(?:payment|invoice)"
-     r"|in\s+full\s+(?:up[\s\-]?front|in\s+advance|upon|on\s+signature)|lump[\s\-]sum"
-     r"|one\s+invoice|once\b(?!\s+(?:a|per|every|each)\s)"),
-    (BillingFrequency.ANNUAL, r"annual(?:ly)?|yearly|per\s+annum|(?:per|each|every)\s+(?:contract\s+)?year"
-     r"|every\s+(?:twelve|12)(?:\s*\(12\))?\s+months|once\s+a\s+year"),
-)  # fmt: skip
-_FREQUENCY_PATTERNS = tuple((freq, re.compile(rf"\b(?:{rx})", re.IGNORECASE)) for freq, rx in _FREQUENCIES)
+    (
+        BillingFrequency.SEMIANNUAL,
+        r"semi[\s\-]?annual(?:ly)?|half[\s\-]?year(?:ly)?|bi[\s\-]?annual(?:ly)?"
+        r"|every\s+(?:six|6)(?:\s*\(6\))?\s+months|twice\s+(?:a|per|each)\s+year|six[\s\-]monthly",
+    ),
+    (
+        BillingFrequency.QUARTERLY,
+        r"quarterly|(?:per|each|every)\s+(?:calendar\s+)?quarter"
+        r"|every\s+(?:three|3)(?:\s*\(3\))?\s+months|three[\s\-]monthly",
+    ),
+    (
+        BillingFrequency.MONTHLY,
+        r"monthly|(?:per|each|every)\s+(?:calendar\s+)?month\b|month[\s\-]to[\s\-]month",
+    ),
+    (
+        BillingFrequency.ONE_TIME,
+        r"one[\s\-]?time|one[\s\-]?off|single\s+(?:up[\s\-]?front\s+)?(?:payment|invoice)"
+        r"|in\s+full\s+(?:up[\s\-]?front|in\s+advance|upon|on\s+signature)|lump[\s\-]sum"
+        r"|one\s+invoice|once\b(?!\s+(?:a|per|every|each)\s)",
+    ),
+    (
+        BillingFrequency.ANNUAL,
+        r"annual(?:ly)?|yearly|per\s+annum|(?:per|each|every)\s+(?:contract\s+)?year"
+        r"|every\s+(?:twelve|12)(?:\s*\(12\))?\s+months|once\s+a\s+year",
+    ),
+)
+_FREQUENCY_PATTERNS = tuple(
+    (freq, re.compile(rf"\b(?:{rx})", re.IGNORECASE)) for freq, rx in _FREQUENCIES
+)
 
-_YES = re.compile(r"^\W*(?:yes|y|true|auto(?:matic(?:ally)?)?|included|applies|renews)\b", re.IGNORECASE)
-_NO = re.compile(r"^\W*(?:no|n|false|none|not\s+applicable|n/?a|does\s+not|will\s+not)\b", re.IGNORECASE)
+_YES = re.compile(
+    r"^\W*(?:yes|y|true|auto(?:matic(?:ally)?)?|included|applies|renews)\b", re.IGNORECASE
+)
+_NO = re.compile(
+    r"^\W*(?:no|n|false|none|not\s+applicable|n/?a|does\s+not|will\s+not)\b", re.IGNORECASE
+)
 
 
 def _durations(text: str) -> list[tuple[int, str, int]]:
