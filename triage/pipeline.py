@@ -84,13 +84,18 @@ class RoutingPolicy(Protocol):
 
 
 class Components(Protocol):
-    """The heavy parts, loaded once at start-up."""
+    """The heavy parts, loaded once at start-up (read-only to the pipeline)."""
 
-    reader: DocumentReader
-    extractor: Extractor
-    rules: RuleEngine
-    scorer: RiskScorer
-    policy: RoutingPolicy
+    @property
+    def reader(self) -> DocumentReader: ...
+    @property
+    def extractor(self) -> Extractor: ...
+    @property
+    def rules(self) -> RuleEngine: ...
+    @property
+    def scorer(self) -> RiskScorer: ...
+    @property
+    def policy(self) -> RoutingPolicy: ...
 
 
 def make_order_id(document_sha256: str, quote: Quote) -> str:

@@ -55,7 +55,8 @@ TERMS_FAMILIES: list[str] = [
     " [250 High Street|1 Market Plaza, Suite 400] [Leeds LS1 4AP, United Kingdom|San Francisco,"
     " CA 94105|80331 München, Germany] [Accounts Payable|Attn: Finance|]",
     "[Renewal. |]{doc} [does not|will not] renew automatically[; a renewal requires a new"
-    " order form|, and any renewal is by a new order|]. [Auto-renewal: No.|]",
+    " order form|, and any renewal is by a new order|; any renewal requires a new order|]."
+    " [Auto-renewal: No.|]",
     "[Renewal pricing|Any price increase at renewal|Fees for a renewal term] [may increase by"
     " no more than|is capped at|will not rise more than] {pct}[ over the prior term|].",
     "[Limitation of Liability. |Liability. |][The limitation of liability in {agr}|Each"

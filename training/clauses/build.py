@@ -1,8 +1,10 @@
 """The whole training run behind ``triage train-clauses``: corpus, fit, tune, evaluate, ship.
 
-1. build the corpus (composed phrasings + boilerplate + CUAD spans when available);
-2. fit on the training split, tune the threshold and score on the held-out split;
-3. refit on every example (held-out families included) and save the artifact;
+1. build the corpus (composed phrasings + boilerplate + CUAD spans when available) and
+   find the semantic cues of every text once;
+2. fit on the training split, tune per-type thresholds on the validation split and score
+   on the held-out split (families and contracts used by neither);
+3. refit on every example (all splits) and save the artifact with those thresholds;
 4. score the shipped artifact on freshly generated orders of an unused seed;
 5. write ``metrics.json`` next to the artifact.
 """
@@ -16,16 +18,17 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from training.clauses.corpus import CorpusConfig, build_corpus
+from training.clauses.corpus import HELD_OUT, TRAIN, VALIDATION, CorpusConfig, build_corpus
 from training.clauses.cuad import CUAD_ATTRIBUTION
-from training.clauses.evaluate import count_pairs, findings, scores, tune_threshold
+from training.clauses.evaluate import count_pairs, decisions, scores, tune_thresholds
 from training.clauses.orders import evaluate_generated_orders
-from training.clauses.train import TrainConfig, config_dict, fit_pipeline, save_artifact
+from training.clauses.train import TrainConfig, config_dict, fit_model, save_artifact
 from triage.extraction.clauses import ClauseClassifier
+from triage.extraction.clauses.cues import CUE_NAMES, CueMatcher
 
 __all__ = ["RunConfig", "train_clauses"]
 
-MODEL_VERSION = "clauses-2026.11.1"
+MODEL_VERSION = "clauses-2026.11.2"
 METRICS_FILE = "metrics.json"
 
 
@@ -36,8 +39,9 @@ class RunConfig:
     cuad_dir: Path | None
     out_dir: Path
     seed: int = 0
-    eval_orders: int = 60
-    eval_seed: int = 90210
+    eval_orders: int = 600
+    eval_seed: int = 515151
+    standard_weight: float = 5.0
     corpus: CorpusConfig = field(default_factory=CorpusConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
 
@@ -46,23 +50,40 @@ def train_clauses(config: RunConfig) -> dict[str, Any]:
     """Run the whole training, write the artifact and metrics; return the metrics."""
     started = time.monotonic()
     corpus = build_corpus(config.cuad_dir, config.seed, config.corpus)
-    train = [e for e in corpus if not e.held_out]
-    held_out = [e for e in corpus if e.held_out]
-    split_model = fit_pipeline(train, config.train)
-    truth = [e.label for e in held_out]
-    probabilities = split_model.predict_proba([e.text for e in held_out])
-    labels = [str(label) for label in split_model.classes_]
-    predictions = [(labels[int(row.argmax())], float(row.max())) for row in probabilities]
-    threshold = tune_threshold(truth, predictions)
-    held_out_scores = scores(count_pairs(truth, findings(predictions, threshold)))
-    final_model = fit_pipeline(corpus, config.train)
+    cues = CueMatcher()
+    cue_rows = cues.matrix([e.text for e in corpus])
+    split_of = [e.split for e in corpus]
+
+    def part(split: str) -> tuple[list[int], list[str]]:
+        index = [i for i, s in enumerate(split_of) if s == split]
+        return index, [corpus[i].text for i in index]
+
+    (train_ix, _), (val_ix, val_texts), (held_ix, held_texts) = (
+        part(TRAIN),
+        part(VALIDATION),
+        part(HELD_OUT),
+    )
+    split_model = fit_model([corpus[i] for i in train_ix], cue_rows[train_ix], config.train)
+    labels = [str(label) for label in split_model.model.classes_]
+    weight = config.train.cue_weight
+    val_probabilities = split_model.predict_proba(cue_rows[val_ix], val_texts, weight)
+    thresholds = tune_thresholds(
+        [corpus[i].label for i in val_ix], val_probabilities, labels, config.standard_weight
+    )
+    held_probabilities = split_model.predict_proba(cue_rows[held_ix], held_texts, weight)
+    held_truth = [corpus[i].label for i in held_ix]
+    held_out_scores = scores(
+        count_pairs(held_truth, decisions(held_probabilities, labels, thresholds))
+    )
     save_artifact(
-        final_model,
+        fit_model(corpus, cue_rows, config.train),
         config.out_dir,
         {
             "version": MODEL_VERSION,
-            "threshold": threshold,
+            "thresholds": thresholds,
             "labels": labels,
+            "cue_names": list(CUE_NAMES),
+            "cue_weight": weight,
             "seed": config.seed,
             "train": config_dict(config.train),
             "corpus": asdict(config.corpus),
@@ -71,11 +92,10 @@ def train_clauses(config: RunConfig) -> dict[str, Any]:
     metrics: dict[str, Any] = {
         "version": MODEL_VERSION,
         "seed": config.seed,
-        "threshold": threshold,
+        "thresholds": thresholds,
         "corpus": {
             "examples": len(corpus),
-            "train": len(train),
-            "held_out": len(held_out),
+            "by_split": dict(sorted(Counter(split_of).items())),
             "by_label": dict(sorted(Counter(e.label for e in corpus).items())),
             "cuad_examples": sum(e.group.startswith("cuad:") for e in corpus),
             "cuad_attribution": CUAD_ATTRIBUTION if config.cuad_dir else None,
@@ -83,7 +103,7 @@ def train_clauses(config: RunConfig) -> dict[str, Any]:
         "held_out": held_out_scores,
     }
     if config.eval_orders > 0:
-        classifier = ClauseClassifier.load(config.out_dir)
+        classifier = ClauseClassifier.load(config.out_dir, cues)
         metrics["generated_orders"] = evaluate_generated_orders(
             classifier, config.eval_orders, config.eval_seed
         )

@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from training.clauses.boilerplate import STANDARD_FAMILIES
+from training.clauses.boilerplate_hard import HARD_STANDARD_FAMILIES
+from training.clauses.boilerplate_order import ORDER_FAMILIES, PREAMBLE_FAMILIES
 from training.clauses.boilerplate_terms import TERMS_FAMILIES
 from training.clauses.cuad import read_cuad_spans
 from training.clauses.phrasing import expand
 from training.clauses.positives_commercial import COMMERCIAL_FAMILIES
 from training.clauses.positives_legal import LEGAL_FAMILIES
+from training.clauses.positives_varied import VARIED_FAMILIES
 from triage.extraction.clauses import STANDARD_LABEL
 
 __all__ = ["HELD_OUT", "TRAIN", "VALIDATION", "ClauseExample", "CorpusConfig", "build_corpus"]
@@ -67,6 +70,7 @@ class CorpusConfig:
     per_standard_family: int = 70
     cuad_per_label: int = 220
     split_every: int = 5
+    sections_per_split: int = 300
 
 
 def _dress(text: str, rng: random.Random) -> str:
@@ -103,7 +107,9 @@ def _with_context(
 ) -> list[ClauseExample]:
     """Return paragraphs that put a clause next to a boilerplate sentence of the same split."""
     mixed = []
-    pools = {split: [s for s in standard if s.split == split] for split in (TRAIN, VALIDATION, HELD_OUT)}
+    pools = {
+        split: [s for s in standard if s.split == split] for split in (TRAIN, VALIDATION, HELD_OUT)
+    }
     for example in examples:
         pool = pools[example.split]
         if rng.random() < 0.15 and pool:
@@ -111,6 +117,40 @@ def _with_context(
             text = f"{example.text} {other}" if rng.random() < 0.5 else f"{other} {example.text}"
             mixed.append(ClauseExample(text, example.label, example.group, example.split))
     return mixed
+
+
+_SECTION_TITLES = [
+    "General",
+    "Miscellaneous",
+    "Term and Termination",
+    "Fees and Payment",
+    "Warranties",
+    "Limitation of Liability",
+    "Indemnification",
+    "Proprietary Rights",
+    "Data Protection",
+    "Suspension",
+    "Renewal",
+    "Confidentiality",
+]
+
+
+def _sections(standard: list[ClauseExample], count: int, rng: random.Random) -> list[ClauseExample]:
+    """Return multi-provision boilerplate sections: a numbered title and 2-4 sentences.
+
+    General terms print several provisions under one heading, often one that names a
+    clause topic ("Limitation of Liability") above unrelated sentences; all stay standard.
+    """
+    sections = []
+    for split in (TRAIN, VALIDATION, HELD_OUT):
+        pool = [s.text for s in standard if s.split == split and len(s.text.split()) > 6]
+        for _ in range(count if pool else 0):
+            title = f"{rng.randint(1, 40)}. {rng.choice(_SECTION_TITLES)}."
+            body = " ".join(rng.choice(pool) for _ in range(rng.randint(2, 4)))
+            sections.append(
+                ClauseExample(f"{title} {body}", STANDARD_LABEL, f"section:{split}", split)
+            )
+    return sections
 
 
 def build_corpus(
@@ -123,19 +163,27 @@ def build_corpus(
     config = config or CorpusConfig()
     rng = random.Random(seed)
     families = {**COMMERCIAL_FAMILIES, **LEGAL_FAMILIES}
+    families = {label: families[label] + VARIED_FAMILIES[label] for label in families}
     positives: list[ClauseExample] = []
     for label, templates in families.items():
         positives += _family_examples(
-            label, templates, config.per_positive_family, config.held_out_every, rng
+            label, templates, config.per_positive_family, config.split_every, rng
         )
     standard = _family_examples(
         STANDARD_LABEL,
-        STANDARD_FAMILIES + TERMS_FAMILIES,
+        [
+            *STANDARD_FAMILIES,
+            *TERMS_FAMILIES,
+            *HARD_STANDARD_FAMILIES,
+            *ORDER_FAMILIES,
+            *PREAMBLE_FAMILIES,
+        ],
         config.per_standard_family,
-        config.held_out_every,
+        config.split_every,
         rng,
     )
     examples = positives + standard + _with_context(positives, standard, rng)
+    examples += _sections(standard, config.sections_per_split, rng)
     if cuad_dir is not None:
         taken: dict[str, int] = {}
         for span in read_cuad_spans(cuad_dir):

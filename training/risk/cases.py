@@ -99,14 +99,26 @@ def dataset_from_cases(
     cache: ExtractionCache | None,
     route: ExtractionRoute = "pdf",
     on_case: Callable[[str], None] | None = None,
+    on_skip: Callable[[str, Exception], None] | None = None,
 ) -> RiskDataset:
-    """Return the dataset of every case under ``directory``, in case order."""
-    rows = []
+    """Return the dataset of every readable case under ``directory``, in case order.
+
+    A case that cannot be processed (bad input, or a stage failing on it) is left out,
+    reported to ``on_skip`` and named in the dataset's source, and the build goes on.
+    """
+    rows, skipped = [], []
     for folder in case_folders(directory):
-        rows.append(case_row(folder, stages, cache=cache, route=route))
+        try:
+            rows.append(case_row(folder, stages, cache=cache, route=route))
+        except (InputError, ValueError) as error:  # pydantic's ValidationError is a ValueError
+            skipped.append(folder.name)
+            if on_skip is not None:
+                on_skip(folder.name, error)
+            continue
         if on_case is not None:
             on_case(folder.name)
-    return RiskDataset.from_rows(rows, source=f"cases:{directory.name}:{route}")
+    left_out = f":skipped={','.join(skipped)}" if skipped else ""
+    return RiskDataset.from_rows(rows, source=f"cases:{directory.name}:{route}{left_out}")
 
 
 def dataset_from_generated_deals(rules: RuleEngine, *, n: int, seed: int) -> RiskDataset:

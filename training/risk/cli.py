@@ -20,6 +20,7 @@ from training.risk.publish import publish
 from training.risk.recipe import DEFAULT_RECIPE, load_recipe
 from training.risk.sources import DatasetRequest, load_dataset, risk_work_dir
 from training.risk.threshold_commands import tune
+from training.risk.training import train as fit
 from triage.cli._console import console, err_console, fail, handles_errors
 from triage.config import get_settings
 from triage.scoring.registry import ModelRegistry
@@ -40,14 +41,16 @@ def _registry(out: Path | None) -> ModelRegistry:
 
 
 def _print_metrics(metrics: dict[str, dict[str, dict[str, float]]]) -> None:
-    table = Table(
-        Column("target", no_wrap=True), Column("model", no_wrap=True), *HEADERS, box=None
-    )
+    table = Table(Column("target", no_wrap=True), Column("model", no_wrap=True), *HEADERS, box=None)
     for target, models in metrics.items():
         for name, values in models.items():
             cells = [f"{values[m]:.4f}" if m in values else "" for m in SHOWN]
             table.add_row(target, name, *cells)
     console.print(table)
+
+
+def _report_skip(case: str, error: Exception) -> None:
+    err_console.print(f"[yellow]skipped {case}:[/] {error}", highlight=False)
 
 
 @handles_errors
@@ -71,10 +74,8 @@ def train(
     recipe, settings = load_recipe(recipe_path), get_settings()
     request = DatasetRequest(cases, snapshot, from_outcomes, extraction)
     err_console.print("building the dataset (extractions are cached by sha256)…")
-    dataset, snapshot_path = load_dataset(request, recipe, settings)
+    dataset, snapshot_path = load_dataset(request, recipe, settings, on_skip=_report_skip)
     err_console.print(f"dataset {dataset.sha256()[:16]}: {len(dataset)} orders -> {snapshot_path}")
-    from training.risk.training import train as fit  # sklearn loads only when training
-
     started = time.perf_counter()
     run = fit(dataset, recipe)
     seconds = time.perf_counter() - started
@@ -110,7 +111,7 @@ def evaluate(
         fail("give --cases, --snapshot or --generate N")
     trained = load_trained(_registry(models_out), version)
     request = DatasetRequest(cases, snapshot, generate=generate, generate_seed=seed)
-    dataset, _ = load_dataset(request, trained.recipe, get_settings())
+    dataset, _ = load_dataset(request, trained.recipe, get_settings(), on_skip=_report_skip)
     evaluation = evaluate_version(trained, dataset)
     report = out or risk_work_dir(get_settings()) / "evaluations" / (
         f"{version}-{evaluation.dataset_sha256[:12]}"

@@ -47,8 +47,8 @@ class SplitSection(Section):
 class ModelSection(Section):
     """Hyper-parameters of the gradient-boosted model and the calibrations tried."""
 
-    max_iter: Annotated[int, Field(ge=10)] = 150
-    learning_rate: Annotated[float, Field(gt=0, le=1)] = 0.1
+    max_iter: Annotated[int, Field(ge=10)] = 50
+    learning_rate: Annotated[float, Field(gt=0, le=1)] = 0.2
     max_depth: Annotated[int, Field(ge=1)] | None = 2
     max_leaf_nodes: Annotated[int, Field(ge=2)] | None = None
     min_samples_leaf: Annotated[int, Field(ge=1)] = 40

@@ -53,6 +53,7 @@ def load_dataset(
     settings: Settings,
     *,
     on_item: Callable[[str], None] | None = None,
+    on_skip: Callable[[str, Exception], None] | None = None,
 ) -> tuple[RiskDataset, Path]:
     """Return the requested dataset and the snapshot file that holds it."""
     chosen = [request.cases is not None, request.snapshot is not None, request.outcomes]
@@ -85,5 +86,7 @@ def load_dataset(
                 if request.generate_seed is None
                 else request.generate_seed,
             )
-            dataset = dataset_from_cases(folder, parts, cache=cache, route=route, on_case=on_item)
+            dataset = dataset_from_cases(
+                folder, parts, cache=cache, route=route, on_case=on_item, on_skip=on_skip
+            )
     return dataset, write_snapshot(dataset, snapshots)

@@ -16,13 +16,28 @@ from triage.config import get_settings
 from triage.errors import TriageError
 from triage.logs import configure_logging
 
-__all__ = ["console", "err_console", "fail", "handles_errors", "print_json"]
+__all__ = [
+    "console",
+    "err_console",
+    "fail",
+    "handles_errors",
+    "print_json",
+    "table_console",
+]
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 console = Console()
 err_console = Console(stderr=True)
+
+PIPED_WIDTH = 160
+"""Tables written to a pipe or file are not folded to a terminal's 80 columns."""
+
+
+def table_console() -> Console:
+    """Return the console for wide tables: stdout's on a terminal, else a wide one."""
+    return console if console.is_terminal else Console(width=PIPED_WIDTH)
 
 
 def fail(message: str, exit_code: int = 2) -> NoReturn:

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from triage.cli._console import console, fail, handles_errors
+from triage.cli._console import console, fail, handles_errors, table_console
 from triage.comparison import RulePack
 from triage.comparison.config_file import read_yaml_mapping
 from triage.config import get_settings
@@ -66,7 +66,7 @@ def list_rules(
             rule.queue,
             "\n".join(params) or "—",
         )
-    console.print(table)
+    table_console().print(table)
 
 
 @rules_app.command("validate")

@@ -1,7 +1,7 @@
 """Calibrated confidence: a monotone map from a rule-based score to P(value is correct).
 
 One step function per field (and one for line items), fitted on generated cases by
-pool-adjacent-violators (``python -m triage.extraction.fit_calibration``) and shipped as
+pool-adjacent-violators (``python -m training.extraction.fit_calibration``) and shipped as
 JSON in ``models/extraction/calibration.json``.
 """
 
@@ -39,10 +39,14 @@ def fit_step_map(raw: Sequence[float], correct: Sequence[bool], prior: float = 2
     Each pooled block's rate is shrunk as ``correct / (n + prior)`` so that a score reached
     by few cases cannot claim near-certainty.
     """
-    pairs = sorted(zip(raw, correct, strict=True))
-    blocks: list[list[float]] = []  # [start score, correct count, total]
-    for score, ok in pairs:
-        blocks.append([score, float(ok), 1.0])
+    pooled: dict[float, list[float]] = {}
+    for score, ok in zip(raw, correct, strict=True):
+        tally = pooled.setdefault(round(score, 6), [0.0, 0.0])
+        tally[0] += float(ok)
+        tally[1] += 1.0
+    blocks: list[list[float]] = []  # [start score, correct count, total], one per distinct score
+    for score in sorted(pooled):
+        blocks.append([score, *pooled[score]])
         while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] >= blocks[-1][1] / blocks[-1][2]:
             last = blocks.pop()
             blocks[-1][1] += last[1]

@@ -9,7 +9,8 @@ from triage.contract import Clause, DocumentInfo, ExtractedField, ExtractedField
 from triage.documents.parsed import ParsedDocument
 from triage.extraction.calibration import LINE_ITEMS, Calibration
 from triage.extraction.fields.prose import ProseReader
-from triage.extraction.layout.evidence import evidence_for
+from triage.extraction.label_model import LabelModel
+from triage.extraction.layout.segments import evidence_for
 from triage.extraction.nlp import build_pipeline
 from triage.extraction.reading import DocumentReading, read_document
 
@@ -23,7 +24,9 @@ _ANY_FIELD = ExtractedField[Any]  # parametrise once: pydantic builds a class pe
 class ClauseFinder(Protocol):
     """Finds the non-standard clauses of a document (``triage.extraction.clauses``)."""
 
-    def find_clauses(self, document: ParsedDocument) -> list[Clause]: ...
+    def find_clauses(self, document: ParsedDocument) -> list[Clause]:
+        """Return the document's non-standard clauses with evidence."""
+        ...
 
 
 def _load_clause_finder(models_dir: Path) -> ClauseFinder | None:
@@ -44,17 +47,22 @@ class OrderExtractor:
     version = EXTRACTOR_VERSION
 
     def __init__(
-        self, calibration: Calibration | None = None, clauses: ClauseFinder | None = None
+        self,
+        calibration: Calibration | None = None,
+        clauses: ClauseFinder | None = None,
+        label_model: LabelModel | None = None,
     ) -> None:
         self.calibration = calibration or Calibration.identity()
         self.clauses = clauses
+        self.label_model = label_model
         self.prose = ProseReader(build_pipeline())
 
     @classmethod
     def load(cls, models_dir: Path) -> OrderExtractor:
         """Return an extractor with the calibration and clause classifier under ``models_dir``."""
         calibration = Calibration.load(models_dir / "extraction" / "calibration.json")
-        return cls(calibration, _load_clause_finder(models_dir))
+        label_model = LabelModel.load(models_dir / "extraction" / "labels")
+        return cls(calibration, _load_clause_finder(models_dir), label_model)
 
     def _confidence(self, name: str, raw: float) -> float:
         """Calibrated, but never more than a little above what the rule evidence says: the
@@ -64,7 +72,7 @@ class OrderExtractor:
 
     def read(self, document: ParsedDocument, *, country: str | None = None) -> DocumentReading:
         """Return the uncalibrated reading (for calibration fitting and diagnostics)."""
-        return read_document(document, self.prose, country)
+        return read_document(document, self.prose, country, self.label_model)
 
     def extract(self, document: ParsedDocument, *, country: str | None = None) -> Extraction:
         """Return the extraction of ``document``; ``country`` settles ambiguous dates."""

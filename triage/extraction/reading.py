@@ -21,6 +21,7 @@ from triage.extraction.fields.references import (
 from triage.extraction.fields.resolve import Resolution, resolve_fields
 from triage.extraction.fields.signature import signature_candidates
 from triage.extraction.fields.signing import counterparty_candidates
+from triage.extraction.label_model import LabelModel
 from triage.extraction.layout.keyvalue import KeyValue, find_key_values
 from triage.extraction.lines.assemble import read_line_items
 from triage.extraction.lines.prose_items import read_prose_items
@@ -59,7 +60,10 @@ def _value(fields: dict[str, Resolution], name: str) -> str | None:
 
 
 def read_document(
-    document: ParsedDocument, prose: ProseReader, country: str | None
+    document: ParsedDocument,
+    prose: ProseReader,
+    country: str | None,
+    label_model: LabelModel | None = None,
 ) -> DocumentReading:
     """Return the rule-based reading of ``document`` (no calibration applied)."""
     warnings = list(document.warnings)
@@ -74,7 +78,7 @@ def read_document(
     style = date_style(pages, country)
     pairs: list[KeyValue] = [pair for page in pages for pair in find_key_values(page)]
     blocks = text_blocks(pages)
-    candidates = label_candidates(pairs, style)
+    candidates = label_candidates(pairs, style, label_model)
     focused = [run for block in blocks for run in focus(block)]
     candidates += prose.candidates(focused, prose.docs(focused), style)
     candidates += party_candidates(blocks)
@@ -91,5 +95,8 @@ def read_document(
     customer, provider = (_value(fields, n) for n in ("customer_legal_name", "provider_legal_name"))
     signed = resolve_fields(list(signature_candidates(pages, pairs, style, (customer, provider))))
     fields.update(signed)
+    renews = fields.get("auto_renewal")
+    if renews is not None and renews.value is False:
+        fields.pop("renewal_notice_days", None)  # no automatic renewal: nothing to give notice of
     cross_check(fields, items)
     return DocumentReading(fields, items, warnings)

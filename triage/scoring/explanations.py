@@ -19,6 +19,7 @@ from triage.contract import RiskFactor
 __all__ = ["Attribution", "occlusion_attribution", "top_factors"]
 
 FloatArray = npt.NDArray[np.float64]
+MINIMUM_CONTRIBUTION = 5e-5
 Attribution = tuple[float, FloatArray]
 """The order's score and one contribution per feature (0 where it equals the reference)."""
 
@@ -44,9 +45,12 @@ def occlusion_attribution(
 def top_factors(
     names: tuple[str, ...], contributions: FloatArray, *, limit: int = 5
 ) -> list[RiskFactor]:
-    """Return up to ``limit`` factors with the largest absolute non-zero contribution."""
+    """Return up to ``limit`` factors with the largest absolute contribution.
+
+    Contributions are rounded to 4 decimals; one that rounds to zero is not a factor.
+    """
     order = sorted(
-        (i for i in range(len(names)) if contributions[i] != 0.0),
+        (i for i in range(len(names)) if abs(contributions[i]) >= MINIMUM_CONTRIBUTION),
         key=lambda i: (-abs(float(contributions[i])), names[i]),
     )
     return [

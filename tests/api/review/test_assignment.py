@@ -80,7 +80,8 @@ def test_worklist_filters_by_customer_and_shows_the_assignee(store, submit, alic
     overdue = list_worklist(store, bob.key_id, WorklistFilter(), sla=timedelta(0))
     assert {i.aging for i in overdue.items} == {Aging.OVERDUE}
 
-def test_a_decision_through_the_api_respects_another_analysts_lock(store, parts, submit, alice, bob):
+
+def test_api_decision_respects_another_analysts_lock(store, parts, submit, alice, bob):
     order_id = submit("lock-5")["order_id"]
     open_review_item(store, alice, order_id)
     decision = DecisionRequest(action=ReviewAction.APPROVE, reason_code="FALSE_POSITIVE")

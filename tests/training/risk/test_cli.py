@@ -47,10 +47,10 @@ def test_capacity_and_precision_together_exit_2(registry: ModelRegistry) -> None
     assert result.exit_code == 2 and "exactly one" in result.output
 
 
-def test_an_unreachable_precision_exits_2(registry: ModelRegistry) -> None:
+def test_an_impossible_precision_exits_2(registry: ModelRegistry) -> None:
     args = ["tune-threshold", "--version", "risk-2026.11.1", "--registry", str(registry.root)]
-    result = runner.invoke(app, [*args, "--precision", "0.999"])
-    assert result.exit_code == 2 and "no threshold reaches" in result.output
+    result = runner.invoke(app, [*args, "--precision", "1.5"])
+    assert result.exit_code == 2 and "precision must be in (0, 1]" in result.output
 
 
 def test_train_from_a_snapshot_registers_a_version(

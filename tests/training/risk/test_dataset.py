@@ -9,9 +9,14 @@ import numpy as np
 import pytest
 
 from tests.triage.scoring.orders import extraction
-from training.risk.cache import ExtractionCache
+from training.risk.cache import ExtractionCache, pdf_sha256
+from training.risk.cases import dataset_from_cases
 from training.risk.dataset import RiskDataset, read_snapshot, write_snapshot
+from training.risk.labelled import extraction_from_labels
+from triage.comparison import RulePack
+from triage.contract import Extraction
 from triage.errors import InputError
+from triage.samples import CaseLabels, generate_cases
 
 
 def test_a_snapshot_reads_back_with_the_same_hash(tmp_path: Path, deals: RiskDataset) -> None:
@@ -57,3 +62,45 @@ def test_a_corrupt_cache_entry_counts_as_missing(tmp_path: Path) -> None:
     path.parent.mkdir(parents=True)
     path.write_text("{not json")
     assert cache.get("e" * 64) is None
+
+
+class FailingStages:
+    """Stages whose extractor fails on one document, as a buggy extractor would."""
+
+    def __init__(self, rules: RulePack, failing_sha: str) -> None:
+        self.rules = rules
+        self.failing_sha = failing_sha
+        self.reader = self
+        self.extractor = self
+        self.version = "failing"
+
+    def read(self, pdf: bytes, *, filename: str) -> bytes:
+        """Pass the bytes on: the extractor below decides."""
+        return pdf
+
+    def extract(self, document: bytes, *, country: str | None = None) -> Extraction:
+        """Fail on the chosen document, read the rest as a perfect reader would."""
+        if pdf_sha256(document) == self.failing_sha:
+            raise ValueError("discount_pct: input should be less than or equal to 100")
+        raise AssertionError("only the failing case reaches the extractor")
+
+
+def test_a_case_a_stage_fails_on_is_skipped_and_named(tmp_path: Path, rules: RulePack) -> None:
+    folders = generate_cases(tmp_path / "cases", 2, seed=12)
+    failing = pdf_sha256((folders[0] / "order.pdf").read_bytes())
+    cache = ExtractionCache(tmp_path / "cache", "failing")
+    good = extraction_from_labels(
+        CaseLabels.model_validate_json((folders[1] / "labels.json").read_bytes()),
+        pdf_sha256((folders[1] / "order.pdf").read_bytes()),
+    )
+    cache.put(good.document.sha256, good)
+    skipped: list[str] = []
+    dataset = dataset_from_cases(
+        tmp_path / "cases",
+        FailingStages(rules, failing),  # type: ignore[arg-type]
+        cache=cache,
+        on_skip=lambda case, _: skipped.append(case),
+    )
+    assert skipped == [folders[0].name]
+    assert list(dataset.cases) == [folders[1].name]
+    assert dataset.source.endswith(f"skipped={folders[0].name}")

@@ -78,3 +78,13 @@ def test_a_precision_threshold_reaches_the_precision_or_says_it_cannot() -> None
     assert labels[flagged].mean() >= 0.75 and threshold == 0.6
     with pytest.raises(InputError, match="no threshold reaches"):
         threshold_for_precision(np.array([0, 1, 0, 0]), np.array([0.9, 0.1, 0.8, 0.7]), 0.9)
+
+
+def test_a_time_split_holds_out_the_latest_orders(deals: RiskDataset, small_recipe: Recipe) -> None:
+    recipe = small_recipe.model_copy(
+        update={"split": small_recipe.split.model_copy(update={"kind": "time"})}
+    )
+    run = train(deals, recipe)
+    train_dates, test_dates = deals.order_dates[run.split.train], deals.order_dates[run.split.test]
+    assert run.split.kind == "time" and train_dates.max() <= test_dates.min()
+    assert set(run.targets) == {"dispute", "delay"}

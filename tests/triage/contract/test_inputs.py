@@ -97,7 +97,7 @@ def test_country_and_currency_codes_are_checked(customer_doc: dict[str, Any]) ->
 
 
 def test_not_json_names_the_source() -> None:
-    with pytest.raises(InputError, match="customer.json"):
+    with pytest.raises(InputError, match=r"customer\.json"):
         parse_json_input(b"{not json", Customer, source="customer.json")
 
 

@@ -18,10 +18,13 @@ __all__ = ["CUE_PATTERNS"]
 
 _CUST = "customer|client|licensee|subscriber|buyer|purchaser|you|company"
 _PRICE = "price|prices|pricing|fee|fees|rate|rates|charges|charge|cost|costs"
-_STOP = "terminat*|cancel*|end|exit|withdraw|rescind"
+_STOP = "terminat*|cancel*|end|exit|withdraw|rescind|leave|quit"
 
 CUE_PATTERNS: dict[str, list[str]] = {
-    "termination_for_convenience/convenience": ["for convenience", "for its convenience"],
+    "termination_for_convenience/convenience": [
+        f"{_STOP}|right|rights .. for ~ convenience",
+        "convenience .. terminat*|cancel*",
+    ],
     "termination_for_convenience/no_cause": [
         "without cause",
         "without any cause",
@@ -35,6 +38,7 @@ CUE_PATTERNS: dict[str, list[str]] = {
     "termination_for_convenience/on_notice": [
         f"{_CUST} .. {_STOP} ... upon|on|with|by|giving ... # ... notice",
         "walk away",
+        "no ~ lock-in|lock - in",
         "opt out of|from ~ order|subscription|agreement",
     ],
     "termination_for_convenience/no_penalty": [
@@ -54,12 +58,14 @@ CUE_PATTERNS: dict[str, list[str]] = {
     "most_favored_nation/other_customers": [
         "lowest|best|lower|better .. price|prices|pricing|rate|rates|terms ... any|other|another"
         " ~ customer|customers|client|clients|licensee|licensees|buyer|purchaser",
-        "any|another|other ~ customer|customers|client|clients ... lower|better|less|cheaper",
+        "any|another|other|third ~ customer|customers|client|clients|buyer|buyers|purchaser|"
+        "licensee|licensees|party|parties ... lower|better|less|cheaper|advantageous|favo*",
         "similarly situated",
         "comparable|similar|equivalent customer|customers|client|clients",
     ],
     "most_favored_nation/match": [
         "match .. lower|better|lowest",
+        "reduced|lowered|adjusted|cut .. to ~ match",
         "benefit of .. lower|better|favo*",
         "refund|credit .. difference",
     ],
@@ -68,6 +74,7 @@ CUE_PATTERNS: dict[str, list[str]] = {
         "freeze",
         "price|prices|pricing|rates|fees ~ lock|locked|hold|held|firm|fixed|guaranteed",
         "locked ~ in",
+        "held|fixed|frozen|locked|kept .. current|existing|today's ~ levels|level|rates|prices",
         "fixed for",
         "price protection",
     ],
@@ -76,6 +83,7 @@ CUE_PATTERNS: dict[str, list[str]] = {
         "no|without ~ increase|increases|uplift|escalation",
         "not be increased",
         "stay|remain|remains .. same|current|unchanged",
+        "stay|stays|remain|remains ~ firm|fixed|frozen|locked",
         "same ~ unit|discounted|per ~ price|rate|discount|pricing",
     ],
     "price_protection/future_purchases": [
@@ -108,6 +116,7 @@ CUE_PATTERNS: dict[str, list[str]] = {
         "balance|remainder ... upon|on|at|after",
         "withhold .. payment|payments|fees",
         "net|within # ... days ... rather|instead|extended",
+        "payment term|period ... run|runs|start|starts|begin|begins ~ from|on|when",
     ],
     "acceptance_clause/testing": [
         "acceptance test*",
@@ -115,13 +124,14 @@ CUE_PATTERNS: dict[str, list[str]] = {
         "acceptance certificate",
         "acceptance period",
         "acceptance procedure*",
+        "acceptance form|forms|note|notice",
         "certificate of acceptance",
         "user acceptance",
         "uat",
     ],
     "acceptance_clause/written_acceptance": [
         "written|formal|final acceptance",
-        f"until|unless|after|upon|before|following ... {_CUST} .. accept|accepts|accepted|"
+        f"until|unless|after|upon|before|prior|following ... {_CUST} .. accept|accepts|accepted|"
         "sign|signs|signed|certif*|confirm*|approve*",
         "until|upon|after|following ~ acceptance",
         "sign - off",
@@ -132,10 +142,11 @@ CUE_PATTERNS: dict[str, list[str]] = {
     ],
     "service_level_credits/credit": [
         "service|sla|uptime|availability ~ credit|credits",
-        "credit|credits|rebate|refund|reduction|discount ... # ~ %",
+        "credit|credits|rebate|refund|reduction ... # ~ %",
         "fee|fees|charge|charges ~ reduction|reductions|reduced",
         "reduced|reduce ... pro|proportion*|fees|charge",
         "money back",
+        "credit|credits against|on ~ future|next|the|its ~ invoice|invoices|bill|bills",
         "liquidated damages",
     ],
     "service_level_credits/uptime": [
@@ -147,6 +158,7 @@ CUE_PATTERNS: dict[str, list[str]] = {
         "is|are|goes ~ down",
         "response|resolution time*",
         "severity|priority #",
+        "fail*|miss*|breach* .. target|targets|commitment|commitments|service ~ level|levels",
     ],
     "liability_cap_change/cap": [
         "limitation|limitations of liability",
@@ -162,6 +174,9 @@ CUE_PATTERNS: dict[str, list[str]] = {
         "super - cap",
         "supercap",
         "not subject to any ~ cap|limit|limitation",
+        "liability .. not ~ capped|limited",
+        "liability ... goes|go up",
+        "exclusion|exclusions of ~ indirect|consequential ... not apply|limit",
         "shall|will|does not apply .. liability",
     ],
     "liability_cap_change/multiple": [
@@ -174,6 +189,7 @@ CUE_PATTERNS: dict[str, list[str]] = {
         "sole and exclusive",
         "sole supplier|provider|source|reseller|distributor|vendor",
         "no other reseller|resellers|distributor|distributors|customer|partner",
+        "only|exclusively|solely from",
     ],
     "exclusivity/competitors": [
         "not|never ... competitor|competitors|competing|competes|rival|rivals",
@@ -189,32 +205,43 @@ CUE_PATTERNS: dict[str, list[str]] = {
     "non_standard_renewal/consent": [
         "renew* ... only|solely .. upon|with|by|if|at",
         "renew* ... mutual|written agreement|consent|election|option",
+        "not|never|only ... renew* .. except|unless|if|when ... agree*|consent*|sign*|request*|"
+        "ask*|elect*",
         "mutual written agreement",
         "renewal proposal|quote|offer",
-        "not ~ renew ~ automatically",
+        "renew* ... require|requires|required|needs ... signed|written|writing|consent",
+        "silence ... not ~ constitute|be|amount ~ consent|acceptance|agreement",
+        "not ~ roll over",
         "auto-renewal|automatic renewal .. waived|disabled|not apply",
     ],
     "non_standard_renewal/price_or_window": [
         "renewal price|prices|pricing|fee|fees|rate",
         "renewal term .. priced|charged|fixed",
-        "non-renewal|non - renewal ... # .. days|hours|week|weeks|business",
-        "shortened|reduced ... notice",
+        "shortened|reduced|shorter ... notice|period|window",
     ],
     "other_nonstandard/escrow": ["escrow", "source code"],
-    "other_nonstandard/audit": ["audit*", "inspect*", "on-site|onsite", "on - site"],
+    "other_nonstandard/audit": [
+        "audit|audits|auditing|inspect|inspection|inspections",
+        "on-site|onsite ~ audit*|inspection*|access",
+        "on - site ~ audit*|inspection*|access",
+    ],
     "other_nonstandard/residency": [
         "data residency",
-        "stored|hosted|processed|kept|keep|located|reside ... only|exclusively|solely ... in|within",
+        "stored|hosted|processed|kept|keep|located|reside ... only|exclusively|solely"
+        " ... in|within",
         "not .. transferred|moved|move|transfer .. outside|abroad|elsewhere",
     ],
     "other_nonstandard/other": [
         "benchmark*",
-        "indemnif* ... beyond|additional|addition|uncapped|regardless",
+        "indemnif* ... beyond|exceed* ~ the|its|any ~ cap|caps|limit|limits|limitation",
+        "indemnif* ... additional|uncapped|unlimited|regardless|without limit",
         "key personnel",
         "named ~ resource*|manager|architect",
         "additional insured",
-        "insurance",
+        "cyber|liability|professional|indemnity ~ insurance .. of|at|coverage|cover",
         "most recent|latest version",
+        "assign|transfer ... to ~ any ~ affiliate|affiliates|successor|successors|purchaser",
+        "indemnif* ... in addition to",
     ],
     "standard/agreement_reference": [
         "as|are|is ~ set out|stated|provided|described|defined ~ in ~ the ~ agreement|msa|terms",
@@ -236,6 +263,7 @@ CUE_PATTERNS: dict[str, list[str]] = {
         "severab*",
         "independent contractors",
         "material breach",
+        "headings .. convenience",
     ],
     "standard/signature": [
         "signature|signatures below",
@@ -258,8 +286,21 @@ CUE_PATTERNS: dict[str, list[str]] = {
         "renew* automatically",
         "automatically renew*",
         "successive",
+        "auto-renewal|auto - renewal|autorenewal ~ yes",
+        "renewal term|terms|period|periods",
     ],
     "standard/non_exclusive": ["non-exclusive", "non - exclusive", "nonexclusive"],
-    "standard/standard": ["standard", "provider's paper", "as published"],
+    "standard/unchanged": ["unchanged", "without change", "not modified|amended|changed by"],
+    "standard/standard": ["standard", "provider's paper", "as published", "if any", "sole remedy"],
+    "standard/customer_restriction": [
+        "resell|sublicense|sub-license|decompile|reverse",
+        "competitor|competitors|compete ~ of|with ~ the ~ provider|vendor|licensor|supplier|"
+        "seller|company|us",
+    ],
+    "standard/payment_carveout": [
+        "payment obligation|obligations",
+        "obligation|obligations to pay",
+        "amounts due|owed|payable for",
+    ],
 }
 """Cue name -> patterns; the name's prefix is the label the cue points to."""

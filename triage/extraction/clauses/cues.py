@@ -64,7 +64,7 @@ def compile_pattern(pattern: str) -> tuple[TokenSpec, ...]:
 
 
 class _TokenIndex:
-    """Positions of each lower-cased token of one doc, and of its numbers."""
+    """Positions of each lower-cased token of one doc, and of its numbers (memoised per spec)."""
 
     def __init__(self, doc: Doc) -> None:
         self.words = [token.lower_ for token in doc]
@@ -72,14 +72,18 @@ class _TokenIndex:
         self.at: dict[str, list[int]] = {}
         for i, word in enumerate(self.words):
             self.at.setdefault(word, []).append(i)
+        self._seen: dict[int, list[int]] = {}
 
     def positions(self, spec: TokenSpec) -> list[int]:
-        found: list[int] = self.numbers if spec.number else []
-        for word in spec.words & self.at.keys():
-            found = found + self.at[word]
-        if spec.stems:
-            found = found + [i for i, w in enumerate(self.words) if w.startswith(spec.stems)]
-        return sorted(found)
+        key = id(spec)
+        if key not in self._seen:
+            found: list[int] = list(self.numbers) if spec.number else []
+            for word in spec.words & self.at.keys():
+                found.extend(self.at[word])
+            if spec.stems:
+                found.extend(i for i, w in enumerate(self.words) if w.startswith(spec.stems))
+            self._seen[key] = sorted(found)
+        return self._seen[key]
 
 
 def _matches(index: _TokenIndex, pattern: tuple[TokenSpec, ...]) -> bool:
@@ -103,9 +107,7 @@ class CueMatcher:
     def __init__(self, nlp: Language | None = None) -> None:
         """Compile every cue pattern; tokenise with ``nlp`` (a blank English one if None)."""
         self.nlp = nlp or spacy.blank("en")
-        self.patterns = [
-            [compile_pattern(p) for p in CUE_PATTERNS[name]] for name in CUE_NAMES
-        ]
+        self.patterns = [[compile_pattern(p) for p in CUE_PATTERNS[name]] for name in CUE_NAMES]
 
     def cues(self, text: str) -> list[str]:
         """Return the names of the cues that fire in ``text``, in column order."""
@@ -116,7 +118,7 @@ class CueMatcher:
         """Return a texts x cues 0/1 sparse matrix (columns in :data:`CUE_NAMES` order)."""
         rows: list[int] = []
         cols: list[int] = []
-        for row, doc in enumerate(self.nlp.tokenizer.pipe(texts)):
+        for row, doc in enumerate(self.nlp.make_doc(text) for text in texts):
             index = _TokenIndex(doc)
             for col, patterns in enumerate(self.patterns):
                 if any(_matches(index, pattern) for pattern in patterns):

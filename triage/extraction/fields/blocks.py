@@ -9,8 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from triage.documents.parsed import Page
-from triage.extraction.layout.evidence import PlacedWord
-from triage.extraction.layout.segments import split_line
+from triage.extraction.layout.segments import PlacedWord, split_line
 from triage.extraction.normalise.numbers import NUMBER_WORDS
 
 __all__ = ["TextBlock", "focus", "text_blocks"]

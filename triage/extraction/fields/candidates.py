@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from triage.extraction.layout.evidence import PlacedWord
+from triage.extraction.layout.segments import PlacedWord
 from triage.extraction.normalise import (
     DateStyle,
     parse_amount,

@@ -35,6 +35,7 @@ class SentenceRule:
     label: str
     score: float
     forbids: re.Pattern[str] | None = None
+    follows: re.Pattern[str] | None = None  # must match the entity and the words after it
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -172,6 +173,13 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
         "DAYS",
         0.85,
         _rx(r"renew|terminat|notice|cure|breach"),
+        # A payment term counts from the invoice: "Net 30", "30 days of the invoice date",
+        # "30 days from receipt of invoice"; not "10 days after the end of the quarter".
+        _rx(
+            r"^net\b|^[^.;]{0,30}?\b(?:of|from|after|following)\s+(?:the\s+)?"
+            r"(?:date\s+of\s+(?:the\s+)?|receipt\s+of\s+(?:the\s+)?|issuance\s+of\s+(?:the\s+)?)?"
+            r"(?:invoice|receipt|billing)"
+        ),
     ),
     SentenceRule(
         "renewal_notice_days", (_rx(r"renew"), _rx(r"notice|prior|before|advance")), "DAYS", 0.85

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from triage.extraction.fields.candidates import Candidate, Source, parse_field_value
 from triage.extraction.fields.lexicon import RANGE_LABELS, match_label, normalise_label
+from triage.extraction.label_model import LabelModel
 from triage.extraction.layout.keyvalue import Arrangement, KeyValue
 from triage.extraction.normalise import DateStyle
 from triage.extraction.normalise.dates import DATE_PATTERN, parse_date
 
 __all__ = ["label_candidates"]
 
+# A label the lexicon does not know is read by the model; its candidates stay below the
+# lexicon's so that a known label always wins, and below 0.9 confidence on their own.
+_MODEL_WEIGHT = 0.6
 # How much each arrangement says about a pair being a real label and its value.
 _ARRANGEMENT_SCORE = {Arrangement.INLINE: 1.0, Arrangement.RIGHT: 0.95, Arrangement.BELOW: 0.85}
 
@@ -28,12 +32,24 @@ def _range_candidates(pair: KeyValue, style: DateStyle | None) -> list[Candidate
     ]
 
 
-def label_candidates(pairs: list[KeyValue], style: DateStyle | None) -> list[Candidate]:
+def _fields_named(pair: KeyValue, label_model: LabelModel | None) -> tuple[tuple[str, float], ...]:
+    """The lexicon's reading of the label; failing that, the trained model's, scored lower
+    and only for a label that ends in a colon (so surely is a label)."""
+    known = match_label(pair.label)
+    if known or label_model is None or not pair.colon:
+        return known
+    guess = label_model.field_of(pair.label)
+    return ((guess[0], _MODEL_WEIGHT * guess[1]),) if guess else ()
+
+
+def label_candidates(
+    pairs: list[KeyValue], style: DateStyle | None, label_model: LabelModel | None = None
+) -> list[Candidate]:
     """Return a candidate for every pair whose label names a field and whose value parses."""
     found: list[Candidate] = []
     for pair in pairs:
         found.extend(_range_candidates(pair, style))
-        for field, label_score in match_label(pair.label):
+        for field, label_score in _fields_named(pair, label_model):
             value = parse_field_value(field, pair.value_text, style)
             if value is None:
                 continue

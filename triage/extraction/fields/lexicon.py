@@ -8,9 +8,9 @@ from functools import lru_cache
 __all__ = [
     "FIELD_LABELS",
     "RANGE_LABELS",
-    "WEAK_LABELS",
     "SIGNATURE_DATE_LABELS",
     "SIGNATURE_NAME_LABELS",
+    "WEAK_LABELS",
     "match_label",
 ]
 
@@ -103,7 +103,6 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "service start date",
         "term start",
         "term start date",
-        "effective date",
         "start",
     ),
     "end_date": (
@@ -251,6 +250,7 @@ _MULTIWORD = re.compile(
 # Labels that name a field only sometimes ("Total" may be a subtotal): a lower score.
 WEAK_LABELS: dict[str, str] = {
     "total": "total_contract_value",
+    "effective date": "start_date",
     "total amount": "total_contract_value",
     "amount due": "total_contract_value",
     "renewal": "auto_renewal",
@@ -282,10 +282,15 @@ def match_label(label: str) -> tuple[tuple[str, float], ...]:
         return ((WEAK_LABELS[text], 0.7),)
     if len(text.split()) > 6:
         return ()
-    found: dict[str, float] = {}
+    spans: list[tuple[int, int, str]] = []
     for start in range(len(text)):
         match = _MULTIWORD.match(text, start)
         if match and (start == 0 or not text[start - 1].isalnum()):
-            for field in _EXACT[match.group(1)]:
-                found[field] = 0.75
+            spans.append((start, match.end(), match.group(1)))
+    # Overlapping synonyms: the longest wins ("purchase order ref" is a PO, not an "order ref").
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(spans, key=lambda s: s[0] - s[1]):
+        if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
+            kept.append(span)
+    found = {field: 0.75 for _, _, synonym in kept for field in _EXACT[synonym]}
     return tuple(sorted(found.items()))

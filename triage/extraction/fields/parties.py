@@ -23,6 +23,7 @@ _ROLE = re.compile(
     + r")\s*[\"“”']?\s*\)",
     re.IGNORECASE,
 )
+_LEADING_JOIN = re.compile(r"^[\s,;]*(?:and\s+|&\s+)?", re.IGNORECASE)
 _ANCHOR = re.compile(r"(?:\bbetween|\band|\bby|\bwith|[.;:])\s+", re.IGNORECASE)
 _DESCRIPTOR = re.compile(
     r",?\s+(?:a|an)\s+(?:[A-Z][a-z]+\s+)*(?:company|corporation|limited|llc|entity|partnership|"
@@ -49,10 +50,12 @@ _ABBREVIATION = re.compile(
 )
 
 
-def _party_name(text_before: str) -> str | None:
-    masked = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "\u00b7", text_before)
-    anchors = list(_ANCHOR.finditer(masked))
-    name = text_before[anchors[-1].end() :] if anchors else text_before
+def _party_name(text_before: str, *, anchored: bool) -> str | None:
+    name = text_before
+    if anchored:
+        masked = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "\u00b7", text_before)
+        anchors = list(_ANCHOR.finditer(masked))
+        name = text_before[anchors[-1].end() :] if anchors else text_before
     name = _DESCRIPTOR.sub("", name).strip(" ,\"“”'")
     words = name.split()
     if not 1 <= len(words) <= 8 or not name[:1].isupper():
@@ -61,20 +64,30 @@ def _party_name(text_before: str) -> str | None:
 
 
 def party_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
-    """Yield customer/provider names defined in prose by a bracketed role."""
+    """Yield customer/provider names defined in prose by a bracketed role.
+
+    A second party's name starts right after the first party's bracket ("... ("Provider")
+    and Cobalt and Finch Limited ("Customer")"), so an "and" inside a name is kept.
+    """
     for block in blocks:
+        previous_end: int | None = None
         for match in _ROLE.finditer(block.text):
-            head = block.text[max(0, match.start() - 160) : match.start()]
-            name = _party_name(head)
+            begin = max(0, match.start() - 160)
+            if previous_end is not None and match.start() - previous_end < 160:
+                begin = previous_end
+                head = _LEADING_JOIN.sub("", block.text[begin : match.start()])
+                begin = match.start() - len(head)
+                name = _party_name(head, anchored=False)
+            else:
+                head = block.text[begin : match.start()]
+                name = _party_name(head, anchored=True)
+            previous_end = match.end()
             if name is None:
                 continue
             role = match.group("role").lower()
-            field = (
-                "customer_legal_name"
-                if re.fullmatch(_CUSTOMER_ROLES, role)
-                else "provider_legal_name"
-            )
-            start = match.start() - len(head) + head.rfind(name)
+            customer = re.fullmatch(_CUSTOMER_ROLES, role)
+            field = "customer_legal_name" if customer else "provider_legal_name"
+            start = begin + head.rfind(name)
             words = block.words_between(start, start + len(name))
             yield Candidate(field, name, 0.85, Source.SENTENCE, words)
 

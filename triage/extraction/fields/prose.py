@@ -15,6 +15,7 @@ from triage.extraction.normalise import DateStyle, parse_date
 
 __all__ = ["ProseReader"]
 
+_FOLLOW_CHARS = 60  # how far past an entity a rule's ``follows`` pattern may look
 _CONTEXT_TOKENS = 6  # evidence of a sentence hit: the entity and the words just before it
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
 
@@ -98,6 +99,9 @@ class ProseReader:
                 continue
             for entity in sentence.ents:
                 if entity.label_ != rule.label:
+                    continue
+                after = sentence.doc.text[entity.start_char : entity.end_char + _FOLLOW_CHARS]
+                if rule.follows is not None and not rule.follows.search(after):
                     continue
                 value = self._value(rule.field, entity, style)
                 if value is not None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from triage.extraction.fields.candidates import Candidate, Source
-from triage.extraction.layout.evidence import PlacedWord
+from triage.extraction.layout.segments import PlacedWord
 
 __all__ = ["Resolution", "resolve_fields"]
 

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 
 from triage.documents.parsed import Page
 from triage.extraction.fields.candidates import Candidate, Source
-from triage.extraction.layout.evidence import PlacedWord
-from triage.extraction.layout.segments import Segment, split_line
+from triage.extraction.layout.segments import PlacedWord, Segment, split_line
 
 __all__ = ["SigningParty", "counterparty_candidates", "signing_parties"]
 
@@ -71,6 +70,7 @@ def _wrapped_name(rows: list[list[Segment]], index: int, heading: Segment) -> li
 
 def _same(a: str, b: str) -> bool:
     def norm(text: str) -> str:
+        """Return the text lower-cased with everything but letters and digits removed."""
         return re.sub(r"[^a-z0-9]", "", text.lower())
 
     return norm(a) == norm(b)

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from triage.documents.parsed import Page, Word
-from triage.extraction.layout.evidence import PlacedWord
-from triage.extraction.layout.segments import Segment, split_line
+from triage.extraction.layout.segments import PlacedWord, Segment, split_line
 
 __all__ = ["Arrangement", "KeyValue", "find_key_values"]
 

@@ -1,13 +1,18 @@
-"""Split a text line into segments at wide horizontal gaps (columns, label/value cells)."""
+"""Runs of words: a text line split at wide gaps (columns, label/value cells), and the
+evidence of the words a value was read from (one union box per line, on its page)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from triage.contract import Evidence
 from triage.documents.parsed import TextLine, Word
-from triage.extraction.layout.evidence import PlacedWord
 
-__all__ = ["Segment", "split_line"]
+__all__ = ["PlacedWord", "Segment", "evidence_for", "split_line"]
+
+PlacedWord = tuple[int, int, Word]
+"""A word with its 1-based page number and the index of its line on that page."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,3 +89,26 @@ def _split(line: TextLine, page: int, index: int) -> tuple[Segment, ...]:
         current.append(word)
     segments.append(Segment(page, index, tuple(current)))
     return tuple(segments)
+
+
+def evidence_for(words: Iterable[PlacedWord]) -> list[Evidence]:
+    """Return one Evidence per (page, line) the words sit on, boxes as union of the words."""
+    grouped: dict[tuple[int, int], list[Word]] = {}
+    for page, line, word in words:
+        grouped.setdefault((page, line), []).append(word)
+    evidence = []
+    for (page, _), line_words in sorted(grouped.items()):
+        line_words.sort(key=lambda w: w.x0)
+        evidence.append(
+            Evidence(
+                page=page,
+                bbox=(
+                    round(min(w.x0 for w in line_words), 2),
+                    round(min(w.top for w in line_words), 2),
+                    round(max(w.x1 for w in line_words), 2),
+                    round(max(w.bottom for w in line_words), 2),
+                ),
+                text=" ".join(w.text for w in line_words),
+            )
+        )
+    return evidence

@@ -13,8 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from triage.documents.parsed import Page
-from triage.extraction.layout.evidence import PlacedWord
-from triage.extraction.layout.segments import Segment, split_line
+from triage.extraction.layout.segments import PlacedWord, Segment, split_line
 
 __all__ = ["Column", "HeaderClassifier", "Table", "TableRow", "find_tables"]
 
@@ -74,6 +73,7 @@ def _header(segments: Sequence[Segment], classify: HeaderClassifier) -> tuple[Co
 
 def _column_of(seg: Segment, columns: tuple[Column, ...]) -> Column:
     def overlap(column: Column) -> float:
+        """Return how many points the segment and the column share horizontally."""
         return min(seg.x1, column.x1) - max(seg.x0, column.x0)
 
     best = max(columns, key=overlap)

@@ -103,6 +103,13 @@ COLUMN_ROLES: dict[str, tuple[str, ...]] = {
         "subtotal",
         "net value",
         "total price",
+        "annual fee",
+        "annual fees",
+        "monthly fee",
+        "fee",
+        "extended amount",
+        "line amount",
+        "amount due",
     ),
     "start_date": ("start", "start date", "from", "begins", "period start", "start on"),
     "end_date": ("end", "end date", "to", "until", "through", "period end", "ends", "end on"),
@@ -119,11 +126,6 @@ COLUMN_ROLES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-_PHRASES: dict[tuple[str, ...], str] = {
-    tuple(phrase.split()): role for role, phrases in COLUMN_ROLES.items() for phrase in phrases
-}
-_LONGEST = max(len(p) for p in _PHRASES)
-
 
 # Units and currency markers that decorate a header cell without changing its meaning.
 _DECORATION = frozenset({"usd", "eur", "gbp", "cad", "aud", "chf", "$", "€", "£", "%", "#", "/"})
@@ -131,8 +133,16 @@ _DECORATION = frozenset({"usd", "eur", "gbp", "cad", "aud", "chf", "$", "€", "
 
 @lru_cache(maxsize=4096)
 def _norm(text: str) -> str:
-    token = re.sub(r"[()\[\]:*]", "", text.lower()).strip()
+    token = re.sub(r"[()\[\]:*]", "", text.lower()).strip().rstrip(".")
     return "" if token in _DECORATION else token
+
+
+_PHRASES: dict[tuple[str, ...], str] = {
+    tuple(t for t in map(_norm, phrase.split()) if t): role
+    for role, phrases in COLUMN_ROLES.items()
+    for phrase in phrases
+}
+_LONGEST = max(len(p) for p in _PHRASES)
 
 
 def classify_header(segment: Segment) -> list[Column]:

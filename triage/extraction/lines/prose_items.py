@@ -15,8 +15,8 @@ from decimal import Decimal
 
 from triage.contract import ExtractedLineItem, LineKind
 from triage.extraction.fields.blocks import TextBlock
-from triage.extraction.layout.evidence import evidence_for
-from triage.extraction.lines.arithmetic import line_confidence
+from triage.extraction.layout.segments import evidence_for
+from triage.extraction.lines.assemble import line_confidence
 from triage.extraction.lines.kinds import kind_from_text
 from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date
 from triage.extraction.normalise.money import AMOUNT_PATTERN, amount_value

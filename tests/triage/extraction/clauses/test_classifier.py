@@ -34,7 +34,68 @@ UNSEEN = {
     "other_nonstandard": "Vendor shall place the source code of the software in escrow, to"
     " be released to Client if Vendor becomes insolvent.",
 }
+FRESH = [
+    (
+        "termination_for_convenience",
+        "Beginning in the second contract year, the Buyer may bring this order to an end"
+        " without any justification by sending the Seller forty-five days' written notice.",
+    ),
+    (
+        "most_favored_nation",
+        "Should Seller grant any other purchaser of like volume a lower per-unit fee, Buyer's"
+        " fee will be reduced to that lower amount from the same date.",
+    ),
+    (
+        "price_protection",
+        "Seller guarantees that the subscription rates on this order will remain unchanged"
+        " through December 2029, including for any renewal.",
+    ),
+    (
+        "custom_payment_terms",
+        "The Buyer shall pay 30% of the total on signature, 30% on completion of data"
+        " migration and the balance ninety days after go-live.",
+    ),
+    (
+        "acceptance_clause",
+        "Buyer has thirty days after installation to verify that the software meets the"
+        " functional specification, and Seller may not invoice before Buyer's written acceptance.",
+    ),
+    (
+        "service_level_credits",
+        "If the Seller misses the four-hour resolution target for a priority one incident, the"
+        " Buyer is entitled to a credit equal to five percent of that month's charges.",
+    ),
+    (
+        "liability_cap_change",
+        "Seller's liability for any breach of its security obligations shall not be subject to"
+        " any cap or limitation whatsoever.",
+    ),
+    (
+        "exclusivity",
+        "During the term the Buyer is Seller's only appointed distributor for the platform in"
+        " Scandinavia, on an exclusive basis.",
+    ),
+    (
+        "non_standard_renewal",
+        "This order will only be extended for a further term if both parties sign a written"
+        " renewal before it expires; it never renews by default.",
+    ),
+    (
+        "other_nonstandard",
+        "All Buyer data shall be hosted and processed exclusively in data centres located in"
+        " Canada and shall not be moved outside Canada.",
+    ),
+]
 BOILERPLATE = [
+    "This Order Form renews automatically for successive twelve-month terms unless either"
+    " party gives thirty days' written notice of non-renewal.",
+    "Fees are due Net 30 from the invoice date.",
+    "This Order Form is subject to the Master Subscription Agreement between the parties,"
+    " which is incorporated by reference.",
+    "In the event of a conflict between this Order Form and the Agreement, the Agreement"
+    " shall prevail.",
+    "All notices under this Order Form shall be sent to the addresses set out above.",
+    "Customer's use of the Services is non-exclusive and limited to its internal business.",
     "This order is governed by the laws of the State of New York.",
     "Each party shall keep the other's confidential information confidential as provided in"
     " the Master Subscription Agreement.",
@@ -55,7 +116,14 @@ def test_model_loads_in_under_a_second() -> None:
 def test_unseen_sentence_gets_its_clause_type(classifier: ClauseClassifier, label: str) -> None:
     [(predicted, probability)] = classifier.classify_texts([UNSEEN[label]])
     assert predicted == label
-    assert probability >= classifier.threshold
+    assert probability >= classifier.threshold_for(label)
+
+
+@pytest.mark.parametrize(("label", "text"), FRESH, ids=[label for label, _ in FRESH])
+def test_fresh_unseen_wording_gets_its_clause_type(
+    classifier: ClauseClassifier, label: str, text: str
+) -> None:
+    assert classifier.classify_texts([text])[0][0] == label
 
 
 def test_boilerplate_is_standard(classifier: ClauseClassifier) -> None:
@@ -88,6 +156,16 @@ def test_find_clauses_returns_the_injected_clause_with_evidence_on_its_page(
 def test_find_clauses_is_deterministic(classifier: ClauseClassifier) -> None:
     document = render_pages([[(None, [UNSEEN["exclusivity"][:80], UNSEEN["exclusivity"][80:]])]])
     assert classifier.find_clauses(document) == classifier.find_clauses(document)
+
+
+def test_classifying_a_three_page_order_takes_a_few_milliseconds(
+    classifier: ClauseClassifier,
+) -> None:
+    paragraphs = [*UNSEEN.values(), *BOILERPLATE] * 2
+    classifier.classify_texts(paragraphs)
+    started = time.perf_counter()
+    classifier.classify_texts(paragraphs)
+    assert time.perf_counter() - started < 0.05
 
 
 def test_loading_a_folder_without_a_model_is_a_config_error(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """Fit the confidence calibration on freshly generated cases and write it as JSON.
 
-    python -m triage.extraction.fit_calibration --cases 400 --seed 20261101
+    python -m training.extraction.fit_calibration --cases 400 --seed 20261101
 
 For every field the extractor found, the rule-based confidence is paired with whether the
 value equals the generator's label; a monotone step map per field (and one for line items)
@@ -19,6 +19,7 @@ from triage.documents.reader import parse_pdf
 from triage.extraction.calibration import LINE_ITEMS, Calibration, fit_step_map
 from triage.extraction.evaluation import field_correct, line_matches
 from triage.extraction.extractor import EXTRACTOR_VERSION, OrderExtractor
+from triage.extraction.label_model import LabelModel
 
 __all__ = ["collect_scores", "fit_calibration", "main"]
 
@@ -53,7 +54,8 @@ def fit_calibration(case_count: int, seed: int) -> Calibration:
 
     with tempfile.TemporaryDirectory() as folder:
         cases = generate_cases(Path(folder), case_count, seed)
-        scores = collect_scores(cases, OrderExtractor())
+        labels = LabelModel.load(REPO_ROOT / "models" / "extraction" / "labels")
+        scores = collect_scores(cases, OrderExtractor(label_model=labels))
     maps = {name: fit_step_map(raw, ok) for name, (raw, ok) in scores.items()}
     return Calibration(f"{EXTRACTOR_VERSION}+seed{seed}n{case_count}", maps)
 

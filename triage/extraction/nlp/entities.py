@@ -1,14 +1,18 @@
-"""Token patterns of the EntityRuler: money, dates, durations, day counts, percents,
+"""The spaCy layer's rule component: ``spacy.blank("en")`` with an EntityRuler whose token
+patterns mark money, dates, durations, day counts, percents,
 billing frequencies, in digits or in words ("forty-five (45) days")."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import spacy
+from spacy.language import Language
+
 from triage.extraction.normalise.dates import MONTHS
 from triage.extraction.normalise.numbers import NUMBER_WORDS
 
-__all__ = ["entity_patterns"]
+__all__ = ["ENTITY_LABELS", "build_pipeline", "entity_patterns"]
 
 Pattern = dict[str, Any]
 
@@ -167,3 +171,17 @@ def entity_patterns() -> list[dict[str, Any]]:
     raw += [("DATE", pattern) for pattern in _dates()]
     raw += [("FREQ", pattern) for pattern in _frequencies()]
     return [{"label": label, "pattern": pattern} for label, pattern in raw]
+
+
+ENTITY_LABELS = ("DATE", "MONEY", "DURATION", "DAYS", "PERCENT", "FREQ")
+
+
+def build_pipeline() -> Language:
+    """Return a blank English pipeline whose entity ruler marks the contract entities.
+
+    Overlapping matches keep the longest span ("forty-five (45) days" over "45").
+    """
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True, "validate": True})
+    ruler.add_patterns(entity_patterns())  # type: ignore[attr-defined]
+    return nlp

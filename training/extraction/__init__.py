@@ -1,0 +1,1 @@
+"""Training of the extraction components: the label model and the confidence calibration."""
