@@ -7,8 +7,9 @@ STAMP  := $(VENV)/.installed
 
 SAMPLES   := samples/cases
 DEMO_KEYS := var/demo-keys.env
+RISK_MODEL := models/risk/PROMOTED
 
-.PHONY: run install samples browser-deps test lint typecheck bench bench-llm clean help
+.PHONY: run install samples model browser-deps test lint typecheck bench bench-llm clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -26,6 +27,12 @@ $(SAMPLES)/case-0001/order.pdf: | $(STAMP)
 
 samples: $(SAMPLES)/case-0001/order.pdf  ## Generate the committed sample cases if missing
 
+# The shipped risk model is committed; retrain it from the recipe only when it is missing.
+$(RISK_MODEL): | $(STAMP)
+	$(TRIAGE) train --promote
+
+model: $(RISK_MODEL)  ## Train and promote the default risk model if none is promoted
+
 # Keys for trying the product locally: an analyst (review page) and a service (API) key.
 $(DEMO_KEYS): | $(STAMP)
 	@mkdir -p var
@@ -33,7 +40,7 @@ $(DEMO_KEYS): | $(STAMP)
 	@echo "SERVICE_KEY=$$($(TRIAGE) keys create --role service --name 'Sample service')" >> $@.tmp
 	@mv $@.tmp $@
 
-run: install samples $(DEMO_KEYS)  ## Serve the API and review page with the sample orders loaded
+run: install samples model $(DEMO_KEYS)  ## Serve the API and review page with the sample orders loaded
 	@echo "Review page: http://127.0.0.1:8000/review  (log in with ANALYST_KEY from $(DEMO_KEYS))"
 	@echo "API docs:    http://127.0.0.1:8000/docs     (SERVICE_KEY from $(DEMO_KEYS))"
 	$(TRIAGE) serve --load-samples $(SAMPLES)

@@ -13,7 +13,7 @@ from triage.extraction import OrderExtractor
 from triage.llm import with_llm_assistance
 from triage.pipeline import DocumentReader, Extractor, RiskScorer, RoutingPolicy, RuleEngine
 from triage.routing import RoutingPolicy as Policy
-from triage.scoring.unscored import Unscored
+from triage.scoring.scorer import load_promoted_scorer
 
 __all__ = ["LoadedComponents", "load_components"]
 
@@ -54,7 +54,8 @@ def load_components(settings: Settings) -> LoadedComponents:
         settings,
         thresholds={name: rules.thresholds.for_field(name) for name in FIELD_NAMES},
     )
+    scorer = load_promoted_scorer(settings.models_dir)
     reader = SandboxedReader.from_settings(settings)
     return LoadedComponents(
-        reader=reader, extractor=extractor, rules=rules, scorer=Unscored(), policy=policy
+        reader=reader, extractor=extractor, rules=rules, scorer=scorer, policy=policy
     )

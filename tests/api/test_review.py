@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from typing import Any
 
 from fastapi.testclient import TestClient
 
+from api.app import create_app
+from api.settings import ApiSettings
 from tests.api.fixtures import order_parts
 from triage.auth import Role
+from triage.config import REPO_ROOT
+from triage.scoring.registry import ModelRegistry
 
 
 def submit(
@@ -161,14 +166,24 @@ def test_metrics_summary_and_prometheus(client, auth):
     assert "triage_http_request_duration_seconds_bucket" in text
 
 
-def test_models_listing_is_honest_about_the_registry(client, auth, settings):
-    folder = settings.models_dir / "risk"
-    listed = client.get("/v1/models", headers=auth[Role.DATA_SCIENTIST]).json()
-    assert listed["source"] in ("directory", "registry")
-    if listed["source"] == "directory":
-        versions = sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
-        assert [m["version"] for m in listed["models"]] == versions
-        missing = client.post(
-            "/v1/models/no-such-version/promote", headers=auth[Role.DATA_SCIENTIST]
-        )
+def test_models_are_listed_and_promoted_through_the_registry(
+    settings, store, parts, auth, tmp_path
+):
+    models_dir = tmp_path / "models"
+    shutil.copytree(REPO_ROOT / "models" / "risk", models_dir / "risk")
+    registry = ModelRegistry(models_dir / "risk")
+    shipped = registry.promoted()
+    assert shipped is not None
+    own = settings.model_copy(update={"models_dir": models_dir})
+    app = create_app(own, ApiSettings(background_jobs=False), store=store, parts=parts)
+    with TestClient(app) as client:
+        listed = client.get("/v1/models", headers=auth[Role.DATA_SCIENTIST]).json()
+        assert listed["source"] == "registry" and listed["active"] == shipped
+        assert [m["version"] for m in listed["models"]] == registry.versions()
+        assert all("metrics" in m["metadata"] for m in listed["models"])
+        missing = client.post("/v1/models/risk-1999.1.1/promote", headers=auth[Role.DATA_SCIENTIST])
         assert missing.status_code == 404
+        assert missing.headers["content-type"].startswith("application/problem+json")
+        promoted = client.post(f"/v1/models/{shipped}/promote", headers=auth[Role.DATA_SCIENTIST])
+        assert promoted.status_code == 200 and promoted.json()["active"] == shipped
+    assert [e.version for e in registry.history()][-1] == shipped

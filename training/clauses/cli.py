@@ -29,7 +29,7 @@ def train_clauses_command(
     eval_orders: int = typer.Option(
         600, "--eval-orders", help="Generated orders to score the shipped model on (0: skip)."
     ),
-    eval_seed: int = typer.Option(515151, "--eval-seed", help="Generator seed for that check."),
+    eval_seed: int = typer.Option(24680, "--eval-seed", help="Generator seed for that check."),
     per_family: int = typer.Option(
         0, "--per-family", help="Phrasings drawn per template family (0: the default config)."
     ),

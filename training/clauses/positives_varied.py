@@ -77,6 +77,10 @@ VARIED_FAMILIES: dict[str, list[str]] = {
         "[The first year's|Year one] {fees} [are|will be] [spread|split] [across|over]"
         " [the first two years|{months}|four quarterly payments][, with no interest charged|"
         " at no additional cost|].",
+        "[Payment of {fees}|Each invoice|Invoices for the first year] [falls due|is payable|"
+        "shall become payable] [no earlier than|not before|only] [the last day of the quarter"
+        " after it is issued|{days} after the close of {cust}'s fiscal year|the end of the"
+        " second month following delivery][, notwithstanding the payment terms of {agr}|].",
         "[{cust}|Client] [will only pay|pays] [once|when] [its own customer|the end client|"
         "its funding body] [has paid|pays] it for the [project|related work][, and not"
         " before|].",

@@ -99,6 +99,7 @@ def publish(run: TrainingRun, registry: ModelRegistry, *, version: str) -> Path:
         raise Conflict(f"model version {version} already exists in {registry.root}")
     registry.root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{version}-", dir=registry.root))
+    staging.chmod(0o755)  # mkdtemp makes it private; a version is read by the service user
     try:
         main = {target: run.targets[target].models["model"] for target in TARGETS}
         sio.dump(main, staging / ARTIFACT_FILE)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any, Protocol
 
 from triage.contract import Clause, DocumentInfo, ExtractedField, ExtractedFields, Extraction
 from triage.documents.parsed import ParsedDocument
+from triage.errors import ConfigError
 from triage.extraction.calibration import LINE_ITEMS, Calibration
+from triage.extraction.clauses import ClauseClassifier
 from triage.extraction.fields.prose import ProseReader
 from triage.extraction.label_model import LabelModel
 from triage.extraction.layout.segments import evidence_for
@@ -29,29 +32,41 @@ class ClauseFinder(Protocol):
         ...
 
 
-def _load_clause_finder(models_dir: Path) -> ClauseFinder | None:
-    try:
-        from triage.extraction.clauses import ClauseClassifier
-    except ImportError:
-        return None
+def _load_clause_finder(models_dir: Path) -> ClauseFinder:
+    """Return the shipped clause classifier; without one, clauses would pass unseen."""
     path = models_dir / "clauses"
-    if not path.exists() or not any(path.iterdir()):
-        return None
+    if not path.is_dir() or not any(path.iterdir()):
+        raise ConfigError(f"no clause model in {path}: run `triage train-clauses`")
     finder: ClauseFinder = ClauseClassifier.load(path)
     return finder
 
 
+def models_fingerprint(models_dir: Path) -> str:
+    """Return a short hash of every model file the extractor loads.
+
+    It is part of the extractor's version, so results and caches made with other model
+    files are told apart even when the code version is the same.
+    """
+    digest = hashlib.sha256()
+    for folder in (models_dir / "extraction", models_dir / "clauses"):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(str(path.relative_to(models_dir)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
 class OrderExtractor:
     """Reads a parsed order form into the contract's Extraction (fields, lines, clauses)."""
-
-    version = EXTRACTOR_VERSION
 
     def __init__(
         self,
         calibration: Calibration | None = None,
         clauses: ClauseFinder | None = None,
         label_model: LabelModel | None = None,
+        *,
+        version: str = EXTRACTOR_VERSION,
     ) -> None:
+        self.version = version
         self.calibration = calibration or Calibration.identity()
         self.clauses = clauses
         self.label_model = label_model
@@ -62,7 +77,8 @@ class OrderExtractor:
         """Return an extractor with the calibration and clause classifier under ``models_dir``."""
         calibration = Calibration.load(models_dir / "extraction" / "calibration.json")
         label_model = LabelModel.load(models_dir / "extraction" / "labels")
-        return cls(calibration, _load_clause_finder(models_dir), label_model)
+        version = f"{EXTRACTOR_VERSION}+{models_fingerprint(models_dir)}"
+        return cls(calibration, _load_clause_finder(models_dir), label_model, version=version)
 
     def _confidence(self, name: str, raw: float) -> float:
         """Calibrated, but never more than a little above what the rule evidence says: the

@@ -14,7 +14,7 @@ from triage.service.keys import authenticate, create_api_key, ensure_system_call
 from triage.service.orders import SubmitOutcome, get_order, submit_order
 from triage.service.outcomes import record_outcome
 from triage.service.review import OrderNotInReview, list_review_queue, record_decision
-from triage.service.risk_models import RegistryUnavailable, list_risk_models, promote_risk_model
+from triage.service.risk_models import list_risk_models, promote_risk_model
 from triage.service.summary import metrics_summary, open_queue_size
 from triage.service.webhooks import list_deliveries, list_webhooks, register_webhook, sign
 
@@ -23,7 +23,6 @@ __all__ = [
     "IdempotencyKeyReused",
     "IdempotencyPolicy",
     "OrderNotInReview",
-    "RegistryUnavailable",
     "SubmitOutcome",
     "authenticate",
     "create_api_key",

@@ -189,7 +189,7 @@ class RiskModelInfo(ServiceModel):
 class RiskModelList(ServiceModel):
     """The risk model versions and which one scores new orders."""
 
-    source: str = Field(description="'registry', or 'directory' before the registry exists.")
+    source: str = Field(description="Where the list comes from: the model registry.")
     active: str | None
     models: list[RiskModelInfo]
 

@@ -117,6 +117,9 @@ CUE_PATTERNS: dict[str, list[str]] = {
         "withhold .. payment|payments|fees",
         "net|within # ... days ... rather|instead|extended",
         "payment term|period ... run|runs|start|starts|begin|begins ~ from|on|when",
+        "not ~ be|fall|become ~ payable|due .. before|until|prior|earlier",
+        "payable|due|paid ... after|following ~ the ~ end|close ~ of ~ the ~ following|next|"
+        "fiscal|financial|calendar",
     ],
     "acceptance_clause/testing": [
         "acceptance test*",
@@ -173,7 +176,7 @@ CUE_PATTERNS: dict[str, list[str]] = {
         "super-cap",
         "super - cap",
         "supercap",
-        "not subject to any ~ cap|limit|limitation",
+        "not ~ subject to any ~ cap|limit|limitation",
         "liability .. not ~ capped|limited",
         "liability ... goes|go up",
         "exclusion|exclusions of ~ indirect|consequential ... not apply|limit",
@@ -181,6 +184,7 @@ CUE_PATTERNS: dict[str, list[str]] = {
     ],
     "liability_cap_change/multiple": [
         "# times|x|× ~ the ~ fees|annual|amounts|contract|charges|value",
+        "1.5x|2x|2.5x|3x|4x|5x|6x|8x|10x|1.5×|2×|3×|4×|5×",
         "# hundred percent",
         "greater of",
     ],
@@ -203,9 +207,11 @@ CUE_PATTERNS: dict[str, list[str]] = {
         "reseller|distributor|partner .. in|for|within .. region|country|market|territory",
     ],
     "non_standard_renewal/consent": [
-        "renew* ... only|solely .. upon|with|by|if|at",
-        "renew* ... mutual|written agreement|consent|election|option",
-        "not|never|only ... renew* .. except|unless|if|when ... agree*|consent*|sign*|request*|"
+        "renew*|extend*|extension ... only|solely .. upon|with|by|if|at",
+        "renew*|extend*|extension ... mutual|written ~ agreement|consent",
+        "renew*|extend*|extension ... consent|election|option|discretion",
+        "not|never|only ... renew*|extend*|extension .. except|unless|if|when ... agree*|"
+        "consent*|sign*|request*|"
         "ask*|elect*",
         "mutual written agreement",
         "renewal proposal|quote|offer",
@@ -290,6 +296,7 @@ CUE_PATTERNS: dict[str, list[str]] = {
         "renewal term|terms|period|periods",
     ],
     "standard/non_exclusive": ["non-exclusive", "non - exclusive", "nonexclusive"],
+    "standard/suspension": ["suspend* ... non-payment|overdue|unpaid|late"],
     "standard/unchanged": ["unchanged", "without change", "not modified|amended|changed by"],
     "standard/standard": ["standard", "provider's paper", "as published", "if any", "sole remedy"],
     "standard/customer_restriction": [

@@ -91,14 +91,17 @@ def _dates(
 
 
 def _discount(row: TableRow, roles: set[str]) -> float | None:
+    """Return the row's discount; None when the cell holds something that is not one."""
     if "discount" not in roles:
         return None
     text = row.text("discount")
     percent = parse_percent(text)
-    if percent is not None:
-        return percent
-    count = re.search(r"\d+(?:[.,]\d+)?", text)
-    return float(count.group(0).replace(",", ".")) if count else 0.0
+    if percent is None:
+        count = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*", text)
+        if count is None:
+            return None if text.strip() else 0.0
+        percent = float(count.group(1).replace(",", "."))
+    return percent if 0 <= percent <= 100 else None
 
 
 def _is_totals(row: TableRow, sku: str | None) -> bool:
@@ -133,6 +136,8 @@ def _item(row: TableRow, table: Table, style: DateStyle | None) -> ExtractedLine
     if quantity is None and kind is LineKind.USAGE:
         quantity = 0
     discount = _discount(row, roles)
+    if discount is None and "discount" in roles and row.text("discount").strip():
+        return None  # a cell of the discount column that is no percentage: not a line item
     item = ExtractedLineItem(
         sku=sku,
         description=description or None,
