@@ -48,15 +48,15 @@ def real_api(
 
 
 def _submit(client: TestClient, headers: dict[str, str], case: Path, key: str) -> object:
-    return client.post(
-        "/v1/orders",
-        headers={**headers, "Idempotency-Key": key},
-        files={
-            "document": ("order.pdf", (case / "order.pdf").read_bytes(), "application/pdf"),
-            "quote": ("quote.json", (case / "quote.json").read_bytes(), "application/json"),
-            "customer": ("customer.json", (case / "customer.json").read_bytes(), "application/json"),
-        },
-    )
+    files = {
+        name: (file, (case / file).read_bytes(), media)
+        for name, file, media in (
+            ("document", "order.pdf", "application/pdf"),
+            ("quote", "quote.json", "application/json"),
+            ("customer", "customer.json", "application/json"),
+        )
+    }
+    return client.post("/v1/orders", headers={**headers, "Idempotency-Key": key}, files=files)
 
 
 @pytest.mark.slow

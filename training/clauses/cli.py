@@ -50,7 +50,11 @@ def train_clauses_command(
             typer.echo(f"warning: no CUAD at {DEFAULT_CUAD}; training without it", err=True)
     corpus = CorpusConfig()
     if per_family > 0:
-        corpus = CorpusConfig(per_positive_family=per_family, per_standard_family=per_family)
+        corpus = CorpusConfig(
+            per_positive_family=per_family,
+            per_standard_family=per_family,
+            sections_per_split=5 * per_family,
+        )
     train = TrainConfig()
     if hash_bits > 0:
         train = TrainConfig(word_features=2**hash_bits, char_features=2**hash_bits)

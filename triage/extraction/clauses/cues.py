@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import spacy
 from scipy.sparse import csr_matrix
+from spacy.attrs import LIKE_NUM, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -67,8 +68,11 @@ class _TokenIndex:
     """Positions of each lower-cased token of one doc, and of its numbers (memoised per spec)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.words = [token.lower_ for token in doc]
-        self.numbers = [i for i, token in enumerate(doc) if token.like_num]
+        # to_array avoids creating a Token object per token, the bulk of the cost
+        attributes = doc.to_array([LOWER, LIKE_NUM]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        self.words = [strings[lower] for lower, _ in attributes]
+        self.numbers = [i for i, (_, number) in enumerate(attributes) if number]
         self.at: dict[str, list[int]] = {}
         for i, word in enumerate(self.words):
             self.at.setdefault(word, []).append(i)
@@ -88,6 +92,9 @@ class _TokenIndex:
 
 def _matches(index: _TokenIndex, pattern: tuple[TokenSpec, ...]) -> bool:
     """Return True when the specs occur in order, each within its gap of the one before."""
+    for spec in pattern:  # cheap rejection: a plain-word spec none of whose words occur
+        if not spec.stems and not spec.number and spec.words.isdisjoint(index.at):
+            return False
     ends = index.positions(pattern[0])
     for spec in pattern[1:]:
         if not ends:

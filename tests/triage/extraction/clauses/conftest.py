@@ -27,6 +27,11 @@ def classifier() -> ClauseClassifier:
 
 def render_pages(pages: list[list[Paragraph]]) -> ParsedDocument:
     """Draw each page's paragraphs top-down (12 pt leading, 10 pt between paragraphs), parse."""
+    return parse_pdf(render_pdf(pages), "order.pdf", max_pages=10)
+
+
+def render_pdf(pages: list[list[Paragraph]]) -> bytes:
+    """Return the PDF bytes of each page's paragraphs drawn top-down."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=LETTER)
     for paragraphs in pages:
@@ -43,4 +48,4 @@ def render_pages(pages: list[list[Paragraph]]) -> ParsedDocument:
             y -= 10
         canvas.showPage()
     canvas.save()
-    return parse_pdf(buffer.getvalue(), "order.pdf", max_pages=10)
+    return buffer.getvalue()
