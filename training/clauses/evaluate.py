@@ -1,7 +1,7 @@
 """Clause metrics: per-type precision, recall and F1, on texts and on generated orders.
 
 A prediction counts as a finding only when its best clause type reaches that type's
-threshold (:func:`triage.extraction.clauses.decision.decide`); ``standard`` is the
+threshold (:func:`triage.extraction.clauses.labels.decide`); ``standard`` is the
 absence of a finding, so it has no row of its own. ``micro`` pools every clause type.
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from triage.extraction.clauses import CLAUSE_LABELS, STANDARD_LABEL
-from triage.extraction.clauses.decision import decide
+from triage.extraction.clauses.labels import decide
 
 __all__ = [
     "CLAUSE_TYPES",

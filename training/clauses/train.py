@@ -23,10 +23,11 @@ from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 from skops.io import dump
+from threadpoolctl import threadpool_limits
 
 from training.clauses.corpus import ClauseExample
 from triage.extraction.clauses.classifier import METADATA_FILE, MODEL_FILE
-from triage.extraction.clauses.features import CUE_WEIGHT, combine
+from triage.extraction.clauses.cues import CUE_WEIGHT, combine
 
 __all__ = ["FittedModel", "TrainConfig", "config_dict", "fit_model", "save_artifact"]
 
@@ -74,7 +75,9 @@ def fit_model(
     texts = [e.text for e in examples]
     rows = combine(features.fit_transform(texts), cue_rows, config.cue_weight)
     model = LogisticRegression(C=config.c, max_iter=config.max_iter)
-    model.fit(rows, [e.label for e in examples])
+    # one BLAS thread: on a shared 2-core box threaded L-BFGS-B ran ~8x slower
+    with threadpool_limits(limits=1):
+        model.fit(rows, [e.label for e in examples])
     return FittedModel(features, model)
 
 

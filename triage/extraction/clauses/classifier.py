@@ -19,10 +19,8 @@ from skops.io import load
 from triage.contract import Clause, ClauseType, Evidence
 from triage.documents.parsed import ParsedDocument
 from triage.errors import ConfigError
-from triage.extraction.clauses.cues import CUE_NAMES, CueMatcher
-from triage.extraction.clauses.decision import decide
-from triage.extraction.clauses.features import TextFeatures, feature_matrix
-from triage.extraction.clauses.labels import CLAUSE_LABELS, STANDARD_LABEL
+from triage.extraction.clauses.cues import CUE_NAMES, CueMatcher, TextFeatures, feature_matrix
+from triage.extraction.clauses.labels import CLAUSE_LABELS, STANDARD_LABEL, decide
 from triage.extraction.clauses.segmentation import ClauseCandidate, segment_document
 
 __all__ = ["METADATA_FILE", "MODEL_FILE", "TRUSTED_TYPES", "ClauseClassifier"]

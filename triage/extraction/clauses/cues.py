@@ -5,7 +5,8 @@
 The combiner (the linear model) learns how much each cue counts towards each label, so a
 cue is evidence, never a verdict: wording the text model has never seen still lights up
 "without cause" or "acceptance test", and boilerplate cues pull shared vocabulary back to
-``standard``.
+``standard``. The model reads the cue columns to the right of the n-gram columns
+(:func:`feature_matrix`), the same in training and at inference.
 
 Why not ``spacy.matcher.Matcher``: the same ~230 patterns with bounded gaps took 2-4 ms
 per paragraph there; matching them against a per-text index of token positions keeps the
@@ -17,17 +18,27 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 import numpy as np
 import spacy
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, hstack
 from spacy.attrs import LIKE_NUM, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from triage.extraction.clauses.cue_patterns import CUE_PATTERNS
 
-__all__ = ["CUE_NAMES", "CueMatcher", "TokenSpec", "compile_pattern"]
+__all__ = [
+    "CUE_NAMES",
+    "CUE_WEIGHT",
+    "CueMatcher",
+    "TextFeatures",
+    "TokenSpec",
+    "combine",
+    "compile_pattern",
+    "feature_matrix",
+]
 
 CUE_NAMES: tuple[str, ...] = tuple(sorted(CUE_PATTERNS))
 """Column order of the cue features; stored with the model and checked on load."""
@@ -133,3 +144,26 @@ class CueMatcher:
                     cols.append(col)
         data = np.ones(len(rows), dtype=np.float64)
         return csr_matrix((data, (rows, cols)), shape=(len(texts), len(CUE_NAMES)))
+
+
+CUE_WEIGHT = 1.0
+"""Scale of a 0/1 cue column next to the L2-normalised tf-idf blocks."""
+
+
+class TextFeatures(Protocol):
+    """A fitted text vectoriser (the scikit-learn ``FeatureUnion`` of tf-idf blocks)."""
+
+    def transform(self, texts: Sequence[str]) -> Any:
+        """Return the texts' sparse feature rows."""
+
+
+def combine(text_rows: Any, cue_rows: csr_matrix, cue_weight: float = CUE_WEIGHT) -> csr_matrix:
+    """Return text-feature rows with the weighted cue columns appended on the right."""
+    return csr_matrix(hstack([text_rows, cue_rows * cue_weight], format="csr"))
+
+
+def feature_matrix(
+    vectoriser: TextFeatures, cues: CueMatcher, texts: Sequence[str], cue_weight: float
+) -> csr_matrix:
+    """Return the model's input rows for ``texts``: n-gram tf-idf, then cue columns."""
+    return combine(vectoriser.transform(list(texts)), cues.matrix(texts), cue_weight)
