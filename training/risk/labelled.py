@@ -17,9 +17,9 @@ from triage.contract import (
     ExtractedLineItem,
     Extraction,
 )
+from triage.samples.case import printed_field_values
 from triage.samples.deal import Deal
 from triage.samples.labels import CaseLabels
-from triage.samples.layouts.terms import COMMERCIAL
 
 __all__ = ["extraction_from_deal", "extraction_from_labels"]
 
@@ -50,29 +50,7 @@ def extraction_from_labels(labels: CaseLabels, sha256: str) -> Extraction:
 def extraction_from_deal(deal: Deal, sha256: str) -> Extraction:
     """Return the perfect-reader extraction of a generated deal, without rendering it."""
     order = deal.order
-    values: dict[str, Any] = {
-        "order_number": order.order_number,
-        "customer_legal_name": order.customer_name,
-        "provider_legal_name": order.provider_name,
-        "currency": order.currency,
-        "order_date": order.order_date,
-        "start_date": order.start_date,
-        "end_date": order.end_date,
-        "term_months": order.term_months,
-        "billing_frequency": order.billing_frequency,
-        "billing_start_date": order.billing_start_date,
-        "payment_terms_days": order.payment_terms_days,
-        "po_number": order.po_number,
-        "auto_renewal": order.auto_renewal,
-        "renewal_term_months": order.renewal_term_months,
-        "renewal_notice_days": order.renewal_notice_days,
-        "renewal_uplift_cap_pct": order.renewal_uplift_cap_pct,
-        "total_contract_value": order.total_contract_value,
-        "customer_signatory": order.signatory,
-        "customer_signed_date": order.signed_date,
-    }
-    if deal.presentation.terms_as_image:
-        values.update(dict.fromkeys(COMMERCIAL))  # printed only as an image: unreadable
+    values = printed_field_values(deal)
     lines = [
         ExtractedLineItem(
             sku=line.sku,

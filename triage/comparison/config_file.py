@@ -6,15 +6,18 @@ a ConfigError whose message names the file and, where it can, the rule and param
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import ValidationError
 
 from triage.errors import ConfigError
 
-__all__ = ["describe_errors", "read_yaml_mapping"]
+__all__ = ["describe_errors", "load_config_file", "read_yaml_mapping"]
+
+T = TypeVar("T")
 
 
 def read_yaml_mapping(path: Path) -> dict[str, Any]:
@@ -32,6 +35,16 @@ def read_yaml_mapping(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping at the top level")
     return data
+
+
+def load_config_file(path: Path, build: Callable[[dict[str, Any]], T]) -> T:
+    """Read ``path`` and ``build`` it; every ConfigError raised names the file."""
+    try:
+        return build(read_yaml_mapping(path))
+    except ConfigError as error:
+        if str(path) in error.detail:
+            raise
+        raise ConfigError(f"{path}: {error.detail}") from None
 
 
 def describe_errors(error: ValidationError, prefix: str = "") -> str:

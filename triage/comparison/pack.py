@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from triage.comparison.confidence import CONFIDENCE_RULE
-from triage.comparison.config_file import describe_errors, read_yaml_mapping
+from triage.comparison.config_file import describe_errors, load_config_file
 from triage.comparison.context import ConfidenceThresholds, OrderView, RuleContext
 from triage.comparison.findings import Finding, display_value
 from triage.comparison.registry import RULES, RuleFunction
@@ -160,12 +160,7 @@ class RulePack:
     @classmethod
     def load(cls, path: Path) -> RulePack:
         """Read and validate the pack at ``path``; raise ConfigError naming what is wrong."""
-        try:
-            return cls.from_mapping(read_yaml_mapping(path))
-        except ConfigError as error:
-            if str(path) in error.detail:
-                raise
-            raise ConfigError(f"{path}: {error.detail}") from None
+        return load_config_file(path, cls.from_mapping)
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> RulePack:

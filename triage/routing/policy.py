@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from triage.comparison.config_file import describe_errors, read_yaml_mapping
+from triage.comparison.config_file import describe_errors, load_config_file
 from triage.contract import BillingException, Decision, ExceptionCode, RiskScore, Severity
 from triage.errors import ConfigError
 from triage.routing.reasons import exception_reasons, risk_reasons
@@ -59,12 +59,7 @@ class RoutingPolicy:
     @classmethod
     def load(cls, path: Path) -> RoutingPolicy:
         """Read and validate the policy at ``path``; raise ConfigError naming what is wrong."""
-        try:
-            return cls.from_mapping(read_yaml_mapping(path))
-        except ConfigError as error:
-            if str(path) in error.detail:
-                raise
-            raise ConfigError(f"{path}: {error.detail}") from None
+        return load_config_file(path, cls.from_mapping)
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> RoutingPolicy:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from triage.samples.deal import Deal
 from triage.samples.injection import build_deal
@@ -20,7 +21,7 @@ from triage.samples.outcomes import draw_outcome
 from triage.samples.plan import plan_case
 from triage.samples.seeding import case_rng
 
-__all__ = ["GeneratedCase", "draw_case", "generate_case"]
+__all__ = ["GeneratedCase", "draw_case", "generate_case", "printed_field_values"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +38,13 @@ def draw_case(seed: int, index: int) -> Deal:
     return build_deal(plan_case(seed, index), case_rng(seed, index, "deal"))
 
 
-def _fields(deal: Deal) -> FieldLabels:
+def printed_field_values(deal: Deal) -> dict[str, Any]:
+    """Return the 19 field values a perfect reader of the order's text layer would extract.
+
+    Terms printed only on an image page are None: they have no text to read.
+    """
     order = deal.order
-    values = {
+    values: dict[str, Any] = {
         "order_number": order.order_number,
         "customer_legal_name": order.customer_name,
         "provider_legal_name": order.provider_name,
@@ -62,7 +67,11 @@ def _fields(deal: Deal) -> FieldLabels:
     }
     if deal.presentation.terms_as_image:
         values.update(dict.fromkeys(COMMERCIAL))
-    return FieldLabels.model_validate(values)
+    return values
+
+
+def _fields(deal: Deal) -> FieldLabels:
+    return FieldLabels.model_validate(printed_field_values(deal))
 
 
 def generate_case(seed: int, index: int) -> GeneratedCase:

@@ -12,12 +12,20 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from triage.store.tables import OrderExceptionRow, OrderRow, ReviewItemRow
 
-__all__ = ["CLOSED", "OPEN", "QueueFilter", "QueueSort", "exceptions_for", "list_open_items"]
+__all__ = [
+    "CLOSED",
+    "OPEN",
+    "QueueFilter",
+    "QueueSort",
+    "exceptions_for",
+    "list_open_items",
+    "open_items_query",
+]
 
 OPEN = "open"
 CLOSED = "closed"
@@ -39,6 +47,30 @@ class QueueFilter:
     queue: str | None = None
     code: str | None = None
     min_risk: float | None = None
+    account_id: str | None = None
+
+
+def open_items_query(filters: QueueFilter) -> Select[ReviewItemRow, OrderRow]:
+    """Return the query of open review items (with their orders) that match ``filters``."""
+    query = (
+        select(ReviewItemRow, OrderRow)
+        .join(OrderRow, OrderRow.order_id == ReviewItemRow.order_id)
+        .where(ReviewItemRow.state == OPEN)
+    )
+    if filters.queue is not None or filters.code is not None:
+        matching = select(OrderExceptionRow.order_id).where(
+            OrderExceptionRow.order_id == ReviewItemRow.order_id
+        )
+        if filters.queue is not None:
+            matching = matching.where(OrderExceptionRow.queue == filters.queue)
+        if filters.code is not None:
+            matching = matching.where(OrderExceptionRow.code == filters.code)
+        query = query.where(matching.exists())
+    if filters.min_risk is not None:
+        query = query.where(ReviewItemRow.risk >= filters.min_risk)
+    if filters.account_id is not None:
+        query = query.where(OrderRow.account_id == filters.account_id)
+    return query
 
 
 def sort_expression(sort: QueueSort) -> ColumnElement[Any]:
@@ -73,22 +105,7 @@ def list_open_items(
 ) -> list[tuple[ReviewItemRow, OrderRow]]:
     """Return up to ``limit`` open items (with their orders) after the ``after`` position."""
     expr = sort_expression(sort)
-    query = (
-        select(ReviewItemRow, OrderRow)
-        .join(OrderRow, OrderRow.order_id == ReviewItemRow.order_id)
-        .where(ReviewItemRow.state == OPEN)
-    )
-    if filters.queue is not None or filters.code is not None:
-        matching = select(OrderExceptionRow.order_id).where(
-            OrderExceptionRow.order_id == ReviewItemRow.order_id
-        )
-        if filters.queue is not None:
-            matching = matching.where(OrderExceptionRow.queue == filters.queue)
-        if filters.code is not None:
-            matching = matching.where(OrderExceptionRow.code == filters.code)
-        query = query.where(matching.exists())
-    if filters.min_risk is not None:
-        query = query.where(ReviewItemRow.risk >= filters.min_risk)
+    query = open_items_query(filters)
     if after is not None:
         value, last_id = after
         beyond = expr < value if _descending(sort) else expr > value

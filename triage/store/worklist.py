@@ -8,13 +8,12 @@ the same moment cannot both win, on SQLite and PostgreSQL alike.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, and_, func, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from triage.store.queue import OPEN, QueueSort, sort_expression
+from triage.store.queue import OPEN, QueueFilter, QueueSort, open_items_query, sort_expression
 from triage.store.tables import ApiKeyRow, OrderExceptionRow, OrderRow, ReviewItemRow
 
 __all__ = [
@@ -29,36 +28,8 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class WorklistFilter:
-    """Which open items to show: by queue, exception code, minimum risk and customer."""
-
-    queue: str | None = None
-    code: str | None = None
-    min_risk: float | None = None
-    account_id: str | None = None
-
-
-def _filtered(filters: WorklistFilter) -> Select[ReviewItemRow, OrderRow]:
-    query = (
-        select(ReviewItemRow, OrderRow)
-        .join(OrderRow, OrderRow.order_id == ReviewItemRow.order_id)
-        .where(ReviewItemRow.state == OPEN)
-    )
-    if filters.queue is not None or filters.code is not None:
-        matching = select(OrderExceptionRow.order_id).where(
-            OrderExceptionRow.order_id == ReviewItemRow.order_id
-        )
-        if filters.queue is not None:
-            matching = matching.where(OrderExceptionRow.queue == filters.queue)
-        if filters.code is not None:
-            matching = matching.where(OrderExceptionRow.code == filters.code)
-        query = query.where(matching.exists())
-    if filters.min_risk is not None:
-        query = query.where(ReviewItemRow.risk >= filters.min_risk)
-    if filters.account_id is not None:
-        query = query.where(OrderRow.account_id == filters.account_id)
-    return query
+WorklistFilter = QueueFilter
+"""The review page filters open items like the API's queue, and by customer too."""
 
 
 def list_items(
@@ -68,7 +39,7 @@ def list_items(
     expr = sort_expression(sort)
     primary = expr.asc() if sort is QueueSort.AGE else expr.desc()
     query = (
-        _filtered(filters)
+        open_items_query(filters)
         .order_by(primary, ReviewItemRow.order_id.asc())
         .offset(offset)
         .limit(limit)
@@ -78,7 +49,7 @@ def list_items(
 
 def count_items(session: Session, filters: WorklistFilter) -> int:
     """Return how many open items match ``filters``."""
-    query = _filtered(filters).with_only_columns(func.count()).order_by(None)
+    query = open_items_query(filters).with_only_columns(func.count()).order_by(None)
     return int(session.scalar(query) or 0)
 
 
