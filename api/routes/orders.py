@@ -66,6 +66,11 @@ def create_order(
     if outcome.result is not None:
         count_result(outcome.result)
     headers = {"Idempotent-Replayed": "true" if outcome.replayed else "false"}
+    if outcome.pipeline_ms is not None and outcome.store_ms is not None:
+        # W3C Server-Timing: where a new order's time went (read + extract + rules + score).
+        headers["Server-Timing"] = (
+            f"pipeline;dur={outcome.pipeline_ms:.1f}, store;dur={outcome.store_ms:.1f}"
+        )
     if outcome.order_id:
         headers["Location"] = f"/v1/orders/{outcome.order_id}"
     return Response(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from typing import Any
 
@@ -47,6 +48,8 @@ def test_retry_with_same_key_and_body_replays_the_stored_result(client, auth, st
     assert again.json() == first.json()
     assert again.headers["Idempotent-Replayed"] == "true"
     assert count_orders(store) == 1
+    assert re.fullmatch(r"pipeline;dur=\d+\.\d, store;dur=\d+\.\d", first.headers["server-timing"])
+    assert "server-timing" not in again.headers  # a replay runs no pipeline
 
 
 def test_same_key_with_a_different_body_is_refused(client, auth, store):

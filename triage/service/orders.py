@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -47,6 +48,8 @@ class SubmitOutcome:
     body: str
     order_id: str | None
     result: CheckResult | None = None
+    pipeline_ms: float | None = None
+    store_ms: float | None = None
 
     @property
     def replayed(self) -> bool:
@@ -211,9 +214,11 @@ def submit_order(
         if isinstance(claim, StoredResponse):
             return SubmitOutcome(status=REPLAYED, body=claim.body, order_id=claim.order_id)
         try:
+            started = time.perf_counter()
             result = triage_order(
                 pdf, quote, customer, parts=parts, filename=filename, order_id=claim.order_id
             )
+            checked = time.perf_counter()
             body = _store_result(
                 store,
                 caller,
@@ -230,7 +235,14 @@ def submit_order(
         except BaseException:
             release_key(store, caller.key_id, idempotency_key, claim.token)
             raise
-        return SubmitOutcome(status=CREATED, body=body, order_id=result.order_id, result=result)
+        return SubmitOutcome(
+            status=CREATED,
+            body=body,
+            order_id=result.order_id,
+            result=result,
+            pipeline_ms=(checked - started) * 1000,
+            store_ms=(time.perf_counter() - checked) * 1000,
+        )
 
 
 def get_order(store: Store, order_id: str) -> OrderRecord:
