@@ -87,7 +87,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=160)
     parser.add_argument("--components", default="triage.components:load_components")
     args = parser.parse_args()
-    pdfs = [render_order_form(seed, pages=PAGES) for seed in range(args.requests * 2)]
+    pdfs = [render_order_form(seed, pages=PAGES) for seed in range(args.requests * 2 + CLIENTS * 2)]
     extraction = extraction_median(args.components, pdfs)
     with tempfile.TemporaryDirectory(prefix="bench-api-") as tmp:
         data = Path(tmp)
@@ -127,10 +127,16 @@ def main() -> None:
             def order_again(i: int) -> bool:
                 return order(args.requests + i)
 
+            def warm_order(i: int) -> bool:
+                return order(args.requests * 2 + i)
+
             def noop(_i: int) -> bool:
                 return client.get("/healthz").status_code == 200
 
             run("warm-up", CLIENTS, noop)
+            # Each worker's first orders start its parse children and warm its caches:
+            # measure the steady state, as a service that has been up for a while serves.
+            run("warm-up orders", CLIENTS * 2, warm_order)
             rows = [
                 run("GET /healthz (no-op)", args.requests * 4, noop),
                 run(f"POST /v1/orders ({PAGES}-page PDF)", args.requests, order),

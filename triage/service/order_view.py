@@ -2,7 +2,8 @@
 
 The grid sets each extracted term beside its quote and ERP counterparts. A row is a
 mismatch when an exception judged that field (the rules are the authority; the grid does
-not re-compare), missing when the document gave no value, and low-confidence below 0.6.
+not re-compare), missing when a rule needed a value the document did not give, not stated
+when no rule needed it, and low-confidence below 0.6.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from triage.contract import CheckResult, Customer, Quote
+from triage.contract import CheckResult, Customer, ExceptionCode, Quote
 from triage.errors import NotFound
 from triage.pipeline import Components
 from triage.service.corrections import apply_corrections
@@ -49,7 +50,7 @@ class GridRow:
     order: Any
     quote: Any
     erp: Any
-    status: str  # mismatch | missing | low-confidence | ok | info
+    status: str  # mismatch | missing | low-confidence | ok | info | not-stated
     confidence: float
     codes: tuple[str, ...]
 
@@ -81,11 +82,15 @@ def comparison_grid(result: CheckResult, quote: Quote, customer: Customer) -> li
         extracted = result.extraction.fields.get(name)
         quote_attr, erp_attr = COUNTERPARTS.get(name, (None, None))
         codes = tuple(flagged.get(name, []))
-        if codes:
+        unreadable = codes and set(codes) == {ExceptionCode.LOW_CONFIDENCE_EXTRACTION.value}
+        if codes and not unreadable:
             status = "mismatch"
         elif extracted.value is None:
-            status = "missing"
-        elif extracted.confidence < LOW_CONFIDENCE:
+            # Missing matters only when a rule needed it (it then raised an exception);
+            # a term the order simply does not state (no renewal terms on a fixed-term
+            # deal, no PO where none is required) is shown as such, not as a problem.
+            status = "missing" if unreadable else "not-stated"
+        elif unreadable or extracted.confidence < LOW_CONFIDENCE:
             status = "low-confidence"
         else:
             status = "ok" if quote_attr or erp_attr else "info"
