@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from tests.contract_examples import CUSTOMER, QUOTE
 from triage.contract import (
     Clause,
     ClauseType,
@@ -79,38 +80,13 @@ def make_quote(lines: list[QuoteLine] | None = None, **overrides: Any) -> Quote:
     """Return the contract's example quote, with ``lines`` and the total following them."""
     lines = lines if lines is not None else [quote_line()]
     total = sum((line.net_amount for line in lines), Decimal(0))
-    values: dict[str, Any] = {
-        "quote_id": "Q-2026-00123",
-        "account_id": "ACC-1001",
-        "currency": "USD",
-        "start_date": START,
-        "end_date": END,
-        "term_months": 12,
-        "billing_frequency": "annual",
-        "payment_terms_days": 30,
-        "auto_renewal": True,
-        "renewal_uplift_cap_pct": 5,
-        "approved_max_discount_pct": 15,
-        "total_contract_value": total,
-        "lines": lines,
-    }
+    values: dict[str, Any] = {**QUOTE, "total_contract_value": total, "lines": lines}
     return Quote.model_validate(values | overrides)
 
 
 def make_customer(**overrides: Any) -> Customer:
     """Return the contract's example customer (PO required, not tax-exempt)."""
-    values: dict[str, Any] = {
-        "account_id": "ACC-1001",
-        "legal_name": "Acme Corporation",
-        "provider_entity": "Northwind Software Inc.",
-        "country": "US",
-        "currency": "USD",
-        "payment_terms_days": 30,
-        "po_required": True,
-        "tax_id": "US-12-3456789",
-        "tax_exempt": False,
-        "credit_hold": False,
-    }
+    values = {k: v for k, v in CUSTOMER.items() if k != "history"}
     return Customer.model_validate(values | overrides)
 
 

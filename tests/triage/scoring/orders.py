@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from tests.contract_examples import CUSTOMER, QUOTE
 from triage.contract import (
     BillingException,
     Clause,
@@ -36,21 +37,7 @@ LINE: dict[str, Any] = {
 
 def quote(**overrides: Any) -> Quote:
     """Return a 12-month annual quote for one subscription line, Net 30."""
-    values: dict[str, Any] = {
-        "quote_id": "Q-2026-00123",
-        "account_id": "ACC-1001",
-        "currency": "USD",
-        "start_date": START,
-        "end_date": END,
-        "term_months": 12,
-        "billing_frequency": "annual",
-        "payment_terms_days": 30,
-        "auto_renewal": True,
-        "renewal_uplift_cap_pct": 5,
-        "approved_max_discount_pct": 15,
-        "total_contract_value": "54000.00",
-        "lines": [LINE],
-    }
+    values: dict[str, Any] = {**QUOTE, "lines": [LINE]}
     return Quote.model_validate(values | overrides)
 
 
@@ -59,14 +46,8 @@ def customer(
 ) -> Customer:
     """Return the ERP record of ACC-1001 with the given 12-month history."""
     values: dict[str, Any] = {
-        "account_id": "ACC-1001",
-        "legal_name": "Acme Corporation",
-        "provider_entity": "Northwind Software Inc.",
-        "country": "US",
-        "currency": "USD",
-        "payment_terms_days": 30,
+        **CUSTOMER,
         "po_required": False,
-        "tax_id": "US-12-3456789",
         "history": {
             "invoices_12m": invoices,
             "disputed_invoices_12m": disputed,
