@@ -39,6 +39,10 @@ def build_chat_model(settings: LlmSettings) -> ChatOpenAI | None:
         api_key=SecretStr(settings.api_key),
         temperature=settings.temperature,
         max_completion_tokens=settings.max_output_tokens,
+        # Servers of the older protocol (llama.cpp's, vLLM's, Ollama's) read only
+        # ``max_tokens``; without it a small model in JSON mode can pad with whitespace
+        # until its context is full.
+        extra_body={"max_tokens": settings.max_output_tokens},
         timeout=settings.timeout_s,
         max_retries=0,
         http_client=http_client,

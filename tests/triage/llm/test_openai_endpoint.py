@@ -78,6 +78,8 @@ def test_the_real_client_path_accepts_only_the_grounded_answer(
     assert ok["output_tokens"] == len(grounded.split())  # the server's usage, passed through
     assert all(r["response_format"] == {"type": "json_object"} for r in server.requests)
     assert {r["model"] for r in server.requests} == {"scripted-model"}
+    # both spellings of the output cap reach the server: older servers read only max_tokens
+    assert {(r["max_tokens"], r["max_completion_tokens"]) for r in server.requests} == {(200, 200)}
 
 
 def test_the_factory_builds_nothing_when_the_llm_is_off() -> None:
