@@ -15,6 +15,7 @@ from api.review.page_images import page_sizes
 from api.review.pages import render
 from api.review.session import AnalystSession, DeskSession, check_csrf, review_settings
 from api.review.settings import REASON_CODES
+from api.review.summary import analyst_summary
 from triage.contract import FIELD_NAMES, CheckResult
 from triage.errors import TriageError
 from triage.service import record_decision
@@ -94,6 +95,7 @@ def _order_page(
         reasons=REASON_CODES,
         field_names=FIELD_NAMES,
         form_value=form_value,
+        summary=analyst_summary(request, result) if result.exceptions else None,
         **extra,
     )
 

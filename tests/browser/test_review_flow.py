@@ -47,6 +47,9 @@ def test_find_open_correct_approve_and_audit(browser, review_server, tmp_path):
     assert _in_viewport(page, "[data-exception].current")
     assert _in_viewport(page, ".box.active")
     assert page.locator(".grid tr.row-mismatch", has_text="Payment terms days").count() == 1
+    summary = page.locator("figure.summary").inner_text()
+    assert "fixed template (no AI)" in summary  # no LLM configured: labelled as such
+    assert "PAYMENT_TERMS_MISMATCH" in summary
     page.screenshot(path=screenshot_path(tmp_path, "review-order.png"))
 
     other, blake = _login(browser, review_server, review_server.other_analyst_key)
