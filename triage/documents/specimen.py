@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import random
+import textwrap
 
 from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfgen.canvas import Canvas
@@ -22,20 +23,6 @@ _TERMS = (
     "{notice} days before the end of the then-current term. Renewal pricing shall not "
     "increase by more than {cap} percent over the prior term. Fees are exclusive of taxes."
 )
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        if current and len(current) + 1 + len(word) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}".strip()
-    if current:
-        lines.append(current)
-    return lines
 
 
 def _draw_items(canvas: Canvas, rng: random.Random, top: float) -> float:
@@ -88,7 +75,9 @@ def render_order_form(seed: int = 0, pages: int = 3) -> bytes:
         )
         canvas.setFont("Times-Roman", 11)
         for paragraph in range(rng.randint(3, 5)):
-            for line in _wrap(f"{paragraph + 1}. {terms}", 95):
+            for line in textwrap.wrap(
+                f"{paragraph + 1}. {terms}", 95, break_long_words=False, break_on_hyphens=False
+            ):
                 canvas.drawString(72, y, line)
                 y -= 14
             y -= 8

@@ -8,6 +8,7 @@ breaks across a page, and a page with no text layer.
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Callable
 
 from reportlab.lib.pagesizes import A4, LETTER
@@ -89,24 +90,12 @@ def prose_agreement_pdf() -> bytes:
         y = 740.0
         for index, text in enumerate(paragraphs):
             c.setFont("Helvetica-Bold" if index == 0 else "Helvetica", 12 if index == 0 else 10)
-            for line in _wrap(text, 95):
+            for line in textwrap.wrap(text, 95, break_long_words=False, break_on_hyphens=False):
                 c.drawString(72, y, line)
                 y -= 13
             y -= 10
 
     return _render(draw)
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        if current and len(current) + 1 + len(word) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}".strip()
-    return [*lines, current] if current else lines
 
 
 _HEADER = ("Item", "Product", "Units", "List Price", "Discount", "Extended", "From", "To")

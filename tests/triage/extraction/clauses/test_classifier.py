@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 import time
 from pathlib import Path
 
@@ -170,7 +171,13 @@ def test_finding_clauses_costs_under_half_a_text_extraction_pass(
     classifier: ClauseClassifier,
 ) -> None:
     texts = [*UNSEEN.values(), *(text for _, text in FRESH), *BOILERPLATE]
-    pages = [[(None, _wrap(text)) for text in texts[i::3]] for i in range(3)]
+    pages = [
+        [
+            (None, textwrap.wrap(text, 95, break_long_words=False, break_on_hyphens=False))
+            for text in texts[i::3]
+        ]
+        for i in range(3)
+    ]
     pdf = render_pdf(pages)
     document = parse_pdf(pdf, "order.pdf", max_pages=10)
     classifier.find_clauses(document)
@@ -183,16 +190,6 @@ def test_finding_clauses_costs_under_half_a_text_extraction_pass(
     extract_seconds = time.perf_counter() - started
     assert len(found) >= len(UNSEEN)
     assert clause_seconds < extract_seconds / 2
-
-
-def _wrap(text: str, width: int = 95) -> list[str]:
-    lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + len(word) >= width:
-            lines.append(line)
-            line = ""
-        line = f"{line} {word}".strip()
-    return [*lines, line]
 
 
 def test_loading_a_folder_without_a_model_is_a_config_error(tmp_path: Path) -> None:
