@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.context import current_request_id
 from triage.errors import PROBLEM_TYPE_BASE, LimitExceeded, TriageError
+from triage.inputs import describe_error_items
 from triage.logs import get_logger
 
 __all__ = ["PROBLEM_MEDIA_TYPE", "ProblemDetails", "install_problem_handlers", "problem_response"]
@@ -93,11 +94,7 @@ def _location(loc: tuple[Any, ...]) -> str:
 
 def _validation_error(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
-    messages = []
-    for item in error.errors():
-        message = "unknown field" if item.get("type") == "extra_forbidden" else item.get("msg")
-        messages.append(f"{_location(tuple(item.get('loc', ())))}: {message}")
-    detail = "; ".join(messages) or "the request is not valid"
+    detail = describe_error_items(error.errors(), _location) or "the request is not valid"
     return problem_response(422, "input.invalid", "Invalid input", detail)
 
 

@@ -5,9 +5,10 @@ Every failure becomes an InputError whose message names the file and, for JSON, 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -16,6 +17,7 @@ from triage.errors import InputError
 
 __all__ = [
     "OrderInputs",
+    "describe_error_items",
     "describe_validation_error",
     "load_case",
     "load_order_inputs",
@@ -36,14 +38,27 @@ class OrderInputs:
     customer: Customer
 
 
+def _dotted(loc: tuple[Any, ...]) -> str:
+    return ".".join(str(p) for p in loc) or "(document)"
+
+
+def describe_error_items(
+    items: Iterable[Mapping[str, Any]], where: Callable[[tuple[Any, ...]], str] = _dotted
+) -> str:
+    """Return pydantic error items as one line: ``<where(loc)>: message; ...``.
+
+    An unknown field is called by that name rather than pydantic's "extra inputs" wording.
+    """
+    parts = []
+    for item in items:
+        message = "unknown field" if item.get("type") == "extra_forbidden" else item.get("msg")
+        parts.append(f"{where(tuple(item.get('loc', ())))}: {message}")
+    return "; ".join(parts)
+
+
 def describe_validation_error(error: ValidationError) -> str:
     """Return validation errors as one line: ``field.path: message; ...``."""
-    parts = []
-    for item in error.errors():
-        where = ".".join(str(p) for p in item["loc"]) or "(document)"
-        message = "unknown field" if item["type"] == "extra_forbidden" else item["msg"]
-        parts.append(f"{where}: {message}")
-    return "; ".join(parts)
+    return describe_error_items(error.errors())
 
 
 def parse_json_input(raw: bytes | str, model: type[M], *, source: str) -> M:
