@@ -57,15 +57,14 @@ def _lock_state(store: Store, caller: Caller, order_id: str, now: datetime) -> I
         item = order_rows.get_review_item(session, order_id)
         if item is None or item.state != OPEN:
             return ItemLock(order_id, False, None, None, None, mine=False)
-        live = item.locked_until is not None and item.locked_until > now
-        holder = item.assigned_to if live else None
+        holder = worklist.lock_holder(item, now)
         names = worklist.key_names(session, {holder} if holder else set())
     return ItemLock(
         order_id=order_id,
         is_open=True,
         holder_key_id=holder,
         holder_name=names.get(holder or "", holder),
-        locked_until=item.locked_until if live else None,
+        locked_until=item.locked_until if holder is not None else None,
         mine=holder == caller.key_id,
     )
 

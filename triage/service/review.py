@@ -24,7 +24,7 @@ from triage.service.schemas import (
     ReviewPage,
 )
 from triage.service.webhooks import queue_order_event
-from triage.store import Store
+from triage.store import Store, worklist
 from triage.store import orders as order_rows
 from triage.store.queue import (
     CLOSED,
@@ -153,10 +153,10 @@ def record_decision(
         item = order_rows.get_review_item(session, order_id)
         if order is None or item is None or item.state != OPEN:
             raise OrderNotInReview(f"order {order_id!r} is not waiting in the review queue")
-        until = item.locked_until
-        if until is not None and until > now and item.assigned_to not in (None, caller.key_id):
+        if worklist.lock_holder(item, now) not in (None, caller.key_id):
             raise ItemLocked(
-                f"order {order_id!r} is locked by another analyst until {until:%Y-%m-%d %H:%M} UTC"
+                f"order {order_id!r} is locked by another analyst until "
+                f"{item.locked_until:%Y-%m-%d %H:%M} UTC"
             )
         item.state, item.closed_at, item.locked_until = CLOSED, now, None
         order.status, order.updated_at = status.value, now

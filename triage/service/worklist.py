@@ -104,8 +104,7 @@ def list_worklist(
     items = []
     for item, order in rows:
         result = CheckResult.model_validate_json(order.result_json)
-        live = item.locked_until is not None and item.locked_until > now
-        holder = item.assigned_to if live else None
+        holder = worklist.lock_holder(item, now)
         age = max(timedelta(0), now - item.created_at)
         items.append(
             WorklistItem(

@@ -22,6 +22,7 @@ __all__ = [
     "count_items",
     "key_names",
     "list_items",
+    "lock_holder",
     "open_accounts",
     "open_queues",
     "release_item",
@@ -71,6 +72,12 @@ def key_names(session: Session, key_ids: set[str]) -> dict[str, str]:
         return {}
     rows = session.execute(select(ApiKeyRow.id, ApiKeyRow.name).where(ApiKeyRow.id.in_(key_ids)))
     return {key_id: name for key_id, name in rows}
+
+
+def lock_holder(item: ReviewItemRow, now: datetime) -> str | None:
+    """Return the key id holding a live lock on ``item`` at ``now``, or None."""
+    live = item.locked_until is not None and item.locked_until > now
+    return item.assigned_to if live else None
 
 
 def claim_item(
