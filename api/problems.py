@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.context import current_request_id
-from triage.errors import PROBLEM_TYPE_BASE, LimitExceeded, TriageError
+from triage.errors import LimitExceeded, TriageError, problem_type
 from triage.inputs import describe_error_items
 from triage.logs import get_logger
 
@@ -29,7 +29,7 @@ class ProblemDetails(BaseModel):
         json_schema_extra={
             "examples": [
                 {
-                    "type": PROBLEM_TYPE_BASE + "idempotency/key_reused",
+                    "type": problem_type("idempotency.key_reused"),
                     "title": "Idempotency key reused with a different request",
                     "status": 409,
                     "detail": "Idempotency-Key 'k-1' was already used with a different body",
@@ -60,7 +60,7 @@ def problem_response(
 ) -> JSONResponse:
     """Return a problem+json response; the type URI is derived from ``code``."""
     body = ProblemDetails(
-        type=PROBLEM_TYPE_BASE + code.replace(".", "/"),
+        type=problem_type(code),
         title=title,
         status=status,
         detail=detail,

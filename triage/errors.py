@@ -34,9 +34,15 @@ __all__ = [
     "NotFound",
     "TriageError",
     "Unauthenticated",
+    "problem_type",
 ]
 
 PROBLEM_TYPE_BASE = "https://triage.dev/problems/"
+
+
+def problem_type(code: str) -> str:
+    """Return the RFC 9457 ``type`` URI of the error code ``code``."""
+    return PROBLEM_TYPE_BASE + code.replace(".", "/")
 
 
 class TriageError(Exception):
@@ -54,7 +60,7 @@ class TriageError(Exception):
     @property
     def problem_type(self) -> str:
         """Return the RFC 9457 ``type`` URI of this error."""
-        return PROBLEM_TYPE_BASE + self.code.replace(".", "/")
+        return problem_type(self.code)
 
 
 class InputError(TriageError):
