@@ -87,6 +87,9 @@ def serve(
     configure_logging(settings.log_level, settings.log_format)
     if components:
         os.environ["TRIAGE_API_COMPONENTS"] = components
+    # Each server process hands extraction to children, one per core by default, so the
+    # server processes stay free for HTTP and every core extracts (see PooledExtractor).
+    os.environ.setdefault("TRIAGE_EXTRACT_WORKERS", str(os.cpu_count() or 1))
     open_store(settings.resolved_database_url, settings.data_dir).close()  # migrate once
     if load_samples_dir is not None:
         log.info("samples loaded", count=load_samples(load_samples_dir))

@@ -32,6 +32,13 @@ class Settings(BaseSettings):
     parse_timeout_s: float = Field(20.0, gt=0, description="Per-document parse time limit.")
     parse_memory_mb: int = Field(1024, ge=128, description="Per-document parse memory limit.")
     parse_workers: int = Field(2, ge=1, description="Child processes that parse PDFs.")
+    extract_workers: int = Field(
+        0,
+        ge=0,
+        description="Child processes that run extraction; 0 extracts in the calling process."
+        " `triage serve` starts one per CPU core unless this is set.",
+    )
+    extract_timeout_s: float = Field(30.0, gt=0, description="Per-document extraction time limit.")
     max_pages: int = Field(200, ge=1, description="Documents with more pages are refused.")
     max_upload_mb: float = Field(25.0, gt=0, description="Largest accepted request body.")
 

@@ -1,10 +1,11 @@
 """SandboxedReader: the DocumentReader the service uses, parsing in child processes.
 
-A small pool of persistent worker processes (``triage.documents.worker``) parses PDFs, so
-a document pays a pipe round trip rather than a process start. The parent checks what it
-can without parsing (size, ``%PDF-`` header), hands the bytes to an idle worker and waits
-at most ``timeout_s``. A worker that overruns is killed, one that dies is reaped, and
-either is replaced before the error is raised, so the reader keeps serving. Page count,
+A small pool of persistent worker processes (``triage.documents.worker`` run by a
+``triage.workers.WorkerPool``) parses PDFs, so a document pays a pipe round trip rather
+than a process start. The parent checks what it can without parsing (size, ``%PDF-``
+header), hands the bytes to the next free worker (first come, first served) and waits at
+most ``timeout_s``. A worker that overruns is killed, one that dies is reaped, and either
+is replaced before the error is raised, so the reader keeps serving. Page count,
 zero pages and encryption are checked by the worker right after opening the document and
 before any page is parsed: opening a hostile file is itself parsing, which the parent
 must never do.
@@ -12,14 +13,12 @@ must never do.
 
 from __future__ import annotations
 
-import queue
-import threading
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from triage.documents.parsed import ParsedDocument
 from triage.documents.reader import check_header
-from triage.documents.worker_pool import Worker, WorkerLost
+from triage.documents.worker import serve
 from triage.errors import (
     DocumentError,
     DocumentTimeout,
@@ -27,6 +26,7 @@ from triage.errors import (
     EncryptedDocument,
     LimitExceeded,
 )
+from triage.workers import WorkerLost, WorkerPool
 
 if TYPE_CHECKING:
     from triage.config import Settings
@@ -57,12 +57,13 @@ class SandboxedReader:
         self.max_pages = max_pages
         self.max_bytes = max_bytes
         self.max_documents_per_worker = max_documents_per_worker
-        self._idle: queue.Queue[Worker] = queue.Queue()
-        self._lock = threading.Lock()
-        self._closed = False
-        self._workers: set[Worker] = set()
-        for _ in range(max(1, workers)):
-            self._idle.put(self._start_worker())
+        self._pool = WorkerPool(
+            serve,
+            (memory_mb,),
+            size=workers,
+            name="triage-pdf-reader",
+            max_requests=max_documents_per_worker,
+        )
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SandboxedReader:
@@ -74,17 +75,6 @@ class SandboxedReader:
             max_pages=settings.max_pages,
             max_bytes=int(settings.max_upload_mb * 1024 * 1024),
         )
-
-    def _start_worker(self) -> Worker:
-        worker = Worker(self.memory_mb)
-        with self._lock:
-            self._workers.add(worker)
-        return worker
-
-    def _retire(self, worker: Worker, *, kill: bool) -> None:
-        with self._lock:
-            self._workers.discard(worker)
-        worker.stop(kill=kill)
 
     def _precheck(self, pdf: bytes) -> None:
         if len(pdf) > self.max_bytes:
@@ -110,15 +100,11 @@ class SandboxedReader:
     def read(self, pdf: bytes, *, filename: str) -> ParsedDocument:
         """Return the parsed document, or raise DocumentError/LimitExceeded saying why not."""
         self._precheck(pdf)
-        worker = self._acquire()
         try:
-            outcome = worker.run((pdf, filename, self.max_pages, self.timeout_s), self.timeout_s)
+            request = (pdf, filename, self.max_pages, self.timeout_s)
+            outcome = self._pool.run(request, self.timeout_s)
         except WorkerLost as lost:
-            self._retire(worker, kill=True)
-            worker = self._start_worker()
             raise self._failure(lost) from None
-        finally:
-            self._release(worker)
         if outcome[0] == "ok":
             document: ParsedDocument = outcome[1]
             return document
@@ -128,37 +114,13 @@ class SandboxedReader:
             raise self._failure(WorkerLost("memory", "MemoryError"))
         raise _ERRORS.get(outcome[1], DocumentError)(outcome[2])
 
-    def _acquire(self) -> Worker:
-        while True:
-            if self._closed:
-                raise RuntimeError("the reader is closed")
-            try:
-                return self._idle.get(timeout=0.5)
-            except queue.Empty:
-                continue
-
-    def _release(self, worker: Worker) -> None:
-        if self._closed:
-            self._retire(worker, kill=False)
-        elif worker.documents >= self.max_documents_per_worker:
-            # Recycling bounds whatever a long-lived parser process accumulates.
-            self._retire(worker, kill=False)
-            self._idle.put(self._start_worker())
-        else:
-            self._idle.put(worker)
-
     def worker_pids(self) -> list[int]:
         """Return the process ids of the live workers (for monitoring their memory)."""
-        with self._lock:
-            return [w.pid for w in self._workers if w.pid is not None]
+        return self._pool.pids()
 
     def close(self) -> None:
         """Stop every worker process; reads after this raise ``RuntimeError``."""
-        self._closed = True
-        with self._lock:
-            workers = list(self._workers)
-        for worker in workers:
-            self._retire(worker, kill=False)
+        self._pool.close()
 
     def __enter__(self) -> SandboxedReader:
         return self

@@ -14,13 +14,14 @@ import resource
 from multiprocessing.connection import Connection
 from typing import Any
 
+from triage.workers import answer_requests
+
 __all__ = ["Outcome", "Request", "serve"]
 
 # (pdf bytes, filename, max_pages, cpu seconds) or None to stop.
 Request = tuple[bytes, str, int, float] | None
 # ("ok", ParsedDocument) | ("limit", limit, detail) | ("error", error class name, detail)
 Outcome = tuple[Any, ...]
-READY = "ready"
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -66,16 +67,4 @@ def serve(connection: Connection, memory_mb: int) -> None:
     # never charged to a document's time limit.
     import triage.documents.reader  # noqa: F401
 
-    connection.send(READY)
-    while True:
-        try:
-            request: Request = connection.recv()
-        except (EOFError, OSError):
-            return
-        if request is None:
-            return
-        outcome = _parse(request)
-        try:
-            connection.send(outcome)
-        except MemoryError:
-            connection.send(("error", "DocumentTooComplex", ""))
+    answer_requests(connection, _parse, out_of_memory=("error", "DocumentTooComplex", ""))

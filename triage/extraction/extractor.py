@@ -17,7 +17,7 @@ from triage.extraction.layout.segments import evidence_for
 from triage.extraction.nlp import build_pipeline
 from triage.extraction.reading import DocumentReading, read_document
 
-__all__ = ["EXTRACTOR_VERSION", "ClauseFinder", "OrderExtractor"]
+__all__ = ["EXTRACTOR_VERSION", "ClauseFinder", "OrderExtractor", "extractor_version"]
 
 EXTRACTOR_VERSION = "extractor-2026.11.1"
 _CALIBRATION_HEADROOM = 0.1
@@ -55,6 +55,11 @@ def models_fingerprint(models_dir: Path) -> str:
     return digest.hexdigest()[:10]
 
 
+def extractor_version(models_dir: Path) -> str:
+    """Return the version of the extractor loaded from ``models_dir``: code + model files."""
+    return f"{EXTRACTOR_VERSION}+{models_fingerprint(models_dir)}"
+
+
 class OrderExtractor:
     """Reads a parsed order form into the contract's Extraction (fields, lines, clauses)."""
 
@@ -77,7 +82,7 @@ class OrderExtractor:
         """Return an extractor with the calibration and clause classifier under ``models_dir``."""
         calibration = Calibration.load(models_dir / "extraction" / "calibration.json")
         label_model = LabelModel.load(models_dir / "extraction" / "labels")
-        version = f"{EXTRACTOR_VERSION}+{models_fingerprint(models_dir)}"
+        version = extractor_version(models_dir)
         return cls(calibration, _load_clause_finder(models_dir), label_model, version=version)
 
     def _confidence(self, name: str, raw: float) -> float:

@@ -1,0 +1,98 @@
+"""``PooledExtractor``: the OrderExtractor run in child processes, one document each.
+
+Extraction is pure-Python CPU work (spaCy rules, layout analysis, the clause classifier).
+In a server process it would hold the GIL that the request threads and the event loop
+need, and one server process could use one core at most. Run in a pool of children, the
+server process only waits on pipes and the children use every core, whichever server
+process the requests arrive at. Each child loads the models once when it starts.
+"""
+
+from __future__ import annotations
+
+import traceback
+from multiprocessing.connection import Connection
+from pathlib import Path
+from types import TracebackType
+
+from triage.contract import Extraction
+from triage.documents.parsed import ParsedDocument
+from triage.errors import ConfigError, DocumentTimeout
+from triage.extraction.extractor import OrderExtractor, extractor_version
+from triage.workers import WorkerLost, WorkerPool, answer_requests
+
+__all__ = ["ExtractionFailed", "PooledExtractor"]
+
+
+class ExtractionFailed(RuntimeError):
+    """The extractor raised in its child process (a bug, not a bad document): a 500."""
+
+
+def _serve(connection: Connection, models_dir: str) -> None:
+    """The child: load the extractor once, then extract each (document, country) sent."""
+    extractor = OrderExtractor.load(Path(models_dir))
+
+    def extract(request: tuple[ParsedDocument, str | None]) -> tuple[str, str]:
+        document, country = request
+        try:
+            # As JSON: the contract's generic field models do not pickle, and JSON is the
+            # form every stored result takes anyway (the round trip is tested lossless).
+            return ("ok", extractor.extract(document, country=country).model_dump_json())
+        except Exception:
+            return ("error", traceback.format_exc())
+
+    answer_requests(connection, extract)
+
+
+class PooledExtractor:
+    """An Extractor that sends each document to the next free child (first come, first served)."""
+
+    def __init__(self, models_dir: Path, *, workers: int, timeout_s: float = 30.0) -> None:
+        self.models_dir = models_dir
+        self.version = extractor_version(models_dir)
+        self.timeout_s = timeout_s
+        self._pool = WorkerPool(_serve, (str(models_dir),), size=workers, name="triage-extractor")
+
+    def wait_ready(self) -> None:
+        """Block until every child has loaded its models; raise ConfigError if one cannot."""
+        try:
+            self._pool.wait_ready()
+        except WorkerLost as lost:
+            self.close()
+            raise ConfigError(
+                f"the extraction processes could not load the models in {self.models_dir}"
+                f" ({lost.detail}; their error is in the server log)"
+            ) from None
+
+    def extract(self, document: ParsedDocument, *, country: str | None = None) -> Extraction:
+        """Return the extraction of ``document``, computed in a child process."""
+        try:
+            status, value = self._pool.run((document, country), self.timeout_s)
+        except WorkerLost as lost:
+            if lost.cause == "timeout":
+                raise DocumentTimeout(
+                    "extraction stopped at the time limit"
+                    f" (extract_timeout_s = {self.timeout_s:g} s)"
+                ) from None
+            raise ExtractionFailed(f"the extraction process stopped ({lost.detail})") from None
+        if status != "ok":
+            raise ExtractionFailed(f"extraction failed in its child process:\n{value}")
+        return Extraction.model_validate_json(value)
+
+    def worker_pids(self) -> list[int]:
+        """Return the process ids of the live children."""
+        return self._pool.pids()
+
+    def close(self) -> None:
+        """Stop every child; ``extract`` after this raises RuntimeError."""
+        self._pool.close()
+
+    def __enter__(self) -> PooledExtractor:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -1,0 +1,258 @@
+"""Long-lived child processes that answer one request at a time over a pipe.
+
+The service keeps its CPU-heavy stages (PDF parsing, extraction) in child processes: the
+server process stays free to answer HTTP while the children use every core, and a
+hostile or pathological document can be killed without taking the server with it.
+
+``WorkerPool`` hands idle workers to callers strictly first come, first served (a waiting
+caller is given the next free worker directly), so under load every request waits its turn
+instead of a random time. A worker that overruns its time limit is killed, one that dies is
+reaped, and either is replaced before the caller hears why; workers are recycled after
+``max_requests`` to bound whatever a long-lived process accumulates.
+
+A child runs ``target(connection, *args)``: it sends ``READY`` once it has loaded what it
+needs, then answers each request it receives until it receives ``None``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import signal
+import threading
+from collections import deque
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from types import TracebackType
+from typing import Any, Literal, Self
+
+__all__ = ["READY", "Worker", "WorkerLost", "WorkerPool", "answer_requests"]
+
+READY = "ready"
+STARTUP_TIMEOUT_S = 60.0
+Cause = Literal["timeout", "memory", "crash"]
+Target = Callable[..., None]
+# A failed allocation under RLIMIT_AS ends native code with a trap or an abort; the kernel's
+# CPU limit sends SIGXCPU. Anything else (SIGSEGV, a Python exit) is reported as a crash.
+_SIGNAL_CAUSES: dict[int, Cause] = {
+    signal.SIGXCPU: "timeout",
+    signal.SIGTRAP: "memory",
+    signal.SIGILL: "memory",
+    signal.SIGABRT: "memory",
+    signal.SIGKILL: "memory",
+}
+_CONTEXT = multiprocessing.get_context("spawn")
+
+
+class WorkerLost(Exception):
+    """A worker that stopped answering: ``cause`` is timeout, memory or crash."""
+
+    def __init__(self, cause: Cause, detail: str) -> None:
+        super().__init__(f"{cause}: {detail}")
+        self.cause: Cause = cause
+        self.detail = detail
+
+
+class Worker:
+    """One child process serving requests over a pipe; used by one caller at a time."""
+
+    def __init__(self, target: Target, args: tuple[Any, ...], *, name: str) -> None:
+        self._connection, child_end = _CONTEXT.Pipe()
+        self._process = _CONTEXT.Process(
+            target=target, args=(child_end, *args), name=name, daemon=True
+        )
+        self._process.start()
+        child_end.close()
+        self._ready = False
+        self.requests = 0
+
+    @property
+    def pid(self) -> int | None:
+        """Return the child's process id (None before it started)."""
+        return self._process.pid
+
+    def wait_ready(self, timeout_s: float = STARTUP_TIMEOUT_S) -> None:
+        """Return once the child has said READY; raise WorkerLost if it never does."""
+        if self._ready:
+            return
+        if not self._connection.poll(timeout_s):
+            raise WorkerLost("crash", f"the {self._process.name} process did not start")
+        try:
+            self._ready = self._connection.recv() == READY
+        except (EOFError, OSError):
+            raise self._lost() from None
+
+    def run(self, request: object, timeout_s: float) -> Any:
+        """Return the child's answer to ``request``; raise WorkerLost if it overran or died."""
+        self.wait_ready()
+        self.requests += 1
+        try:
+            self._connection.send(request)
+            if not self._connection.poll(timeout_s):
+                raise WorkerLost("timeout", f"no answer within {timeout_s:g} s")
+            return self._connection.recv()
+        except (EOFError, OSError):
+            raise self._lost() from None
+
+    def _lost(self) -> WorkerLost:
+        self._process.join(5)
+        code = self._process.exitcode
+        if code is not None and code < 0:
+            name = signal.Signals(-code).name
+            return WorkerLost(_SIGNAL_CAUSES.get(-code, "crash"), f"killed by {name}")
+        return WorkerLost("crash", f"exit code {code}")
+
+    def stop(self, *, kill: bool) -> None:
+        """End the child: politely (finish and exit) unless ``kill``; always reap it."""
+        if not kill and self._process.is_alive():
+            with contextlib.suppress(OSError):
+                self._connection.send(None)
+            self._process.join(2)
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join(5)
+        self._connection.close()
+
+
+class _Turn:
+    """A caller waiting for a worker: released with one, or with None when the pool closes."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.worker: Worker | None = None
+
+
+class WorkerPool:
+    """``size`` workers running ``target``, handed out first come, first served."""
+
+    def __init__(
+        self,
+        target: Target,
+        args: tuple[Any, ...] = (),
+        *,
+        size: int,
+        name: str,
+        max_requests: int = 250,
+    ) -> None:
+        self.target = target
+        self.args = args
+        self.name = name
+        self.max_requests = max_requests
+        self._lock = threading.Lock()
+        self._closed = False
+        self._workers: set[Worker] = set()
+        self._idle: deque[Worker] = deque()
+        self._waiting: deque[_Turn] = deque()
+        for _ in range(max(1, size)):
+            self._idle.append(self._start())
+
+    def _start(self) -> Worker:
+        worker = Worker(self.target, self.args, name=self.name)
+        with self._lock:
+            self._workers.add(worker)
+        return worker
+
+    def _retire(self, worker: Worker, *, kill: bool) -> None:
+        with self._lock:
+            self._workers.discard(worker)
+        worker.stop(kill=kill)
+
+    def wait_ready(self) -> None:
+        """Block until every idle worker has started (so no request pays for a start-up)."""
+        with self._lock:
+            idle = list(self._idle)
+        for worker in idle:
+            worker.wait_ready()
+
+    def run(self, request: object, timeout_s: float) -> Any:
+        """Return a worker's answer to ``request``; raise WorkerLost (already replaced)."""
+        worker = self._acquire()
+        try:
+            return worker.run(request, timeout_s)
+        except WorkerLost:
+            self._retire(worker, kill=True)
+            worker = self._start()
+            raise
+        finally:
+            self._release(worker)
+
+    def _acquire(self) -> Worker:
+        with self._lock:
+            if self._closed:
+                raise RuntimeError(f"the {self.name} pool is closed")
+            if self._idle and not self._waiting:
+                return self._idle.popleft()
+            turn = _Turn()
+            self._waiting.append(turn)
+        turn.event.wait()
+        if turn.worker is None:
+            raise RuntimeError(f"the {self.name} pool is closed")
+        return turn.worker
+
+    def _release(self, worker: Worker) -> None:
+        if self._closed:
+            self._retire(worker, kill=False)
+            return
+        if worker.requests >= self.max_requests:
+            self._retire(worker, kill=False)
+            worker = self._start()
+        with self._lock:
+            if self._waiting:
+                turn = self._waiting.popleft()
+                turn.worker = worker
+                turn.event.set()
+            else:
+                self._idle.append(worker)
+
+    def pids(self) -> list[int]:
+        """Return the process ids of the live workers (for monitoring their memory)."""
+        with self._lock:
+            return [w.pid for w in self._workers if w.pid is not None]
+
+    def close(self) -> None:
+        """Stop every worker and wake every waiting caller; ``run`` after this raises."""
+        with self._lock:
+            self._closed = True
+            workers = list(self._workers)
+            waiting = list(self._waiting)
+            self._waiting.clear()
+            self._idle.clear()
+        for turn in waiting:
+            turn.event.set()
+        for worker in workers:
+            self._retire(worker, kill=False)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def answer_requests(
+    connection: Connection, handle: Callable[[Any], Any], *, out_of_memory: object = None
+) -> None:
+    """The child's loop: say READY, then send ``handle(request)`` for each request until None.
+
+    If an answer cannot be sent for lack of memory (a memory limit reached while pickling a
+    huge answer), ``out_of_memory`` is sent in its place.
+    """
+    connection.send(READY)
+    while True:
+        try:
+            request = connection.recv()
+        except (EOFError, OSError):
+            return
+        if request is None:
+            return
+        answer = handle(request)
+        try:
+            connection.send(answer)
+        except MemoryError:
+            del answer
+            connection.send(out_of_memory)
