@@ -18,6 +18,7 @@ from api.problems import install_problem_handlers
 from api.routes import models, operations, orders, review, webhooks
 from api.runtime import BackgroundJobs, Runtime, load_components_factory
 from api.settings import ApiSettings
+from triage.components import admission_gate
 from triage.config import Settings, get_settings
 from triage.logs import configure_logging
 from triage.pipeline import Components
@@ -54,6 +55,7 @@ def create_app(
             store=own_store,
             parts=own_parts,
             policy=api_settings.idempotency_policy(),
+            admission=admission_gate(settings),
         )
         jobs = BackgroundJobs(own_store, api_settings.webhook_poll_s)
         if api_settings.background_jobs:

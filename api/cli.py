@@ -16,7 +16,8 @@ import uvicorn
 from api.runtime import load_components_factory
 from api.settings import ApiSettings
 from triage.batch import list_cases
-from triage.config import get_settings
+from triage.components import start_worker_host
+from triage.config import Settings, get_settings
 from triage.errors import TriageError
 from triage.logs import configure_logging, get_logger
 from triage.store import open_store
@@ -27,12 +28,11 @@ __all__ = ["load_samples", "register", "serve"]
 log = get_logger("triage.api.serve")
 
 
-def load_samples(folder: Path) -> int:
+def load_samples(folder: Path, settings: Settings) -> int:
     """Submit every case under ``folder`` if the database holds no order; return how many."""
     from triage.inputs import load_case
     from triage.service import ensure_system_caller, submit_order
 
-    settings = get_settings()
     store = open_store(settings.resolved_database_url, settings.data_dir)
     try:
         with store.transaction() as session:
@@ -87,24 +87,31 @@ def serve(
     configure_logging(settings.log_level, settings.log_format)
     if components:
         os.environ["TRIAGE_API_COMPONENTS"] = components
-    # Each server process hands extraction to children, one per core by default, so the
-    # server processes stay free for HTTP and every core extracts (see PooledExtractor).
-    os.environ.setdefault("TRIAGE_EXTRACT_WORKERS", str(os.cpu_count() or 1))
     open_store(settings.resolved_database_url, settings.data_dir).close()  # migrate once
-    if load_samples_dir is not None:
-        log.info("samples loaded", count=load_samples(load_samples_dir))
-    if workers > 1:
-        _prepare_metrics_dir(settings.data_dir)
-    uvicorn.run(
-        "api.app:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level=settings.log_level.lower(),
-        access_log=False,
-        timeout_graceful_shutdown=10,
-    )
+    # This process owns the parse and extraction children (one extractor per core unless
+    # TRIAGE_EXTRACT_WORKERS says otherwise); every server process sends its documents
+    # there, so the whole server has one first-come-first-served queue for the CPU work.
+    pools = start_worker_host(settings)
+    try:
+        os.environ["TRIAGE_WORKER_HOST"] = pools.address
+        os.environ["TRIAGE_WORKER_HOST_KEY"] = pools.authkey.hex()
+        get_settings.cache_clear()
+        if load_samples_dir is not None:
+            log.info("samples loaded", count=load_samples(load_samples_dir, get_settings()))
+        if workers > 1:
+            _prepare_metrics_dir(settings.data_dir)
+        uvicorn.run(
+            "api.app:create_app",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level=settings.log_level.lower(),
+            access_log=False,
+            timeout_graceful_shutdown=10,
+        )
+    finally:
+        pools.close()
 
 
 def register(app: typer.Typer) -> None:

@@ -29,6 +29,7 @@ __all__ = [
     "CONTENT_TYPE_LATEST",
     "count_decision",
     "count_result",
+    "observe_admission_wait",
     "observe_request",
     "render_metrics",
 ]
@@ -43,6 +44,11 @@ DECISIONS = Counter(
     "triage_decisions",
     "Orders decided, by outcome (pass, review, approve, correct, reject).",
     ["outcome"],
+)
+ADMISSION_WAIT_SECONDS = Histogram(
+    "triage_admission_wait_seconds",
+    "Time a new order waited for its turn to be checked (orders_in_progress at once).",
+    buckets=(0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60),
 )
 EXCEPTIONS = Counter("triage_exceptions", "Exceptions raised on new orders, by code.", ["code"])
 
@@ -63,6 +69,11 @@ class QueueSizeCollector(Collector):
 def observe_request(method: str, route: str, status: int, seconds: float) -> None:
     """Record one answered request."""
     REQUEST_SECONDS.labels(method=method, route=route, status=str(status)).observe(seconds)
+
+
+def observe_admission_wait(seconds: float) -> None:
+    """Record how long a new order waited at the admission gate."""
+    ADMISSION_WAIT_SECONDS.observe(seconds)
 
 
 def count_result(result: CheckResult) -> None:

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.context import current_request_id
-from triage.errors import LimitExceeded, TriageError, problem_type
+from triage.errors import LimitExceeded, ServiceBusy, TriageError, problem_type
 from triage.inputs import describe_error_items
 from triage.logs import get_logger
 
@@ -81,7 +81,11 @@ def _triage_error(_request: Request, error: Exception) -> JSONResponse:
     if error.status >= 500:
         log.error("request failed", code=error.code, detail=error.detail)
     limit = error.limit if isinstance(error, LimitExceeded) else None
-    return problem_response(error.status, error.code, error.title, error.detail, limit=limit)
+    # A busy service asks the caller to come back soon rather than hammer it.
+    headers = {"Retry-After": "1"} if isinstance(error, ServiceBusy) else None
+    return problem_response(
+        error.status, error.code, error.title, error.detail, limit=limit, headers=headers
+    )
 
 
 def _location(loc: tuple[Any, ...]) -> str:

@@ -15,6 +15,7 @@ from triage.logs import get_logger
 from triage.pipeline import Components
 from triage.service import IdempotencyPolicy, deliver_due_webhooks, purge_expired_keys
 from triage.store import Store
+from triage.workers import Admission
 
 __all__ = ["BackgroundJobs", "Runtime", "load_components_factory"]
 
@@ -43,6 +44,7 @@ class Runtime:
     store: Store
     parts: Components
     policy: IdempotencyPolicy
+    admission: Admission | None = None
 
 
 @dataclass

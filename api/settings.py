@@ -18,6 +18,12 @@ class ApiSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="TRIAGE_API_", env_file=".env", extra="ignore")
 
     request_timeout_s: float = Field(60.0, gt=0, description="Longest a request may take.")
+    admission_wait_s: float = Field(
+        30.0,
+        gt=0,
+        description="Longest a new order waits for its turn to be checked before the answer"
+        " is 503 service.busy (with Retry-After).",
+    )
     idempotency_ttl_hours: float = Field(24.0, ge=24, description="How long keys are kept.")
     idempotency_lease_s: float = Field(
         120.0, gt=0, description="How long a claimed key waits for its request before takeover."

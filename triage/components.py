@@ -6,17 +6,18 @@ from dataclasses import dataclass
 from typing import Protocol, Self
 
 from triage.comparison import RulePack
-from triage.config import Settings
+from triage.config import Settings, usable_cores
 from triage.contract import FIELD_NAMES
-from triage.documents.sandbox import SandboxedReader
+from triage.documents.sandbox import SandboxedReader, parse_pool
 from triage.extraction import OrderExtractor
-from triage.extraction.pooled import PooledExtractor
+from triage.extraction.pooled import PooledExtractor, extraction_pool
 from triage.llm import with_llm_assistance
 from triage.pipeline import DocumentReader, Extractor, RiskScorer, RoutingPolicy, RuleEngine
 from triage.routing import RoutingPolicy as Policy
 from triage.scoring.scorer import load_promoted_scorer
+from triage.workers import Admission, Gate, PoolHost, RemoteGate, RemotePool
 
-__all__ = ["LoadedComponents", "load_components"]
+__all__ = ["LoadedComponents", "admission_gate", "load_components", "start_worker_host"]
 
 
 class _ChildProcesses(Protocol):
@@ -46,43 +47,89 @@ class LoadedComponents:
         self.close()
 
 
+READER_POOL = "reader"
+EXTRACTOR_POOL = "extractor"
+ORDERS_GATE = "orders"
+
+
+def admission_gate(settings: Settings) -> Admission:
+    """Return the gate new orders pass to be checked: the host's, shared by every server
+    process, or this process's own (``orders_in_progress`` places either way)."""
+    if settings.worker_host:
+        return RemoteGate(settings.worker_host, _host_key(settings), ORDERS_GATE)
+    return Gate(settings.resolved_orders_in_progress, name=ORDERS_GATE)
+
+
+def _host_key(settings: Settings) -> bytes:
+    key = settings.worker_host_key
+    return bytes.fromhex(key.get_secret_value()) if key else b""
+
+
+def start_worker_host(settings: Settings) -> PoolHost:
+    """Start the parse and extraction children that ``triage serve --workers N`` shares.
+
+    Extraction gets ``extract_workers`` children (one per core unless set). The servers
+    reach them through ``settings.worker_host`` (see ``triage.workers.host``).
+    """
+    parse = parse_pool(memory_mb=settings.parse_memory_mb, workers=settings.parse_workers)
+    extract = extraction_pool(
+        settings.models_dir, workers=settings.extract_workers or usable_cores()
+    )
+    host = PoolHost(
+        {READER_POOL: parse, EXTRACTOR_POOL: extract},
+        {ORDERS_GATE: Gate(settings.resolved_orders_in_progress, name=ORDERS_GATE)},
+    )
+    try:
+        PooledExtractor(settings.models_dir, pool=extract).wait_ready()
+        parse.wait_ready()
+    except BaseException:
+        host.close()
+        raise
+    return host.start()
+
+
+def _document_stages(settings: Settings) -> tuple[SandboxedReader, Extractor]:
+    """Return the reader and the base extractor, wherever ``settings`` says they run."""
+    if settings.worker_host:
+        key = _host_key(settings)
+        reader = SandboxedReader.from_settings(
+            settings, pool=RemotePool(settings.worker_host, key, READER_POOL)
+        )
+        remote = RemotePool(settings.worker_host, key, EXTRACTOR_POOL)
+        return reader, PooledExtractor.from_settings(settings, pool=remote)
+    reader = SandboxedReader.from_settings(settings)
+    if settings.extract_workers > 0:
+        # The children load their models while this process loads the rest.
+        return reader, PooledExtractor.from_settings(settings)
+    return reader, OrderExtractor.load(settings.models_dir)
+
+
 def load_components(settings: Settings) -> LoadedComponents:
     """Build every stage from ``settings``; raise ConfigError if a pack or model is bad.
 
-    Extraction runs in ``extract_workers`` child processes when that is above 0 (what
-    ``triage serve`` does), else in this process. The extractor is wrapped in LLM
-    assistance only when an LLM endpoint is configured; the rule pack's confidence
-    thresholds decide which fields it may be asked about.
+    Extraction runs in this process unless ``extract_workers`` is above 0 (its own
+    children) or ``worker_host`` names the children of ``triage serve``'s supervisor. The
+    extractor is wrapped in LLM assistance only when an LLM endpoint is configured; the
+    rule pack's confidence thresholds decide which fields it may be asked about.
     """
+    reader, base = _document_stages(settings)
+    children: list[_ChildProcesses] = [reader]
     rules = RulePack.load(settings.rules_dir / f"{settings.rule_pack}.yaml")
     policy = Policy.load(settings.rules_dir / f"{settings.policy}.yaml")
-    base: Extractor
-    pooled: PooledExtractor | None = None
-    if settings.extract_workers > 0:
-        # Children load their models while this process loads the rest.
-        base = pooled = PooledExtractor(
-            settings.models_dir,
-            workers=settings.extract_workers,
-            timeout_s=settings.extract_timeout_s,
-        )
-    else:
-        base = OrderExtractor.load(settings.models_dir)
     extractor = with_llm_assistance(
         base,
         settings,
         thresholds={name: rules.thresholds.for_field(name) for name in FIELD_NAMES},
     )
     scorer = load_promoted_scorer(settings.models_dir)
-    reader = SandboxedReader.from_settings(settings)
-    children: tuple[_ChildProcesses, ...] = (reader,)
-    if pooled is not None:
-        children += (pooled,)
-        pooled.wait_ready()
+    if isinstance(base, PooledExtractor):
+        children.append(base)
+        base.wait_ready()
     return LoadedComponents(
         reader=reader,
         extractor=extractor,
         rules=rules,
         scorer=scorer,
         policy=policy,
-        children=children,
+        children=tuple(children),
     )

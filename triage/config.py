@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["REPO_ROOT", "Settings", "get_settings"]
+__all__ = ["REPO_ROOT", "Settings", "get_settings", "usable_cores"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,6 +40,20 @@ class Settings(BaseSettings):
         " `triage serve` starts one per CPU core unless this is set.",
     )
     extract_timeout_s: float = Field(30.0, gt=0, description="Per-document extraction time limit.")
+    orders_in_progress: int = Field(
+        0,
+        ge=0,
+        description="New orders the server checks at once; the rest wait their turn, first"
+        " come first served. 0: two per CPU core.",
+    )
+    worker_host: str | None = Field(
+        None,
+        description="Set by `triage serve --workers N` for its servers: the Unix socket of the"
+        " process that owns the parse and extraction children they share.",
+    )
+    worker_host_key: SecretStr | None = Field(
+        None, description="Set with WORKER_HOST: the hex key that socket asks for."
+    )
     max_pages: int = Field(200, ge=1, description="Documents with more pages are refused.")
     max_upload_mb: float = Field(25.0, gt=0, description="Largest accepted request body.")
 
@@ -75,9 +90,22 @@ class Settings(BaseSettings):
         return value
 
     @property
+    def resolved_orders_in_progress(self) -> int:
+        """Return ``orders_in_progress``, or two per CPU core when it is 0."""
+        return self.orders_in_progress or 2 * usable_cores()
+
+    @property
     def resolved_database_url(self) -> str:
         """Return the configured database URL, or the SQLite file under ``data_dir``."""
         return self.database_url or f"sqlite:///{self.data_dir / 'triage.db'}"
+
+
+def usable_cores() -> int:
+    """Return how many CPU cores this process may run on (its affinity, e.g. under taskset)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
 
 
 @lru_cache(maxsize=1)

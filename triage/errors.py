@@ -11,6 +11,7 @@
     │   ├── Conflict                 conflict          409    2
     │   ├── Unauthenticated          auth.missing      401    2
     │   └── Forbidden                auth.forbidden    403    2
+    ├── ServiceBusy                  service.busy      503    1   no capacity within the time limit
     └── ConfigError                  config.invalid    500    1   the deployment is wrong
 
 Stages return results with warnings where they can go on; they raise only when the
@@ -32,6 +33,7 @@ __all__ = [
     "InputError",
     "LimitExceeded",
     "NotFound",
+    "ServiceBusy",
     "TriageError",
     "Unauthenticated",
     "problem_type",
@@ -122,6 +124,13 @@ class Forbidden(InputError):
     code = "auth.forbidden"
     title = "Forbidden"
     status = 403
+
+
+class ServiceBusy(TriageError):
+    code = "service.busy"
+    title = "Service busy"
+    status = 503
+    exit_code = 1
 
 
 class ConfigError(TriageError):

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Header, Path, Response
 
 from api.deps import AnalystCaller, OrderReader, OrderSubmitter, OutcomeReporter, RuntimeDep
 from api.forms import ORDER_FORM_OPENAPI, OrderFormDep
-from api.observability import count_decision, count_result
+from api.observability import count_decision, count_result, observe_admission_wait
 from triage.contract import CheckResult
 from triage.service import get_order, record_decision, record_outcome, submit_order
 from triage.service.schemas import (
@@ -62,14 +62,19 @@ def create_order(
         quote_json=form.quote,
         customer_json=form.customer,
         policy=runtime.policy,
+        admission=runtime.admission,
+        admission_timeout_s=runtime.api_settings.admission_wait_s,
     )
     if outcome.result is not None:
         count_result(outcome.result)
     headers = {"Idempotent-Replayed": "true" if outcome.replayed else "false"}
-    if outcome.pipeline_ms is not None and outcome.store_ms is not None:
-        # W3C Server-Timing: where a new order's time went (read + extract + rules + score).
+    if outcome.queued_ms is not None:
+        observe_admission_wait(outcome.queued_ms / 1000)
+        # W3C Server-Timing: where a new order's time went (waiting for a turn; read +
+        # extract + rules + score; storing).
         headers["Server-Timing"] = (
-            f"pipeline;dur={outcome.pipeline_ms:.1f}, store;dur={outcome.store_ms:.1f}"
+            f"queue;dur={outcome.queued_ms:.1f}, pipeline;dur={outcome.pipeline_ms:.1f},"
+            f" store;dur={outcome.store_ms:.1f}"
         )
     if outcome.order_id:
         headers["Location"] = f"/v1/orders/{outcome.order_id}"

@@ -27,9 +27,17 @@ def free_port() -> int:
 class LiveServer:
     """A ``serve`` child process in its own process group (so SIGKILL reaches its workers)."""
 
-    def __init__(self, env: dict[str, str], *, workers: int = 2, log_path: Path) -> None:
+    def __init__(
+        self,
+        env: dict[str, str],
+        *,
+        workers: int = 2,
+        log_path: Path,
+        arguments: tuple[str, ...] = (),
+    ) -> None:
         self.env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), **env}
         self.workers = workers
+        self.arguments = arguments
         self.port = free_port()
         self.log_path = log_path
         self.process: subprocess.Popen[bytes] | None = None
@@ -50,6 +58,7 @@ class LiveServer:
             str(self.port),
             "--workers",
             str(self.workers),
+            *self.arguments,
         ]
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(

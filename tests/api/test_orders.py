@@ -9,6 +9,8 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
+from api.app import create_app
+from api.settings import ApiSettings
 from tests.api.fixtures import customer_json, order_parts, quote_json
 from tests.api.parts import render_order
 from triage.auth import Role
@@ -48,7 +50,8 @@ def test_retry_with_same_key_and_body_replays_the_stored_result(client, auth, st
     assert again.json() == first.json()
     assert again.headers["Idempotent-Replayed"] == "true"
     assert count_orders(store) == 1
-    assert re.fullmatch(r"pipeline;dur=\d+\.\d, store;dur=\d+\.\d", first.headers["server-timing"])
+    timing = first.headers["server-timing"]
+    assert re.fullmatch(r"queue;dur=\d+\.\d, pipeline;dur=\d+\.\d, store;dur=\d+\.\d", timing)
     assert "server-timing" not in again.headers  # a replay runs no pipeline
 
 
@@ -135,3 +138,28 @@ def test_quote_may_be_sent_as_a_file_part(client, auth):
         "customer": ("customer.json", customer_json().encode(), "application/json"),
     }
     assert submit(client, auth[Role.SERVICE], "k-files", files).status_code == 201
+
+
+def test_an_order_without_a_turn_in_time_is_503_busy_and_its_retry_succeeds(
+    settings, store, parts, auth
+):
+    app = create_app(
+        settings.model_copy(update={"orders_in_progress": 1}),
+        ApiSettings(background_jobs=False, admission_wait_s=0.3),
+        store=store,
+        parts=parts,
+    )
+    with TestClient(app) as client:
+        gate = app.state.runtime.admission
+        files = order_parts(33, marker="busy")
+        with gate.turn():  # another order holds the only place
+            busy = submit(client, auth[Role.SERVICE], "k-busy", files)
+        assert busy.status_code == 503, busy.text
+        assert busy.headers["content-type"] == "application/problem+json"
+        assert busy.headers["retry-after"] == "1"
+        assert busy.json()["code"] == "service.busy"
+        assert "Idempotency-Key" in busy.json()["detail"]
+        assert count_orders(store) == 0
+        retry = submit(client, auth[Role.SERVICE], "k-busy", files)
+        assert retry.status_code == 201, retry.text
+        assert count_orders(store) == 1

@@ -26,17 +26,28 @@ from triage.errors import (
     EncryptedDocument,
     LimitExceeded,
 )
-from triage.workers import WorkerLost, WorkerPool
+from triage.workers import Pool, WorkerLost, WorkerPool
 
 if TYPE_CHECKING:
     from triage.config import Settings
 
-__all__ = ["SandboxedReader"]
+__all__ = ["SandboxedReader", "parse_pool"]
 
 _ERRORS: dict[str, type[DocumentError]] = {
     cls.__name__: cls
     for cls in (DocumentError, EncryptedDocument, DocumentTimeout, DocumentTooComplex)
 }
+
+
+def parse_pool(*, memory_mb: int, workers: int, max_documents_per_worker: int = 250) -> WorkerPool:
+    """Return ``workers`` parse children, each limited to ``memory_mb`` of address space."""
+    return WorkerPool(
+        serve,
+        (memory_mb,),
+        size=workers,
+        name="triage-pdf-reader",
+        max_requests=max_documents_per_worker,
+    )
 
 
 class SandboxedReader:
@@ -51,29 +62,30 @@ class SandboxedReader:
         max_bytes: int = 25 * 1024 * 1024,
         *,
         max_documents_per_worker: int = 250,
+        pool: Pool | None = None,
     ) -> None:
         self.timeout_s = timeout_s
         self.memory_mb = memory_mb
         self.max_pages = max_pages
         self.max_bytes = max_bytes
         self.max_documents_per_worker = max_documents_per_worker
-        self._pool = WorkerPool(
-            serve,
-            (memory_mb,),
-            size=workers,
-            name="triage-pdf-reader",
-            max_requests=max_documents_per_worker,
+        self.pool: Pool = pool or parse_pool(
+            memory_mb=memory_mb, workers=workers, max_documents_per_worker=max_documents_per_worker
         )
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> SandboxedReader:
-        """Return a reader configured from the service settings' ``parse_*`` and size caps."""
+    def from_settings(cls, settings: Settings, *, pool: Pool | None = None) -> SandboxedReader:
+        """Return a reader configured from the service settings' ``parse_*`` and size caps.
+
+        ``pool`` replaces the reader's own workers (a ``RemotePool`` of the server's host).
+        """
         return cls(
             timeout_s=settings.parse_timeout_s,
             memory_mb=settings.parse_memory_mb,
             workers=settings.parse_workers,
             max_pages=settings.max_pages,
             max_bytes=int(settings.max_upload_mb * 1024 * 1024),
+            pool=pool,
         )
 
     def _precheck(self, pdf: bytes) -> None:
@@ -102,7 +114,7 @@ class SandboxedReader:
         self._precheck(pdf)
         try:
             request = (pdf, filename, self.max_pages, self.timeout_s)
-            outcome = self._pool.run(request, self.timeout_s)
+            outcome = self.pool.run(request, self.timeout_s)
         except WorkerLost as lost:
             raise self._failure(lost) from None
         if outcome[0] == "ok":
@@ -116,11 +128,11 @@ class SandboxedReader:
 
     def worker_pids(self) -> list[int]:
         """Return the process ids of the live workers (for monitoring their memory)."""
-        return self._pool.pids()
+        return self.pool.pids()
 
     def close(self) -> None:
         """Stop every worker process; reads after this raise ``RuntimeError``."""
-        self._pool.close()
+        self.pool.close()
 
     def __enter__(self) -> SandboxedReader:
         return self

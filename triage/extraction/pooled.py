@@ -14,13 +14,14 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from types import TracebackType
 
+from triage.config import Settings
 from triage.contract import Extraction
 from triage.documents.parsed import ParsedDocument
 from triage.errors import ConfigError, DocumentTimeout
 from triage.extraction.extractor import OrderExtractor, extractor_version
-from triage.workers import WorkerLost, WorkerPool, answer_requests
+from triage.workers import Pool, WorkerLost, WorkerPool, answer_requests
 
-__all__ = ["ExtractionFailed", "PooledExtractor"]
+__all__ = ["ExtractionFailed", "PooledExtractor", "extraction_pool"]
 
 
 class ExtractionFailed(RuntimeError):
@@ -43,19 +44,41 @@ def _serve(connection: Connection, models_dir: str) -> None:
     answer_requests(connection, extract)
 
 
+def extraction_pool(models_dir: Path, *, workers: int) -> WorkerPool:
+    """Return ``workers`` children that each load the extractor from ``models_dir``."""
+    return WorkerPool(_serve, (str(models_dir),), size=workers, name="triage-extractor")
+
+
 class PooledExtractor:
     """An Extractor that sends each document to the next free child (first come, first served)."""
 
-    def __init__(self, models_dir: Path, *, workers: int, timeout_s: float = 30.0) -> None:
+    def __init__(
+        self,
+        models_dir: Path,
+        *,
+        workers: int = 1,
+        timeout_s: float = 30.0,
+        pool: Pool | None = None,
+    ) -> None:
         self.models_dir = models_dir
         self.version = extractor_version(models_dir)
         self.timeout_s = timeout_s
-        self._pool = WorkerPool(_serve, (str(models_dir),), size=workers, name="triage-extractor")
+        self.pool: Pool = pool or extraction_pool(models_dir, workers=workers)
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, pool: Pool | None = None) -> PooledExtractor:
+        """Return an extractor with ``extract_workers`` children (or ``pool``'s workers)."""
+        return cls(
+            settings.models_dir,
+            workers=settings.extract_workers,
+            timeout_s=settings.extract_timeout_s,
+            pool=pool,
+        )
 
     def wait_ready(self) -> None:
         """Block until every child has loaded its models; raise ConfigError if one cannot."""
         try:
-            self._pool.wait_ready()
+            self.pool.wait_ready()
         except WorkerLost as lost:
             self.close()
             raise ConfigError(
@@ -66,7 +89,7 @@ class PooledExtractor:
     def extract(self, document: ParsedDocument, *, country: str | None = None) -> Extraction:
         """Return the extraction of ``document``, computed in a child process."""
         try:
-            status, value = self._pool.run((document, country), self.timeout_s)
+            status, value = self.pool.run((document, country), self.timeout_s)
         except WorkerLost as lost:
             if lost.cause == "timeout":
                 raise DocumentTimeout(
@@ -80,11 +103,11 @@ class PooledExtractor:
 
     def worker_pids(self) -> list[int]:
         """Return the process ids of the live children."""
-        return self._pool.pids()
+        return self.pool.pids()
 
     def close(self) -> None:
         """Stop every child; ``extract`` after this raises RuntimeError."""
-        self._pool.close()
+        self.pool.close()
 
     def __enter__(self) -> PooledExtractor:
         return self

@@ -52,7 +52,7 @@ def authenticate(store: Store, authorization: str | None) -> Caller:
     scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise Unauthenticated("the Authorization header must be 'Bearer <key>'")
-    with store.transaction() as session:
+    with store.reading() as session:
         row = key_rows.find_active_key(session, hash_api_key(token.strip()))
         if row is None:
             raise Unauthenticated("the API key is unknown or revoked")

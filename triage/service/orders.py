@@ -5,13 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
 from triage.auth import Caller
 from triage.contract import CheckResult, Customer, Decision, Quote
-from triage.errors import InputError, NotFound
+from triage.errors import InputError, NotFound, ServiceBusy
 from triage.inputs import parse_json_input
 from triage.pipeline import Components, triage_order
 from triage.service.idempotency import (
@@ -33,6 +35,7 @@ from triage.store.tables import (
     ReviewEventRow,
     ReviewItemRow,
 )
+from triage.workers import Admission, GateClosed, GateTimeout
 
 __all__ = ["SubmitOutcome", "get_order", "request_fingerprint", "submit_order"]
 
@@ -48,6 +51,7 @@ class SubmitOutcome:
     body: str
     order_id: str | None
     result: CheckResult | None = None
+    queued_ms: float | None = None
     pipeline_ms: float | None = None
     store_ms: float | None = None
 
@@ -187,6 +191,20 @@ def _store_result(
     return body
 
 
+@contextmanager
+def _admitted(admission: Admission | None, timeout_s: float | None) -> Iterator[None]:
+    with ExitStack() as stack:
+        if admission is not None:
+            try:
+                stack.enter_context(admission.turn(timeout_s))
+            except (GateTimeout, GateClosed):
+                raise ServiceBusy(
+                    "the service is checking as many orders as it can and this one did not"
+                    " get a turn in time; retry with the same Idempotency-Key"
+                ) from None
+        yield
+
+
 def submit_order(
     store: Store,
     parts: Components,
@@ -198,10 +216,14 @@ def submit_order(
     quote_json: bytes | str,
     customer_json: bytes | str,
     policy: IdempotencyPolicy | None = None,
+    admission: Admission | None = None,
+    admission_timeout_s: float | None = None,
 ) -> SubmitOutcome:
     """Check and store one order once per idempotency key; return the response to send.
 
-    The result is committed, together with the completed key, before this returns.
+    The result is committed, together with the completed key, before this returns. A new
+    order is checked only once inside ``admission`` (the server's gate, first come first
+    served); waiting there longer than ``admission_timeout_s`` raises ServiceBusy.
     """
     policy = policy or IdempotencyPolicy()
     quote = parse_json_input(quote_json, Quote, source="quote")
@@ -214,22 +236,24 @@ def submit_order(
         if isinstance(claim, StoredResponse):
             return SubmitOutcome(status=REPLAYED, body=claim.body, order_id=claim.order_id)
         try:
-            started = time.perf_counter()
-            result = triage_order(
-                pdf, quote, customer, parts=parts, filename=filename, order_id=claim.order_id
-            )
-            checked = time.perf_counter()
-            body = _store_result(
-                store,
-                caller,
-                idempotency_key,
-                claim,
-                result,
-                quote,
-                customer,
-                pdf=pdf,
-                filename=filename,
-            )
+            arrived = time.perf_counter()
+            with _admitted(admission, admission_timeout_s):
+                started = time.perf_counter()
+                result = triage_order(
+                    pdf, quote, customer, parts=parts, filename=filename, order_id=claim.order_id
+                )
+                checked = time.perf_counter()
+                body = _store_result(
+                    store,
+                    caller,
+                    idempotency_key,
+                    claim,
+                    result,
+                    quote,
+                    customer,
+                    pdf=pdf,
+                    filename=filename,
+                )
         except _ClaimLost:
             continue  # the request that took over our key has stored it: replay that
         except BaseException:
@@ -240,6 +264,7 @@ def submit_order(
             body=body,
             order_id=result.order_id,
             result=result,
+            queued_ms=(started - arrived) * 1000,
             pipeline_ms=(checked - started) * 1000,
             store_ms=(time.perf_counter() - checked) * 1000,
         )
@@ -247,7 +272,7 @@ def submit_order(
 
 def get_order(store: Store, order_id: str) -> OrderRecord:
     """Return the stored order with its status, audit trail and outcome; raise NotFound."""
-    with store.transaction() as session:
+    with store.reading() as session:
         order = order_rows.get_order(session, order_id)
         if order is None:
             raise NotFound(f"order {order_id!r} does not exist")

@@ -4,9 +4,9 @@ The service keeps its CPU-heavy stages (PDF parsing, extraction) in child proces
 server process stays free to answer HTTP while the children use every core, and a
 hostile or pathological document can be killed without taking the server with it.
 
-``WorkerPool`` hands idle workers to callers strictly first come, first served (a waiting
-caller is given the next free worker directly), so under load every request waits its turn
-instead of a random time. A worker that overruns its time limit is killed, one that dies is
+``WorkerPool`` hands idle workers to callers strictly first come, first served (through a
+``triage.workers.gate.Gate``), so under load every request waits its turn instead of a
+random time. A worker that overruns its time limit is killed, one that dies is
 reaped, and either is replaced before the caller hears why; workers are recycled after
 ``max_requests`` to bound whatever a long-lived process accumulates.
 
@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import pickle
 import signal
 import threading
 from collections import deque
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from types import TracebackType
-from typing import Any, Literal, Self
+from typing import Any, Literal, Protocol, Self
 
-__all__ = ["READY", "Worker", "WorkerLost", "WorkerPool", "answer_requests"]
+from triage.workers.gate import Gate
+
+__all__ = ["READY", "Pool", "Worker", "WorkerLost", "WorkerPool", "answer_requests"]
 
 READY = "ready"
 STARTUP_TIMEOUT_S = 60.0
@@ -42,6 +45,26 @@ _SIGNAL_CAUSES: dict[int, Cause] = {
     signal.SIGKILL: "memory",
 }
 _CONTEXT = multiprocessing.get_context("spawn")
+
+
+class Pool(Protocol):
+    """What the reader and the extractor need of a pool: a local one or a remote one."""
+
+    def run(self, request: object, timeout_s: float) -> Any:
+        """Return a worker's answer to ``request``; raise WorkerLost if it overran or died."""
+        ...
+
+    def wait_ready(self) -> None:
+        """Block until the workers have started."""
+        ...
+
+    def pids(self) -> list[int]:
+        """Return the process ids of the workers."""
+        ...
+
+    def close(self) -> None:
+        """Release the pool (a local pool stops its workers)."""
+        ...
 
 
 class WorkerLost(Exception):
@@ -84,13 +107,21 @@ class Worker:
 
     def run(self, request: object, timeout_s: float) -> Any:
         """Return the child's answer to ``request``; raise WorkerLost if it overran or died."""
+        return pickle.loads(self.run_pickled(pickle.dumps(request), timeout_s))
+
+    def run_pickled(self, request: bytes, timeout_s: float) -> bytes:
+        """``run`` for a request that is already pickled; return the pickled answer.
+
+        A process relaying requests for others (``triage.workers.host``) passes the bytes
+        through without unpickling them.
+        """
         self.wait_ready()
         self.requests += 1
         try:
-            self._connection.send(request)
+            self._connection.send_bytes(request)
             if not self._connection.poll(timeout_s):
                 raise WorkerLost("timeout", f"no answer within {timeout_s:g} s")
-            return self._connection.recv()
+            return self._connection.recv_bytes()
         except (EOFError, OSError):
             raise self._lost() from None
 
@@ -114,14 +145,6 @@ class Worker:
         self._connection.close()
 
 
-class _Turn:
-    """A caller waiting for a worker: released with one, or with None when the pool closes."""
-
-    def __init__(self) -> None:
-        self.event = threading.Event()
-        self.worker: Worker | None = None
-
-
 class WorkerPool:
     """``size`` workers running ``target``, handed out first come, first served."""
 
@@ -142,8 +165,8 @@ class WorkerPool:
         self._closed = False
         self._workers: set[Worker] = set()
         self._idle: deque[Worker] = deque()
-        self._waiting: deque[_Turn] = deque()
-        for _ in range(max(1, size)):
+        self._gate = Gate(size, name=name)  # one place per worker
+        for _ in range(self._gate.size):
             self._idle.append(self._start())
 
     def _start(self) -> Worker:
@@ -154,6 +177,8 @@ class WorkerPool:
 
     def _retire(self, worker: Worker, *, kill: bool) -> None:
         with self._lock:
+            if worker not in self._workers:
+                return  # already retired by another thread (close() during a request)
             self._workers.discard(worker)
         worker.stop(kill=kill)
 
@@ -166,43 +191,38 @@ class WorkerPool:
 
     def run(self, request: object, timeout_s: float) -> Any:
         """Return a worker's answer to ``request``; raise WorkerLost (already replaced)."""
+        return pickle.loads(self.run_pickled(pickle.dumps(request), timeout_s))
+
+    def run_pickled(self, request: bytes, timeout_s: float) -> bytes:
+        """``run`` for a pickled request, returning the pickled answer."""
         worker = self._acquire()
         try:
-            return worker.run(request, timeout_s)
+            return worker.run_pickled(request, timeout_s)
         except WorkerLost:
             self._retire(worker, kill=True)
-            worker = self._start()
+            if not self._closed:
+                worker = self._start()
             raise
         finally:
             self._release(worker)
 
     def _acquire(self) -> Worker:
+        self._gate.enter()  # GateClosed (a RuntimeError) once the pool is closed
         with self._lock:
-            if self._closed:
-                raise RuntimeError(f"the {self.name} pool is closed")
-            if self._idle and not self._waiting:
-                return self._idle.popleft()
-            turn = _Turn()
-            self._waiting.append(turn)
-        turn.event.wait()
-        if turn.worker is None:
-            raise RuntimeError(f"the {self.name} pool is closed")
-        return turn.worker
+            return self._idle.popleft()  # the gate lets in no more callers than workers
 
     def _release(self, worker: Worker) -> None:
-        if self._closed:
-            self._retire(worker, kill=False)
-            return
-        if worker.requests >= self.max_requests:
+        if worker.requests >= self.max_requests and not self._closed:
             self._retire(worker, kill=False)
             worker = self._start()
         with self._lock:
-            if self._waiting:
-                turn = self._waiting.popleft()
-                turn.worker = worker
-                turn.event.set()
-            else:
+            closed = self._closed
+            if not closed:
                 self._idle.append(worker)
+        if closed:
+            self._retire(worker, kill=False)
+        else:
+            self._gate.leave()
 
     def pids(self) -> list[int]:
         """Return the process ids of the live workers (for monitoring their memory)."""
@@ -210,16 +230,17 @@ class WorkerPool:
             return [w.pid for w in self._workers if w.pid is not None]
 
     def close(self) -> None:
-        """Stop every worker and wake every waiting caller; ``run`` after this raises."""
+        """Stop the idle workers and send every waiting caller away; ``run`` after this raises.
+
+        A worker busy with a request is stopped when that request ends, so no caller has
+        its pipe closed under it.
+        """
         with self._lock:
             self._closed = True
-            workers = list(self._workers)
-            waiting = list(self._waiting)
-            self._waiting.clear()
+            idle = list(self._idle)
             self._idle.clear()
-        for turn in waiting:
-            turn.event.set()
-        for worker in workers:
+        self._gate.close()
+        for worker in idle:
             self._retire(worker, kill=False)
 
     def __enter__(self) -> Self:
@@ -240,8 +261,10 @@ def answer_requests(
     """The child's loop: say READY, then send ``handle(request)`` for each request until None.
 
     If an answer cannot be sent for lack of memory (a memory limit reached while pickling a
-    huge answer), ``out_of_memory`` is sent in its place.
+    huge answer), ``out_of_memory`` is sent in its place. Ctrl-C in a terminal reaches the
+    whole process group: the child ignores it and is stopped by its parent instead.
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     connection.send(READY)
     while True:
         try:

@@ -1,0 +1,26 @@
+"""Child processes for the CPU-heavy stages: a FIFO pool, and a host sharing it across processes.
+
+``WorkerPool`` (``triage.workers.pool``) runs long-lived children in this process's care;
+``PoolHost`` and ``RemotePool`` (``triage.workers.host``) let several server processes share
+one set of pools owned by their supervising process.
+"""
+
+from triage.workers.gate import Admission, Gate, GateClosed, GateTimeout
+from triage.workers.host import PoolHost, RemoteGate, RemotePool
+from triage.workers.pool import READY, Pool, Worker, WorkerLost, WorkerPool, answer_requests
+
+__all__ = [
+    "READY",
+    "Admission",
+    "Gate",
+    "GateClosed",
+    "GateTimeout",
+    "Pool",
+    "PoolHost",
+    "RemoteGate",
+    "RemotePool",
+    "Worker",
+    "WorkerLost",
+    "WorkerPool",
+    "answer_requests",
+]
