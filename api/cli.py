@@ -26,6 +26,7 @@ from triage.store.orders import count_orders
 __all__ = ["load_samples", "register", "serve"]
 
 log = get_logger("triage.api.serve")
+SINGLE_THREADED = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def load_samples(folder: Path, settings: Settings) -> int:
@@ -88,6 +89,11 @@ def serve(
     if components:
         os.environ["TRIAGE_API_COMPONENTS"] = components
     open_store(settings.resolved_database_url, settings.data_dir).close()  # migrate once
+    # Every process below works on one order at a time: parallelism comes from processes.
+    # BLAS/OpenMP thread pools would only spin-wait after each model call and take CPU
+    # from the other processes (measured: ~10% of an order's CPU time; bench_api.py).
+    for variable in SINGLE_THREADED:
+        os.environ.setdefault(variable, "1")
     # This process owns the parse and extraction children (one extractor per core unless
     # TRIAGE_EXTRACT_WORKERS says otherwise); every server process sends its documents
     # there, so the whole server has one first-come-first-served queue for the CPU work.

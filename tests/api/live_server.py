@@ -34,10 +34,12 @@ class LiveServer:
         workers: int = 2,
         log_path: Path,
         arguments: tuple[str, ...] = (),
+        cpus: set[int] | None = None,
     ) -> None:
         self.env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), **env}
         self.workers = workers
         self.arguments = arguments
+        self.cpus = cpus  # run the server (and every process it starts) on these CPUs only
         self.port = free_port()
         self.log_path = log_path
         self.process: subprocess.Popen[bytes] | None = None
@@ -68,6 +70,7 @@ class LiveServer:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                preexec_fn=self._pin if self.cpus else None,
             )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -81,6 +84,9 @@ class LiveServer:
             time.sleep(0.2)
         self.stop()
         raise RuntimeError(f"server did not start: {self.log_path.read_text()[-2000:]}")
+
+    def _pin(self) -> None:
+        os.sched_setaffinity(0, self.cpus or set())
 
     def kill(self) -> None:
         """SIGKILL the server and all its workers at once."""

@@ -89,6 +89,7 @@ def _order_rows(
     document_sha256: str,
     filename: str,
     now: datetime,
+    result_json: str,
 ) -> tuple[OrderRow, list[OrderExceptionRow], ReviewItemRow | None]:
     in_review = result.decision is Decision.REVIEW
     risk = max(result.risk.dispute, result.risk.delay) if result.risk else None
@@ -106,7 +107,7 @@ def _order_rows(
         decision=result.decision.value,
         status=(OrderStatus.IN_REVIEW if in_review else OrderStatus.PASSED).value,
         risk=risk,
-        result_json=result.model_dump_json(),
+        result_json=result_json,
         quote_json=quote.model_dump_json(),
         customer_json=customer.model_dump_json(),
         rules_version=result.versions.rules,
@@ -158,6 +159,7 @@ def _store_result(
         document_sha256=document_sha256,
         filename=filename,
         now=now,
+        result_json=body,
     )
     with store.transaction() as session:
         if not claims.complete_claim(
