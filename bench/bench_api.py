@@ -116,11 +116,12 @@ def extraction_median(components: str, pdfs: list[bytes]) -> float:
     customer = Customer.model_validate_json(customer_json())
     times = []
     with load_components_factory(components)(settings) as parts:
-        for pdf in pdfs[:15]:
+        for number, pdf in enumerate(pdfs[:40]):
             started = time.perf_counter()
             document = parts.reader.read(pdf, filename="order.pdf")
             parts.extractor.extract(document, country=customer.country)
-            times.append(time.perf_counter() - started)
+            if number >= 10:  # the first documents warm the caches, as in the server
+                times.append(time.perf_counter() - started)
     return statistics.median(times)
 
 
