@@ -110,7 +110,11 @@ class PoolHost:
         except GateClosed as error:
             connection.send(("refused", str(error)))
             return False
-        connection.send(("ok",))
+        try:
+            connection.send(("ok",))
+        except OSError:
+            gate.leave()  # the caller went away while it waited: pass its place on
+            raise
         return True
 
     def _serve(self, connection: Connection) -> None:
@@ -125,13 +129,14 @@ class PoolHost:
                 gate = self.gates.get(name)
                 if gate is None:
                     connection.send(("refused", f"no gate named {name!r}"))
-                elif kind == "enter" and self._enter(connection, gate, message[2]):
-                    inside.append(gate)
-                elif kind == "leave" and gate in inside:
+                elif kind == "enter":
+                    if self._enter(connection, gate, message[2]):
+                        inside.append(gate)
+                elif gate in inside:  # leave
                     inside.remove(gate)
                     gate.leave()
                     connection.send(("ok",))
-                elif kind == "leave":
+                else:
                     connection.send(("refused", f"not inside the {name} gate"))
         except (EOFError, OSError):
             pass  # the server process went away
@@ -241,10 +246,14 @@ class RemoteGate(_HostClient):
         """Be inside the host's gate for the ``with`` block; raise GateTimeout or GateClosed."""
         try:
             connection = self._connection()
+        except OSError as error:
+            raise GateClosed(f"{HOST_GONE} ({error})") from None
+        try:
             connection.send(("enter", self.name, timeout_s))
             wait_s = None if timeout_s is None else timeout_s + _ANSWER_MARGIN_S
             status = self._answer(connection, wait_s)
         except (EOFError, OSError):
+            connection.close()  # the host gives back a place held for a dropped connection
             raise GateClosed(HOST_GONE) from None
         if status[0] != "ok":
             self._give_back(connection)
