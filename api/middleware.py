@@ -16,7 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.context import request_id_var
 from api.observability import observe_request
-from api.problems import problem_response
+from api.problems import internal_error, problem_response
 from triage.logs import get_logger
 
 __all__ = ["BodyLimitMiddleware", "RequestContextMiddleware", "TimeoutMiddleware"]
@@ -49,18 +49,26 @@ class RequestContextMiddleware:
         token = request_id_var.set(request_id)
         started = time.perf_counter()
         status = 500
+        replying = False
 
         async def send_with_id(message: Message) -> None:
-            nonlocal status
+            nonlocal status, replying
             if message["type"] == "http.response.start":
-                status = message["status"]
+                status, replying = message["status"], True
                 headers = list(message.get("headers", []))
                 headers.append((REQUEST_ID_HEADER.encode(), request_id.encode()))
                 message = {**message, "headers": headers}
             await send(message)
 
         try:
-            await self.app(scope, receive, send_with_id)
+            try:
+                await self.app(scope, receive, send_with_id)
+            except Exception as error:
+                if replying:
+                    raise  # too late for a problem body; the server closes the connection
+                # Answered here rather than by the app's outermost handler, so that the 500
+                # carries the request id (in its body and header) that names it in the logs.
+                await internal_error(error)(scope, receive, send_with_id)
         finally:
             seconds = time.perf_counter() - started
             route = getattr(scope.get("route"), "path", None) or "unmatched"

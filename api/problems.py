@@ -16,7 +16,13 @@ from triage.errors import LimitExceeded, ServiceBusy, TriageError, problem_type
 from triage.inputs import describe_error_items
 from triage.logs import get_logger
 
-__all__ = ["PROBLEM_MEDIA_TYPE", "ProblemDetails", "install_problem_handlers", "problem_response"]
+__all__ = [
+    "PROBLEM_MEDIA_TYPE",
+    "ProblemDetails",
+    "install_problem_handlers",
+    "internal_error",
+    "problem_response",
+]
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 log = get_logger(__name__)
@@ -110,11 +116,16 @@ def _http_error(_request: Request, error: Exception) -> JSONResponse:
     )
 
 
-def _unexpected(_request: Request, error: Exception) -> JSONResponse:
-    log.error("unhandled error", exc_info=error)
+def internal_error(error: BaseException) -> JSONResponse:
+    """Log an unexpected error with its traceback and return the 500 problem for it."""
+    log.error("unhandled error", exc_info=error, request_id=current_request_id())
     return problem_response(
         500, "internal", "Internal error", "the server failed; the request id names it in the logs"
     )
+
+
+def _unexpected(_request: Request, error: Exception) -> JSONResponse:
+    return internal_error(error)
 
 
 def install_problem_handlers(app: FastAPI) -> None:

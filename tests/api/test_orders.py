@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 from typing import Any
@@ -14,6 +15,7 @@ from api.settings import ApiSettings
 from tests.api.fixtures import customer_json, order_parts, quote_json
 from tests.api.parts import render_order
 from triage.auth import Role
+from triage.extraction.pooled import ExtractionFailed
 from triage.store import Store
 from triage.store.tables import IdempotencyRow, OrderRow
 
@@ -163,3 +165,32 @@ def test_an_order_without_a_turn_in_time_is_503_busy_and_its_retry_succeeds(
         retry = submit(client, auth[Role.SERVICE], "k-busy", files)
         assert retry.status_code == 201, retry.text
         assert count_orders(store) == 1
+
+
+class _BrokenExtractor:
+    version = "broken"
+
+    def extract(self, document: object, *, country: str | None = None) -> object:
+        raise ExtractionFailed("extraction failed in its child process: a bug")
+
+
+def test_an_unexpected_failure_is_a_500_problem_naming_its_request_id(settings, store, parts, auth):
+    app = create_app(
+        settings,
+        ApiSettings(background_jobs=False),
+        store=store,
+        parts=dataclasses.replace(parts, extractor=_BrokenExtractor()),
+    )
+    with TestClient(app, raise_server_exceptions=False) as client:
+        files = order_parts(31, marker="broken")
+        failed = submit(client, auth[Role.SERVICE], "k-broken", files)
+        assert failed.status_code == 500
+        assert failed.headers["content-type"] == "application/problem+json"
+        body = failed.json()
+        assert body["code"] == "internal" and "Traceback" not in failed.text
+        assert body["request_id"] == failed.headers["x-request-id"]
+        assert count_orders(store) == 0
+    healthy = create_app(settings, ApiSettings(background_jobs=False), store=store, parts=parts)
+    with TestClient(healthy) as client:
+        retried = submit(client, auth[Role.SERVICE], "k-broken", files)
+        assert retried.status_code == 201  # the failed request released its key
