@@ -131,7 +131,13 @@ class BodyLimitMiddleware:
             started = True
             await send(message)
 
-        await self.app(scope, counting_receive, guarded_send)
+        try:
+            await self.app(scope, counting_receive, guarded_send)
+        except Exception:
+            # The app reads the cut-off body as a client disconnect and may raise for it
+            # (Starlette's form parser does); that is our 413, not its error.
+            if not overflowed:
+                raise
         if overflowed and not started:
             await self._refusal()(scope, receive, send)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from tests.api.fixtures import customer_json, order_parts, quote_json
 from tests.api.parts import render_order
@@ -73,6 +74,32 @@ def test_too_large_body_names_the_limit(client, auth):
     }
     body = problem(post(client, auth, files), 413)
     assert body["limit"] == "max_upload_mb"
+
+
+def test_too_large_chunked_body_is_cut_off_at_the_limit(client, auth):
+    """Without a Content-Length the cap is counted as the body streams in."""
+    head = (
+        b'--B\r\nContent-Disposition: form-data; name="document"; filename="a.pdf"\r\n'
+        b"Content-Type: application/pdf\r\n\r\n%PDF-1.4\n"
+    )
+
+    def body() -> Iterator[bytes]:
+        yield head
+        for _ in range(64):  # 4 MB, four times the cap
+            yield b"x" * 65536
+
+    response = client.post(
+        "/v1/orders",
+        content=body(),
+        headers={
+            **auth[Role.SERVICE],
+            "Idempotency-Key": "chunked-1",
+            "Content-Type": "multipart/form-data; boundary=B",
+        },
+    )
+    assert "content-length" not in response.request.headers
+    problem_body = problem(response, 413)
+    assert problem_body["limit"] == "max_upload_mb"
 
 
 def test_request_id_is_echoed_and_generated(client):
