@@ -12,6 +12,7 @@
     │   ├── Unauthenticated          auth.missing      401    2
     │   └── Forbidden                auth.forbidden    403    2
     ├── ServiceBusy                  service.busy      503    1   no capacity within the time limit
+    ├── ServiceUnavailable           service.unavailable 503  1   a part of the service is down
     └── ConfigError                  config.invalid    500    1   the deployment is wrong
 
 Stages return results with warnings where they can go on; they raise only when the
@@ -34,6 +35,7 @@ __all__ = [
     "LimitExceeded",
     "NotFound",
     "ServiceBusy",
+    "ServiceUnavailable",
     "TriageError",
     "Unauthenticated",
     "problem_type",
@@ -129,6 +131,13 @@ class Forbidden(InputError):
 class ServiceBusy(TriageError):
     code = "service.busy"
     title = "Service busy"
+    status = 503
+    exit_code = 1
+
+
+class ServiceUnavailable(TriageError):
+    code = "service.unavailable"
+    title = "Service unavailable"
     status = 503
     exit_code = 1
 

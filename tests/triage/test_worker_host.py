@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.triage.test_workers import _serve
+from triage.errors import ServiceUnavailable
 from triage.workers import (
     Gate,
     GateTimeout,
@@ -43,7 +44,7 @@ def test_a_remote_pool_runs_requests_on_the_hosts_workers(host: PoolHost) -> Non
 
 
 def test_a_caller_without_the_key_is_refused_and_the_host_serves_on(host: PoolHost) -> None:
-    with pytest.raises(WorkerLost, match=HOST_GONE):
+    with pytest.raises(ServiceUnavailable, match="refused this process's key"):
         RemotePool(host.address, b"wrong key", "echo").run(("echo", 1), timeout_s=5)
     assert RemotePool(host.address, host.authkey, "echo").run(("echo", 2), timeout_s=30)
 
@@ -52,8 +53,11 @@ def test_a_closed_host_is_reported_as_gone(host: PoolHost) -> None:
     pool = RemotePool(host.address, host.authkey, "echo")
     assert pool.run(("echo", 1), timeout_s=30)
     host.close()
-    with pytest.raises(WorkerLost, match=HOST_GONE):
+    with pytest.raises(ServiceUnavailable, match=HOST_GONE):
         pool.run(("echo", 2), timeout_s=5)
+    gate = RemoteGate(host.address, host.authkey, "orders")
+    with pytest.raises(ServiceUnavailable, match=HOST_GONE), gate.turn(timeout_s=1):
+        pass
 
 
 def test_a_remote_gate_admits_one_at_a_time_and_times_out(host: PoolHost) -> None:

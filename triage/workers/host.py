@@ -40,12 +40,15 @@ from multiprocessing.connection import Client, Connection, Listener
 from pathlib import Path
 from typing import Any
 
+from triage.errors import ServiceUnavailable
 from triage.workers.gate import Gate, GateClosed, GateTimeout
 from triage.workers.pool import WorkerLost, WorkerPool
 
 __all__ = ["HOST_GONE", "PoolHost", "RemoteGate", "RemotePool"]
 
-HOST_GONE = "the worker host process is gone"
+# Not the document's fault, so not a WorkerLost (which the reader reports as a bad PDF):
+# the caller is told to come back (503) while the supervisor is restarted.
+HOST_GONE = "the process that runs the parse and extraction workers is gone"
 # The host answers within the request's own time limit plus the time to kill and replace
 # a worker; this margin only matters if the host itself hangs.
 _ANSWER_MARGIN_S = 30.0
@@ -210,11 +213,12 @@ class RemotePool(_HostClient):
     """A pool of a ``PoolHost`` seen from a server process."""
 
     def run(self, request: object, timeout_s: float) -> Any:
-        """Return the answer of one of the host's workers; raise WorkerLost as a local pool."""
+        """Return the answer of one of the host's workers; raise WorkerLost as a local pool,
+        or ServiceUnavailable when the host cannot be reached."""
         try:
             connection = self._connection()
         except OSError as error:
-            raise WorkerLost("crash", f"{HOST_GONE} ({error})") from None
+            raise ServiceUnavailable(f"{HOST_GONE} ({error})") from None
         try:
             connection.send(("run", self.name, timeout_s))
             connection.send_bytes(pickle.dumps(request))
@@ -222,7 +226,7 @@ class RemotePool(_HostClient):
             answer = pickle.loads(connection.recv_bytes()) if status[0] == "ok" else None
         except (EOFError, OSError):
             connection.close()
-            raise WorkerLost("crash", HOST_GONE) from None
+            raise ServiceUnavailable(HOST_GONE) from None
         self._give_back(connection)
         if status[0] == "lost":
             raise WorkerLost(status[1], status[2])
@@ -243,18 +247,19 @@ class RemoteGate(_HostClient):
 
     @contextmanager
     def turn(self, timeout_s: float | None = None) -> Iterator[None]:
-        """Be inside the host's gate for the ``with`` block; raise GateTimeout or GateClosed."""
+        """Be inside the host's gate for the ``with`` block; raise GateTimeout or GateClosed,
+        or ServiceUnavailable when the host cannot be reached."""
         try:
             connection = self._connection()
         except OSError as error:
-            raise GateClosed(f"{HOST_GONE} ({error})") from None
+            raise ServiceUnavailable(f"{HOST_GONE} ({error})") from None
         try:
             connection.send(("enter", self.name, timeout_s))
             wait_s = None if timeout_s is None else timeout_s + _ANSWER_MARGIN_S
             status = self._answer(connection, wait_s)
         except (EOFError, OSError):
             connection.close()  # the host gives back a place held for a dropped connection
-            raise GateClosed(HOST_GONE) from None
+            raise ServiceUnavailable(HOST_GONE) from None
         if status[0] != "ok":
             self._give_back(connection)
             raise (GateTimeout if status[0] == "timeout" else GateClosed)(status[1])
