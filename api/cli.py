@@ -16,6 +16,7 @@ import uvicorn
 from api.runtime import load_components_factory
 from api.settings import ApiSettings
 from triage.batch import list_cases
+from triage.cli._console import handles_errors
 from triage.components import start_worker_host
 from triage.config import Settings, get_settings
 from triage.errors import TriageError
@@ -91,7 +92,7 @@ def serve(
     open_store(settings.resolved_database_url, settings.data_dir).close()  # migrate once
     # Every process below works on one order at a time: parallelism comes from processes.
     # BLAS/OpenMP thread pools would only spin-wait after each model call and take CPU
-    # from the other processes (measured: ~10% of an order's CPU time; bench_api.py).
+    # from the other processes (measured with one client: 147 -> 131 ms of CPU per order).
     for variable in SINGLE_THREADED:
         os.environ.setdefault(variable, "1")
     # This process owns the parse and extraction children (one extractor per core unless
@@ -122,4 +123,4 @@ def serve(
 
 def register(app: typer.Typer) -> None:
     """Add the ``serve`` command."""
-    app.command("serve")(serve)
+    app.command("serve")(handles_errors(serve))

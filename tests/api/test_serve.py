@@ -12,6 +12,8 @@ import contextlib
 import os
 import shutil
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import httpx
@@ -93,3 +95,27 @@ def test_serve_loads_the_samples_and_shares_one_set_of_children(tmp_path: Path) 
                 os.killpg(server.process.pid, signal.SIGKILL)  # the orphaned servers
         server.stop()
         store.close()
+
+
+def test_serve_without_models_says_why_and_exits_1(tmp_path: Path) -> None:
+    models = tmp_path / "models"
+    shutil.copytree(SAMPLES.parents[1] / "models" / "extraction", models / "extraction")
+    (models / "clauses").mkdir()
+    env = {
+        **os.environ,
+        "TRIAGE_DATA_DIR": str(tmp_path / "var"),
+        "TRIAGE_MODELS_DIR": str(models),
+        "TRIAGE_EXTRACT_WORKERS": "1",
+        "TRIAGE_PARSE_WORKERS": "1",
+    }
+    finished = subprocess.run(
+        [sys.executable, "-m", "triage", "serve", "--port", "0"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert finished.returncode == 1
+    assert "Configuration error" in finished.stderr
+    assert "no clause model in" in finished.stderr
+    assert "Traceback" not in finished.stderr + finished.stdout

@@ -17,9 +17,9 @@ from types import TracebackType
 from triage.config import Settings
 from triage.contract import Extraction
 from triage.documents.parsed import ParsedDocument
-from triage.errors import ConfigError, DocumentTimeout
+from triage.errors import ConfigError, DocumentTimeout, TriageError
 from triage.extraction.extractor import OrderExtractor, extractor_version
-from triage.workers import Pool, WorkerLost, WorkerPool, answer_requests
+from triage.workers import NOT_READY, Pool, WorkerLost, WorkerPool, answer_requests
 
 __all__ = ["ExtractionFailed", "PooledExtractor", "extraction_pool"]
 
@@ -30,7 +30,11 @@ class ExtractionFailed(RuntimeError):
 
 def _serve(connection: Connection, models_dir: str) -> None:
     """The child: load the extractor once, then extract each (document, country) sent."""
-    extractor = OrderExtractor.load(Path(models_dir))
+    try:
+        extractor = OrderExtractor.load(Path(models_dir))
+    except TriageError as error:
+        connection.send((NOT_READY, error.detail))  # said once by the parent, no traceback
+        return
 
     def extract(request: tuple[ParsedDocument, str | None]) -> tuple[str, str]:
         document, country = request
@@ -82,8 +86,8 @@ class PooledExtractor:
         except WorkerLost as lost:
             self.close()
             raise ConfigError(
-                f"the extraction processes could not load the models in {self.models_dir}"
-                f" ({lost.detail}; their error is in the server log)"
+                f"the extraction processes could not load the models in {self.models_dir}:"
+                f" {lost.detail}"
             ) from None
 
     def extract(self, document: ParsedDocument, *, country: str | None = None) -> Extraction:

@@ -7,9 +7,18 @@ one set of pools owned by their supervising process.
 
 from triage.workers.gate import Admission, Gate, GateClosed, GateTimeout
 from triage.workers.host import PoolHost, RemoteGate, RemotePool
-from triage.workers.pool import READY, Pool, Worker, WorkerLost, WorkerPool, answer_requests
+from triage.workers.pool import (
+    NOT_READY,
+    READY,
+    Pool,
+    Worker,
+    WorkerLost,
+    WorkerPool,
+    answer_requests,
+)
 
 __all__ = [
+    "NOT_READY",
     "READY",
     "Admission",
     "Gate",

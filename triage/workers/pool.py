@@ -11,7 +11,8 @@ reaped, and either is replaced before the caller hears why; workers are recycled
 ``max_requests`` to bound whatever a long-lived process accumulates.
 
 A child runs ``target(connection, *args)``: it sends ``READY`` once it has loaded what it
-needs, then answers each request it receives until it receives ``None``.
+needs (or ``(NOT_READY, why)`` and exits), then answers each request it receives until it
+receives ``None``.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ from typing import Any, Literal, Protocol, Self
 
 from triage.workers.gate import Gate
 
-__all__ = ["READY", "Pool", "Worker", "WorkerLost", "WorkerPool", "answer_requests"]
+__all__ = ["NOT_READY", "READY", "Pool", "Worker", "WorkerLost", "WorkerPool", "answer_requests"]
 
 READY = "ready"
+NOT_READY = "not ready"
 STARTUP_TIMEOUT_S = 60.0
 Cause = Literal["timeout", "memory", "crash"]
 Target = Callable[..., None]
@@ -101,9 +103,13 @@ class Worker:
         if not self._connection.poll(timeout_s):
             raise WorkerLost("crash", f"the {self._process.name} process did not start")
         try:
-            self._ready = self._connection.recv() == READY
+            said = self._connection.recv()
         except (EOFError, OSError):
             raise self._lost() from None
+        if said != READY:  # (NOT_READY, why): the child could not load what it needs
+            self._process.join(5)
+            raise WorkerLost("crash", str(said[1]))
+        self._ready = True
 
     def run(self, request: object, timeout_s: float) -> Any:
         """Return the child's answer to ``request``; raise WorkerLost if it overran or died."""
