@@ -19,9 +19,9 @@ _ERRORS = {
     "409": "Conflict (idempotency key reused or in progress, order not in review).",
     "413": "A size or page limit was exceeded; `limit` names it.",
     "422": "Invalid input; `detail` names the field.",
-    "503": "The request time limit was exceeded (`limit.request_timeout`), or a new order"
-    " found no turn to be checked in time (`service.busy`, with Retry-After); retry with the"
-    " same Idempotency-Key.",
+    "503": "The request time limit was exceeded (`limit.request_timeout`), a new order found"
+    " no turn to be checked in time (`service.busy`, with Retry-After), or the document"
+    " workers are unreachable (`service.unavailable`); retry with the same Idempotency-Key.",
 }
 _PUBLIC = {"/healthz", "/metrics"}
 
