@@ -22,17 +22,7 @@ from triage.contract import (
 )
 
 START, END = date(2027, 1, 1), date(2027, 12, 31)
-LINE: dict[str, Any] = {
-    "sku": "PLAT-ENT",
-    "description": "Platform Enterprise seats",
-    "kind": "subscription",
-    "quantity": 50,
-    "unit_price": "1200.00",
-    "discount_pct": 10,
-    "net_amount": "54000.00",
-    "start_date": START,
-    "end_date": END,
-}
+LINE: dict[str, Any] = {**QUOTE["lines"][0], "start_date": START, "end_date": END}
 
 
 def quote(**overrides: Any) -> Quote:
