@@ -13,7 +13,6 @@ must never do.
 
 from __future__ import annotations
 
-from types import TracebackType
 from typing import TYPE_CHECKING
 
 from triage.documents.parsed import ParsedDocument
@@ -26,7 +25,7 @@ from triage.errors import (
     EncryptedDocument,
     LimitExceeded,
 )
-from triage.workers import Pool, WorkerLost, WorkerPool
+from triage.workers import Pool, PoolStage, WorkerLost, WorkerPool
 
 if TYPE_CHECKING:
     from triage.config import Settings
@@ -50,7 +49,7 @@ def parse_pool(*, memory_mb: int, workers: int, max_documents_per_worker: int = 
     )
 
 
-class SandboxedReader:
+class SandboxedReader(PoolStage):
     """Read PDFs in a pool of child processes with time, memory, page and size limits."""
 
     def __init__(
@@ -125,22 +124,3 @@ class SandboxedReader:
         if outcome[1] == "DocumentTooComplex":
             raise self._failure(WorkerLost("memory", "MemoryError"))
         raise _ERRORS.get(outcome[1], DocumentError)(outcome[2])
-
-    def worker_pids(self) -> list[int]:
-        """Return the process ids of the live workers (for monitoring their memory)."""
-        return self.pool.pids()
-
-    def close(self) -> None:
-        """Stop every worker process; reads after this raise ``RuntimeError``."""
-        self.pool.close()
-
-    def __enter__(self) -> SandboxedReader:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

@@ -12,14 +12,20 @@ from __future__ import annotations
 import traceback
 from multiprocessing.connection import Connection
 from pathlib import Path
-from types import TracebackType
 
 from triage.config import Settings
 from triage.contract import Extraction
 from triage.documents.parsed import ParsedDocument
 from triage.errors import ConfigError, DocumentTimeout, TriageError
 from triage.extraction.extractor import OrderExtractor, extractor_version
-from triage.workers import NOT_READY, Pool, WorkerLost, WorkerPool, answer_requests
+from triage.workers import (
+    NOT_READY,
+    Pool,
+    PoolStage,
+    WorkerLost,
+    WorkerPool,
+    answer_requests,
+)
 
 __all__ = ["ExtractionFailed", "PooledExtractor", "extraction_pool"]
 
@@ -53,7 +59,7 @@ def extraction_pool(models_dir: Path, *, workers: int) -> WorkerPool:
     return WorkerPool(_serve, (str(models_dir),), size=workers, name="triage-extractor")
 
 
-class PooledExtractor:
+class PooledExtractor(PoolStage):
     """An Extractor that sends each document to the next free child (first come, first served)."""
 
     def __init__(
@@ -104,22 +110,3 @@ class PooledExtractor:
         if status != "ok":
             raise ExtractionFailed(f"extraction failed in its child process:\n{value}")
         return Extraction.model_validate_json(value)
-
-    def worker_pids(self) -> list[int]:
-        """Return the process ids of the live children."""
-        return self.pool.pids()
-
-    def close(self) -> None:
-        """Stop every child; ``extract`` after this raises RuntimeError."""
-        self.pool.close()
-
-    def __enter__(self) -> PooledExtractor:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

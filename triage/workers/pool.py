@@ -25,12 +25,21 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from types import TracebackType
 from typing import Any, Literal, Protocol, Self
 
 from triage.workers.gate import Gate
 
-__all__ = ["NOT_READY", "READY", "Pool", "Worker", "WorkerLost", "WorkerPool", "answer_requests"]
+__all__ = [
+    "NOT_READY",
+    "READY",
+    "Closing",
+    "Pool",
+    "PoolStage",
+    "Worker",
+    "WorkerLost",
+    "WorkerPool",
+    "answer_requests",
+]
 
 READY = "ready"
 NOT_READY = "not ready"
@@ -67,6 +76,34 @@ class Pool(Protocol):
     def close(self) -> None:
         """Release the pool (a local pool stops its workers)."""
         ...
+
+
+class Closing:
+    """Closed at the end of a ``with`` block: the pools, and the stages that own one."""
+
+    def close(self) -> None:
+        """Release what this holds."""
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class PoolStage(Closing):
+    """A stage whose work runs on ``self.pool``: its workers and its closing are the pool's."""
+
+    pool: Pool
+
+    def worker_pids(self) -> list[int]:
+        """Return the process ids of the pool's live workers (for monitoring their memory)."""
+        return self.pool.pids()
+
+    def close(self) -> None:
+        """Release the pool (a local one stops its workers); calls after this raise."""
+        self.pool.close()
 
 
 class WorkerLost(Exception):
@@ -151,7 +188,7 @@ class Worker:
         self._connection.close()
 
 
-class WorkerPool:
+class WorkerPool(Closing):
     """``size`` workers running ``target``, handed out first come, first served."""
 
     def __init__(
@@ -248,17 +285,6 @@ class WorkerPool:
         self._gate.close()
         for worker in idle:
             self._retire(worker, kill=False)
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def answer_requests(
