@@ -201,6 +201,29 @@ class _HostClient:
         status: tuple[Any, ...] = connection.recv()
         return status
 
+    def _exchange(
+        self, message: tuple[Any, ...], wait_s: float | None, payload: bytes | None = None
+    ) -> tuple[Connection, tuple[Any, ...], bytes | None]:
+        """Send ``message`` (and ``payload``); return the connection, the host's status and,
+        for a request with a payload answered "ok", the answer's bytes.
+
+        Raise ServiceUnavailable if the host cannot be reached or drops the connection.
+        """
+        try:
+            connection = self._connection()
+        except OSError as error:
+            raise ServiceUnavailable(f"{HOST_GONE} ({error})") from None
+        try:
+            connection.send(message)
+            if payload is not None:
+                connection.send_bytes(payload)
+            status = self._answer(connection, wait_s)
+            answer = connection.recv_bytes() if payload is not None and status[0] == "ok" else None
+        except (EOFError, OSError):
+            connection.close()  # the host gives back a gate place held for a dropped connection
+            raise ServiceUnavailable(HOST_GONE) from None
+        return connection, status, answer
+
     def close(self) -> None:
         """Close this process's connections (the host and its workers live on)."""
         with self._lock:
@@ -215,24 +238,16 @@ class RemotePool(_HostClient):
     def run(self, request: object, timeout_s: float) -> Any:
         """Return the answer of one of the host's workers; raise WorkerLost as a local pool,
         or ServiceUnavailable when the host cannot be reached."""
-        try:
-            connection = self._connection()
-        except OSError as error:
-            raise ServiceUnavailable(f"{HOST_GONE} ({error})") from None
-        try:
-            connection.send(("run", self.name, timeout_s))
-            connection.send_bytes(pickle.dumps(request))
-            status = self._answer(connection, timeout_s + _ANSWER_MARGIN_S)
-            answer = pickle.loads(connection.recv_bytes()) if status[0] == "ok" else None
-        except (EOFError, OSError):
-            connection.close()
-            raise ServiceUnavailable(HOST_GONE) from None
+        connection, status, answer = self._exchange(
+            ("run", self.name, timeout_s), timeout_s + _ANSWER_MARGIN_S, pickle.dumps(request)
+        )
         self._give_back(connection)
         if status[0] == "lost":
             raise WorkerLost(status[1], status[2])
         if status[0] == "refused":
             raise RuntimeError(status[1])
-        return answer
+        assert answer is not None  # an "ok" to a request with a payload carries the answer
+        return pickle.loads(answer)
 
     def wait_ready(self) -> None:
         """Nothing to wait for: the host started its workers before the servers."""
@@ -249,17 +264,8 @@ class RemoteGate(_HostClient):
     def turn(self, timeout_s: float | None = None) -> Iterator[None]:
         """Be inside the host's gate for the ``with`` block; raise GateTimeout or GateClosed,
         or ServiceUnavailable when the host cannot be reached."""
-        try:
-            connection = self._connection()
-        except OSError as error:
-            raise ServiceUnavailable(f"{HOST_GONE} ({error})") from None
-        try:
-            connection.send(("enter", self.name, timeout_s))
-            wait_s = None if timeout_s is None else timeout_s + _ANSWER_MARGIN_S
-            status = self._answer(connection, wait_s)
-        except (EOFError, OSError):
-            connection.close()  # the host gives back a place held for a dropped connection
-            raise ServiceUnavailable(HOST_GONE) from None
+        wait_s = None if timeout_s is None else timeout_s + _ANSWER_MARGIN_S
+        connection, status, _ = self._exchange(("enter", self.name, timeout_s), wait_s)
         if status[0] != "ok":
             self._give_back(connection)
             raise (GateTimeout if status[0] == "timeout" else GateClosed)(status[1])
