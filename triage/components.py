@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol, Self
+from typing import Self
 
 from triage.comparison import RulePack
 from triage.config import Settings, usable_cores
 from triage.contract import FIELD_NAMES
 from triage.documents.sandbox import SandboxedReader, parse_pool
 from triage.extraction import OrderExtractor
-from triage.extraction.pooled import PooledExtractor, extraction_pool
+from triage.extraction.pooled import PooledExtractor, extraction_pool, wait_until_loaded
 from triage.llm import with_llm_assistance
 from triage.pipeline import DocumentReader, Extractor, RiskScorer, RoutingPolicy, RuleEngine
 from triage.routing import RoutingPolicy as Policy
 from triage.scoring.scorer import load_promoted_scorer
-from triage.workers import Admission, Gate, PoolHost, RemoteGate, RemotePool
+from triage.workers import Admission, Closing, Gate, PoolHost, RemoteGate, RemotePool
 
 __all__ = ["LoadedComponents", "admission_gate", "load_components", "start_worker_host"]
-
-
-class _ChildProcesses(Protocol):
-    def close(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -33,7 +29,7 @@ class LoadedComponents:
     rules: RuleEngine
     scorer: RiskScorer
     policy: RoutingPolicy
-    children: tuple[_ChildProcesses, ...] = ()
+    children: tuple[Closing, ...] = ()
 
     def close(self) -> None:
         """Stop the child processes (the reader's, and the extractor's when pooled)."""
@@ -80,7 +76,7 @@ def start_worker_host(settings: Settings) -> PoolHost:
         {ORDERS_GATE: Gate(settings.resolved_orders_in_progress, name=ORDERS_GATE)},
     )
     try:
-        PooledExtractor(settings.models_dir, pool=extract).wait_ready()
+        wait_until_loaded(extract, settings.models_dir)
         parse.wait_ready()
     except BaseException:
         host.close()
@@ -113,7 +109,7 @@ def load_components(settings: Settings) -> LoadedComponents:
     rule pack's confidence thresholds decide which fields it may be asked about.
     """
     reader, base = _document_stages(settings)
-    children: list[_ChildProcesses] = [reader]
+    children: list[Closing] = [reader]
     rules = RulePack.load(settings.rules_dir / f"{settings.rule_pack}.yaml")
     policy = Policy.load(settings.rules_dir / f"{settings.policy}.yaml")
     extractor = with_llm_assistance(

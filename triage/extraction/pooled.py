@@ -27,7 +27,7 @@ from triage.workers import (
     answer_requests,
 )
 
-__all__ = ["ExtractionFailed", "PooledExtractor", "extraction_pool"]
+__all__ = ["ExtractionFailed", "PooledExtractor", "extraction_pool", "wait_until_loaded"]
 
 
 class ExtractionFailed(RuntimeError):
@@ -59,6 +59,18 @@ def extraction_pool(models_dir: Path, *, workers: int) -> WorkerPool:
     return WorkerPool(_serve, (str(models_dir),), size=workers, name="triage-extractor")
 
 
+def wait_until_loaded(pool: Pool, models_dir: Path) -> None:
+    """Block until ``pool``'s children have loaded the extractor; else close the pool and
+    raise ConfigError with the reason a child gave."""
+    try:
+        pool.wait_ready()
+    except WorkerLost as lost:
+        pool.close()
+        raise ConfigError(
+            f"the extraction processes could not load the models in {models_dir}: {lost.detail}"
+        ) from None
+
+
 class PooledExtractor(PoolStage):
     """An Extractor that sends each document to the next free child (first come, first served)."""
 
@@ -87,14 +99,7 @@ class PooledExtractor(PoolStage):
 
     def wait_ready(self) -> None:
         """Block until every child has loaded its models; raise ConfigError if one cannot."""
-        try:
-            self.pool.wait_ready()
-        except WorkerLost as lost:
-            self.close()
-            raise ConfigError(
-                f"the extraction processes could not load the models in {self.models_dir}:"
-                f" {lost.detail}"
-            ) from None
+        wait_until_loaded(self.pool, self.models_dir)
 
     def extract(self, document: ParsedDocument, *, country: str | None = None) -> Extraction:
         """Return the extraction of ``document``, computed in a child process."""
