@@ -148,15 +148,10 @@ class Worker:
             raise WorkerLost("crash", str(said[1]))
         self._ready = True
 
-    def run(self, request: object, timeout_s: float) -> Any:
-        """Return the child's answer to ``request``; raise WorkerLost if it overran or died."""
-        return pickle.loads(self.run_pickled(pickle.dumps(request), timeout_s))
-
     def run_pickled(self, request: bytes, timeout_s: float) -> bytes:
-        """``run`` for a request that is already pickled; return the pickled answer.
-
-        A process relaying requests for others (``triage.workers.host``) passes the bytes
-        through without unpickling them.
+        """Return the child's pickled answer to the pickled ``request``; raise WorkerLost if
+        it overran or died. (The pool pickles; a process relaying requests for others,
+        ``triage.workers.host``, passes the bytes through without unpickling them.)
         """
         self.wait_ready()
         self.requests += 1
