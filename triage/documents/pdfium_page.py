@@ -17,6 +17,7 @@ from typing import Any
 import pypdfium2.raw as pdfium_c
 
 from triage.documents.layout import Box, PageFrame, group_lines
+from triage.documents.marks import DrawnBox, tick_box_words
 from triage.documents.parsed import Page, Ruling, Word
 
 __all__ = ["read_page"]
@@ -29,6 +30,8 @@ _CONTROL = re.compile("[\x00-\x1f\uffff]")
 _MAX_OBJECTS = 20_000
 _MAX_FORM_DEPTH = 4
 _THIN = 3.0
+# A tick box is a square path this size (points); smaller squares are bullets.
+_TICK_MIN, _TICK_MAX = 4.5, 16.0
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
@@ -36,8 +39,56 @@ _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 @dataclass
 class _Drawing:
     rulings: list[Box] = field(default_factory=list)
+    boxes: list[DrawnBox] = field(default_factory=list)  # tick-box sized squares
+    strokes: list[Box] = field(default_factory=list)  # small non-rectangular strokes
     has_image: bool = False
     visited: int = 0
+
+
+def _is_axis_aligned(obj: Any) -> bool:
+    """Return whether every segment of a path runs horizontally or vertically."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    previous: tuple[float, float] | None = None
+    for index in range(int(pdfium_c.FPDFPath_CountSegments(obj))):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj, index)
+        if not segment or not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
+            return False
+        kind = int(pdfium_c.FPDFPathSegment_GetType(segment))
+        point = (x.value, y.value)
+        if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            return False
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO and previous is not None:
+            if abs(point[0] - previous[0]) > 0.5 and abs(point[1] - previous[1]) > 0.5:
+                return False
+        previous = point
+    return True
+
+
+def _dark_fill(obj: Any, fill_mode: int) -> bool:
+    """Return whether the path is filled with a dark colour (a mark, not a background)."""
+    if not fill_mode:
+        return False
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetFillColor(obj, red, green, blue, alpha):
+        return False
+    luminance = 0.299 * red.value + 0.587 * green.value + 0.114 * blue.value
+    return alpha.value > 0 and luminance < 128
+
+
+def _add_tick_shape(obj: Any, box: Box, fill_mode: int, drawing: _Drawing) -> bool:
+    """Record a tick-box square or a small stroke inside one; return whether it was one."""
+    width, height = box[2] - box[0], box[3] - box[1]
+    if max(width, height) > _TICK_MAX:
+        return False
+    squarish = (
+        min(width, height) >= _TICK_MIN and abs(width - height) <= 0.3 * max(width, height)
+    )
+    if squarish and _is_axis_aligned(obj):
+        drawing.boxes.append(DrawnBox(box, _dark_fill(obj, fill_mode)))
+        return True
+    if max(width, height) >= 2.0:
+        drawing.strokes.append(box)
+    return False
 
 
 def _page_frame(page: Any) -> PageFrame:
@@ -120,6 +171,8 @@ def _add_path(obj: Any, box: Box, drawing: _Drawing) -> None:
         half = min(pen.value / 2, (right - left) / 2, (top - bottom) / 2)
         left, bottom, right, top = left + half, bottom + half, right - half, top - half
     width, height = right - left, top - bottom
+    if _add_tick_shape(obj, (left, bottom, right, top), fill.value, drawing):
+        return
     if min(width, height) <= _THIN and max(width, height) >= 2 * _THIN:
         # pdfium also lengthens a stroked segment by half the pen at each end (caps).
         cap = pen.value / 2 if stroked else 0.0
@@ -180,6 +233,10 @@ def read_page(document: Any, index: int) -> tuple[Page, list[str]]:
     finally:
         pdfium_c.FPDF_ClosePage(page)
     rulings = tuple(Ruling(*frame.box(*box)) for box in drawing.rulings)
+    if drawing.boxes:
+        boxes = [DrawnBox(frame.box(*drawn.box), drawn.filled) for drawn in drawing.boxes]
+        strokes = [frame.box(*box) for box in drawing.strokes]
+        words = tick_box_words(boxes, strokes, words)
     scanned = not words and drawing.has_image
     result = Page(
         number,

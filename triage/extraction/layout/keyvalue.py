@@ -12,6 +12,7 @@ from triage.extraction.layout.segments import PlacedWord, Segment, split_line
 __all__ = ["Arrangement", "KeyValue", "find_key_values"]
 
 _MAX_LABEL_WORDS = 7
+_SMALL_LABEL = 0.85  # a label row's type is at most this share of its values' height
 
 
 class Arrangement(Enum):
@@ -165,11 +166,77 @@ def _value_inside_label(seg: Segment) -> KeyValue | None:
     return KeyValue(label, tuple(seg.placed(inner)), Arrangement.INLINE, True, seg.x0)
 
 
+def _line_height(segments: list[Segment]) -> float:
+    heights = sorted(w.bottom - w.top for seg in segments for w in seg.words)
+    return heights[len(heights) // 2] if heights else 0.0
+
+
+def _is_label_row(segments: list[list[Segment]], index: int) -> bool:
+    """A row of labels over a row of values: the labels are set clearly smaller than the
+    values right under them (ruled form boxes, "label above value" cells)."""
+    if index + 1 >= len(segments) or not segments[index] or not segments[index + 1]:
+        return False
+    label, value = _line_height(segments[index]), _line_height(segments[index + 1])
+    gap = min(s.top for s in segments[index + 1]) - max(s.bottom for s in segments[index])
+    if not (0 < label < _SMALL_LABEL * value and gap < value):
+        return False
+    # Labels name things; a run with digits in it is a value (or a label with its value).
+    if any(any(c.isdigit() for c in s.text) for s in segments[index]):
+        return False
+    # Each label heads a column: the values start inside the labels' columns.
+    first = segments[index][0].x0 - 3.0 * label
+    return all(v.x0 >= first for v in segments[index + 1])
+
+
+def _cell_values(
+    segments: list[list[Segment]], index: int, position: int
+) -> tuple[PlacedWord, ...]:
+    """The value cell under label ``position`` of label row ``index``: the runs of the
+    following value lines that start inside the label's column (from its left edge to the
+    next label's), down to the next label row or a wider gap."""
+    row = segments[index]
+    left = row[position].x0 - 3.0
+    right = row[position + 1].x0 - 1.0 if position + 1 < len(row) else float("inf")
+    placed: list[PlacedWord] = []
+    last_bottom = max(s.bottom for s in row)
+    height = _line_height(segments[index + 1])
+    for below in range(index + 1, min(len(segments), index + 5)):
+        line = segments[below]
+        if below > index + 1 and (
+            _is_label_row(segments, below) or _line_height(line) < _SMALL_LABEL * height
+        ):
+            break
+        if min(s.top for s in line) - last_bottom > 1.2 * height:
+            break
+        inside = [s for s in line if left <= s.x0 < right]
+        if not inside:
+            if placed:
+                break
+            continue
+        for seg in inside:
+            placed += seg.placed()
+        last_bottom = max(s.bottom for s in line)
+    return tuple(placed)
+
+
+def _label_row_pairs(segments: list[list[Segment]], index: int) -> list[KeyValue]:
+    pairs = []
+    for position, seg in enumerate(segments[index]):
+        value = _cell_values(segments, index, position)
+        if value and len(seg.words) <= _MAX_LABEL_WORDS + 3:
+            label = _label_text(seg.words)
+            pairs.append(KeyValue(label, value, Arrangement.BELOW, seg.text.endswith(":"), seg.x0))
+    return pairs
+
+
 def find_key_values(page: Page) -> list[KeyValue]:
     """Return every label/value pair the page's geometry suggests, colon-less ones included."""
     segments = [split_line(line, page.number, i) for i, line in enumerate(page.lines)]
     pairs: list[KeyValue] = []
     for index, line_segments in enumerate(segments):
+        if _is_label_row(segments, index):
+            pairs += _label_row_pairs(segments, index)
+            continue
         for position, seg in enumerate(line_segments):
             special = _wrapped_label(segments, index, position) or _value_inside_label(seg)
             if special is not None:

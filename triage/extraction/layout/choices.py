@@ -1,0 +1,178 @@
+"""Choices marked on a form: keep the ticked options, drop the others.
+
+A form lists every option and marks the chosen one: ``☒ Annually  ☐ Monthly``,
+``[X] Net 30  [ ] Net 60``, ``(•) Yes  ( ) No``, a ZapfDingbats ``■``, or a drawn box that
+the reader already turned into ``☒``/``☐`` (``triage.documents.marks``). Read as plain
+text, the first option printed would win. ``resolve_choices`` rewrites each page so that
+it reads like a form filled in by hand: an unmarked option disappears with its marker, a
+marked one keeps its words and loses only the marker. Every later stage (label/value
+pairs, prose cues) then sees the chosen value alone, with its own evidence box.
+
+An option is the marker and the words after it up to the next marker or a wide gap; on a
+line that ends with a marker, the marker follows its option instead (``Yes [X] No [ ]``).
+A line is treated as a row of options only when it holds an unmarked marker or at least
+two markers, so a bullet list is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from triage.documents.layout import group_lines
+from triage.documents.parsed import Page, ParsedDocument, Word
+
+__all__ = ["resolve_choices"]
+
+
+class _Kind(Enum):
+    MARKED = "marked"
+    EMPTY = "empty"
+    TEXT = "text"
+
+
+_MARKED_GLYPHS = "☒☑✓✔✗✘■▣◉●⊠⊗"
+_EMPTY_GLYPHS = "☐□○◯❏❑❐❒◻"
+_INSIDE_MARKED = r"[xX✓✔✗✘•●■*]"
+# A whole marker, or a marker glued to the first word of its option ("(•)36", "[X]Net").
+_MARKER = re.compile(
+    rf"^(?:(?P<marked>[{_MARKED_GLYPHS}]|\[\s*{_INSIDE_MARKED}\s*\]|\(\s*{_INSIDE_MARKED}\s*\))"
+    rf"|(?P<empty>[{_EMPTY_GLYPHS}]|\[\s*\]|\(\s*\)))(?P<rest>.*)$"
+)
+_OPEN, _CLOSE = {"(": ")", "[": "]"}, {")", "]"}
+_GAP_HEIGHTS = 2.5  # words further apart than this many word heights belong to another cell
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    kind: _Kind
+    words: tuple[Word, ...]  # the words of the token (a split word yields a new Word)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+
+def _split_word(word: Word, cut: int) -> tuple[Word, Word]:
+    """Split ``word`` after ``cut`` characters, sharing its width by character count."""
+    share = (word.x1 - word.x0) * cut / max(1, len(word.text))
+    middle = word.x0 + share
+    return (
+        Word(word.text[:cut], word.x0, word.top, middle, word.bottom),
+        Word(word.text[cut:], middle, word.top, word.x1, word.bottom),
+    )
+
+
+def _bracketed(words: Sequence[Word], start: int) -> tuple[_Kind, int] | None:
+    """A marker typed over several words: ``( )``, ``[ ]``, ``( x )``; return its kind and
+    how many words it spans."""
+    first = words[start].text
+    if first not in _OPEN:
+        return None
+    closing = _OPEN[first]
+    if start + 1 < len(words) and words[start + 1].text == closing:
+        return _Kind.EMPTY, 2
+    if (
+        start + 2 < len(words)
+        and words[start + 2].text == closing
+        and re.fullmatch(_INSIDE_MARKED, words[start + 1].text)
+    ):
+        return _Kind.MARKED, 3
+    return None
+
+
+def _tokens(words: Sequence[Word]) -> list[_Token]:
+    tokens: list[_Token] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        spanned = _bracketed(words, index)
+        if spanned is not None:
+            kind, count = spanned
+            tokens.append(_Token(kind, tuple(words[index : index + count])))
+            index += count
+            continue
+        match = _MARKER.match(word.text)
+        if match is None:
+            tokens.append(_Token(_Kind.TEXT, (word,)))
+        else:
+            kind = _Kind.MARKED if match.group("marked") else _Kind.EMPTY
+            rest = match.group("rest")
+            if rest:
+                marker, text = _split_word(word, len(word.text) - len(rest))
+                tokens += [_Token(kind, (marker,)), _Token(_Kind.TEXT, (text,))]
+            else:
+                tokens.append(_Token(kind, (word,)))
+        index += 1
+    return tokens
+
+
+def _is_choice_row(tokens: Sequence[_Token]) -> bool:
+    markers = [t for t in tokens if t.kind is not _Kind.TEXT]
+    return len(markers) >= 2 or any(t.kind is _Kind.EMPTY for t in markers)
+
+
+def _options(tokens: list[_Token], gap: float) -> list[tuple[int, list[int]]]:
+    """Return (marker index, option text indexes) for every marker of the row."""
+    after_style = tokens[-1].kind is not _Kind.TEXT
+    options: list[tuple[int, list[int]]] = []
+    for index, token in enumerate(tokens):
+        if token.kind is _Kind.TEXT:
+            continue
+        step = -1 if after_style else 1
+        texts: list[int] = []
+        edge = token.x0 if after_style else token.x1
+        probe = index + step
+        while 0 <= probe < len(tokens) and tokens[probe].kind is _Kind.TEXT:
+            neighbour = tokens[probe]
+            distance = (edge - neighbour.x1) if after_style else (neighbour.x0 - edge)
+            if distance > gap:
+                break
+            texts.append(probe)
+            edge = neighbour.x0 if after_style else neighbour.x1
+            probe += step
+        options.append((index, texts))
+    return options
+
+
+def _resolve_line(words: tuple[Word, ...]) -> list[Word] | None:
+    """Return the line's words with unmarked options removed, or None if it has no choices."""
+    tokens = _tokens(words)
+    if not _is_choice_row(tokens):
+        return None
+    height = min(w.bottom - w.top for w in words)
+    dropped: set[int] = set()
+    for marker, texts in _options(tokens, _GAP_HEIGHTS * max(height, 4.0)):
+        dropped.add(marker)
+        if tokens[marker].kind is _Kind.EMPTY:
+            dropped.update(texts)
+    return [w for i, token in enumerate(tokens) if i not in dropped for w in token.words]
+
+
+def _resolve_page(page: Page) -> Page:
+    words: list[Word] = []
+    changed = False
+    for line in page.lines:
+        resolved = _resolve_line(line.words)
+        if resolved is None:
+            words.extend(line.words)
+        else:
+            changed = True
+            words.extend(resolved)
+    if not changed:
+        return page
+    return replace(page, lines=group_lines(words))
+
+
+def resolve_choices(document: ParsedDocument) -> ParsedDocument:
+    """Return ``document`` with every row of marked choices reduced to the chosen options."""
+    pages = tuple(_resolve_page(page) for page in document.pages)
+    if all(new is old for new, old in zip(pages, document.pages, strict=True)):
+        return document
+    return replace(document, pages=pages)
