@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Page", "ParsedDocument", "Ruling", "TextLine", "Word"]
+__all__ = ["InkMark", "Page", "ParsedDocument", "Ruling", "TextLine", "Word"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +72,27 @@ class Ruling:
 
 
 @dataclass(frozen=True, slots=True)
+class InkMark:
+    """Ink on a scanned page that is neither recognised text nor a ruling (a handwritten
+    mark, a stamp): its box and how many ink points (at 72 per inch) it covers."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    ink: float
+
+    def __reduce__(self) -> tuple[type[InkMark], tuple[float, float, float, float, float]]:
+        return (InkMark, (self.x0, self.top, self.x1, self.bottom, self.ink))
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
-    """One page: its size, its words in reading order grouped into lines, its rulings."""
+    """One page: its size, its words in reading order grouped into lines, its rulings.
+
+    ``ink_marks`` are drawn marks that are neither text nor rulings: a signature drawn as
+    vector strokes on a digital page, handwriting on a scanned one.
+    """
 
     number: int
     width: float
@@ -81,6 +100,7 @@ class Page:
     lines: tuple[TextLine, ...] = ()
     rulings: tuple[Ruling, ...] = ()
     has_text_layer: bool = True
+    ink_marks: tuple[InkMark, ...] = ()
 
     @property
     def words(self) -> tuple[Word, ...]:

@@ -18,7 +18,7 @@ import pypdfium2.raw as pdfium_c
 
 from triage.documents.layout import Box, PageFrame, group_lines
 from triage.documents.marks import DrawnBox, tick_box_words
-from triage.documents.parsed import Page, Ruling, Word
+from triage.documents.parsed import InkMark, Page, Ruling, Word
 
 __all__ = ["read_page"]
 
@@ -41,6 +41,7 @@ class _Drawing:
     rulings: list[Box] = field(default_factory=list)
     boxes: list[DrawnBox] = field(default_factory=list)  # tick-box sized squares
     strokes: list[Box] = field(default_factory=list)  # small non-rectangular strokes
+    ink: list[Box] = field(default_factory=list)  # curved strokes: drawn signatures
     has_image: bool = False
     visited: int = 0
 
@@ -173,6 +174,9 @@ def _add_path(obj: Any, box: Box, drawing: _Drawing) -> None:
     width, height = right - left, top - bottom
     if _add_tick_shape(obj, (left, bottom, right, top), fill.value, drawing):
         return
+    if stroked and max(width, height) > _TICK_MAX and not _is_axis_aligned(obj):
+        drawing.ink.append((left, bottom, right, top))
+        return
     if min(width, height) <= _THIN and max(width, height) >= 2 * _THIN:
         # pdfium also lengthens a stroked segment by half the pen at each end (caps).
         cap = pen.value / 2 if stroked else 0.0
@@ -214,6 +218,11 @@ def _walk(parent: Any, in_form: bool, matrix: Matrix, depth: int, drawing: _Draw
             _walk(obj, True, _compose(inner, matrix), depth + 1, drawing)
 
 
+def _ink_mark(box: Box) -> InkMark:
+    x0, top, x1, bottom = box
+    return InkMark(x0, top, x1, bottom, ink=(x1 - x0) + (bottom - top))
+
+
 def read_page(document: Any, index: int) -> tuple[Page, list[str]]:
     """Return page ``index`` (0-based) of an open pdfium document and its warnings."""
     number = index + 1
@@ -245,5 +254,6 @@ def read_page(document: Any, index: int) -> tuple[Page, list[str]]:
         lines=group_lines(words),
         rulings=rulings,
         has_text_layer=not scanned,
+        ink_marks=tuple(_ink_mark(frame.box(*box)) for box in drawing.ink),
     )
     return result, [f"page {number} has no text layer"] if scanned else []

@@ -9,6 +9,7 @@ __all__ = [
     "FIELD_LABELS",
     "RANGE_LABELS",
     "SIGNATURE_DATE_LABELS",
+    "SIGNATURE_MARK_LABELS",
     "SIGNATURE_NAME_LABELS",
     "WEAK_LABELS",
     "match_label",
@@ -224,9 +225,26 @@ SIGNATURE_NAME_LABELS = frozenset(
         "signed by",
         "authorized signatory",
         "name of signatory",
+        "name (print)",
+        "name (printed)",
+        "print name here",
+        "full name",
     }
 )
 SIGNATURE_DATE_LABELS = frozenset({"date", "date signed", "signed on", "signature date", "dated"})
+# Where the signature itself goes: nothing written there means the party did not sign.
+SIGNATURE_MARK_LABELS = frozenset(
+    {
+        "signature",
+        "authorised signature",
+        "authorized signature",
+        "signed",
+        "sign here",
+        "customer signature",
+        "signature of customer",
+        "by",
+    }
+)
 
 
 def normalise_label(label: str) -> str:
@@ -276,6 +294,9 @@ RANGE_LABELS = frozenset(
 def match_label(label: str) -> tuple[tuple[str, float], ...]:
     """Return the fields ``label`` may name with a score: 1.0 exact, 0.75 containing a synonym."""
     text = normalise_label(label)
+    bare = normalise_label(re.sub(r"\([^)]*\)", " ", label))  # "(YYYY-MM-DD)", "(as registered)"
+    if text not in _EXACT and bare in _EXACT:
+        text = bare
     if text in _EXACT:
         return tuple((field, 1.0) for field in _EXACT[text])
     if text in WEAK_LABELS:

@@ -1,24 +1,31 @@
-"""The customer's signature block: who signed for the customer, and when.
+"""The customer's signature block: who signed for the customer, and when, and whether at all.
 
-A signature block is a run of ``Name:`` / ``Date:`` labels under a heading naming the
-party (the role word or the party's own name); the heading is found above the label in
-the same column, so side-by-side blocks are told apart.
+A signature block is a column of labels (``Signature``, ``Name``, ``Title``, ``Date``) under
+a heading naming its party (the role word, the party's own name, or "for and on behalf
+of"); the heading is looked for above the label in the same column, so blocks side by side
+or in a table with one column per party are told apart. A label's value may sit beside it
+(``Name: X``), under it (a label row over a value row) or above it (a caption printed
+under a filled line). A typed name is not a signature: when the block has a signature
+label and nothing is written at it, the customer did not sign, and the block yields no
+signatory and no date.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from triage.documents.parsed import Page
 from triage.extraction.fields.candidates import Candidate, Source, parse_field_value
 from triage.extraction.fields.lexicon import (
     SIGNATURE_DATE_LABELS,
+    SIGNATURE_MARK_LABELS,
     SIGNATURE_NAME_LABELS,
     normalise_label,
 )
-from triage.extraction.layout.keyvalue import KeyValue
-from triage.extraction.layout.segments import split_line
+from triage.extraction.layout.keyvalue import Arrangement, KeyValue
+from triage.extraction.layout.segments import Segment, split_line
 from triage.extraction.normalise import DateStyle
 
 __all__ = ["signature_candidates"]
@@ -29,6 +36,8 @@ _CUSTOMER = re.compile(
 _PROVIDER = re.compile(r"\b(?:provider|supplier|vendor|licensor|seller)\b", re.IGNORECASE)
 _BEHALF = re.compile(r"\bon\s+behalf\s+of\b|^(?:accepted|agreed|signed)\b", re.IGNORECASE)
 _LOOK_UP_LINES = 12
+_WINDOW_LINES = 4  # how far from its label a signature or a caption's value may be
+_WINDOW_GAP = 28.0  # points of empty paper that end a signature block
 
 
 def _squash(text: str) -> str:
@@ -61,6 +70,129 @@ def _party_above(
     return None
 
 
+def _label_of(text: str) -> str | None:
+    """Return the block label ``text`` starts with (``"Date (YYYY-MM-DD):"`` → ``date``)."""
+    head = normalise_label(re.sub(r"\([^)]*\)", " ", text.split(":")[0]))
+    known = SIGNATURE_NAME_LABELS | SIGNATURE_DATE_LABELS | SIGNATURE_MARK_LABELS
+    return head if head in known or head in {"title", "position"} else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    """Where a label sits: its page, line, and the x-range of its column."""
+
+    page: Page
+    line: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+def _column(page: Page, rows: list[list[Segment]], line: int, seg: Segment) -> _Column:
+    """The label's column: from a little left of it to the next run on its line."""
+    row = rows[line]
+    after = [s.x0 for s in row if s.x0 > seg.x0 + 1]
+    right = min(after) - 1 if after else page.width
+    return _Column(page, line, seg.x0 - 12, right, seg.top, seg.bottom)
+
+
+def _in_column(seg: Segment, column: _Column) -> bool:
+    return column.x0 <= seg.x0 < column.x1
+
+
+def _is_heading(text: str, names: tuple[str | None, str | None]) -> bool:
+    return bool(
+        _label_of(text)
+        or _BEHALF.search(text)
+        or text.endswith(":")
+        or _CUSTOMER.match(text)
+        or _PROVIDER.match(text)
+        or any(_names(text, name) for name in names)
+    )
+
+
+def _nearby(
+    rows: list[list[Segment]], column: _Column, step: int, names: tuple[str | None, str | None]
+) -> Iterator[Segment]:
+    """Runs in the label's column on the lines above (step -1) or below (step 1), up to the
+    next line that holds a block label or the block's heading."""
+    edge = column.top if step < 0 else column.bottom
+    for index in range(column.line + step, column.line + step * (_WINDOW_LINES + 1), step):
+        if not 0 <= index < len(rows) or not rows[index]:
+            return
+        inside = [s for s in rows[index] if _in_column(s, column)]
+        top, bottom = min(s.top for s in rows[index]), max(s.bottom for s in rows[index])
+        if (edge - bottom if step < 0 else top - edge) > _WINDOW_GAP:
+            return  # past the block: a footer, the next section
+        if any(_is_heading(s.text, names) for s in inside):
+            return
+        edge = top if step < 0 else bottom
+        yield from inside
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    """A label of the customer's signature block, where it is and how its rows run."""
+
+    name: str
+    column: _Column
+    seg: Segment
+    rows: list[list[Segment]]
+
+
+def _block_labels(page: Page, names: tuple[str | None, str | None]) -> list[_Label]:
+    """Return the customer's block labels on ``page`` with their columns."""
+    rows = [split_line(line, page.number, i) for i, line in enumerate(page.lines)]
+    found = []
+    for index, row in enumerate(rows):
+        for seg in row:
+            label = _label_of(seg.text)
+            if label is None or _party_above(page, index, seg.x0, names) != "customer":
+                continue
+            found.append(_Label(label, _column(page, rows, index, seg), seg, rows))
+    return found
+
+
+def _captions_under(labels: list[_Label], names: tuple[str | None, str | None]) -> bool:
+    """Whether the block prints its labels under the values: its name label has something
+    written above it and nothing under it."""
+    for label in labels:
+        if label.name in SIGNATURE_NAME_LABELS and ":" not in label.seg.text:
+            above = list(_nearby(label.rows, label.column, -1, names))
+            below = list(_nearby(label.rows, label.column, 1, names))
+            return bool(above) and not below
+    return False
+
+
+def _is_signed(label: _Label, above: bool, names: tuple[str | None, str | None]) -> bool:
+    """Whether anything is written at a signature label: after it on its line, or in its
+    column on the side where this block writes its values."""
+    seg, column = label.seg, label.column
+    if ":" in seg.text and len(seg.text.split(":", 1)[1].strip()) > 0:
+        return True  # "Signature: /s/ A. Name" or an envelope id after the label
+    beside = [s for s in label.rows[column.line] if s.x0 > seg.x1 and _in_column(s, column)]
+    if any(not _label_of(s.text) for s in beside):
+        return True
+    if any(True for _ in _nearby(label.rows, column, -1 if above else 1, names)):
+        return True
+    return _ink_near(label, above)
+
+
+def _ink_near(label: _Label, above: bool) -> bool:
+    """Whether strokes are drawn at the label (a signature written with a pen tool)."""
+    column = label.column
+    low, high = (
+        (column.top - _WINDOW_GAP * 1.6, column.top + 2)
+        if above
+        else (column.bottom - 2, column.bottom + _WINDOW_GAP * 1.6)
+    )
+    return any(
+        column.x0 <= (mark.x0 + mark.x1) / 2 < column.x1 and low <= (mark.top + mark.bottom) / 2 <= high
+        for mark in column.page.ink_marks
+    )
+
+
 def signature_candidates(
     pages: Sequence[Page],
     pairs: Sequence[KeyValue],
@@ -69,19 +201,58 @@ def signature_candidates(
 ) -> Iterator[Candidate]:
     """Yield the signatory and the signing date of the customer's signature block.
 
-    ``names`` are the customer's and the provider's names when already known.
+    ``names`` are the customer's and the provider's names when already known. Nothing is
+    yielded when the block has a signature label with nothing written at it.
     """
+    found: list[Candidate] = []
+    signed: bool | None = None
+    for page in pages:
+        labels = _block_labels(page, names)
+        captions = _captions_under(labels, names)
+        for label in labels:
+            if label.name in SIGNATURE_MARK_LABELS:
+                above = captions or ":" in label.seg.text
+                mark = _is_signed(label, above, names)
+                signed = mark or bool(signed)
+                continue
+            field = _field_of(label.name)
+            if not captions or field is None:
+                continue
+            for seg in _nearby(label.rows, label.column, -1, names):
+                value = parse_field_value(field, seg.text, style)
+                if value is not None:
+                    found.append(Candidate(field, value, 0.8, Source.SIGNATURE, tuple(seg.placed())))
+                    break
+    if signed is False:
+        return
     by_number = {page.number: page for page in pages}
+    yield from found
+    yield from _pair_candidates(by_number, pairs, style, names)
+
+
+def _field_of(label: str) -> str | None:
+    if label in SIGNATURE_NAME_LABELS:
+        return "customer_signatory"
+    if label in SIGNATURE_DATE_LABELS:
+        return "customer_signed_date"
+    return None
+
+
+def _pair_candidates(
+    by_number: dict[int, Page],
+    pairs: Sequence[KeyValue],
+    style: DateStyle | None,
+    names: tuple[str | None, str | None],
+) -> Iterator[Candidate]:
+    """Name and date labels of the customer's block with their value beside or under them."""
     for pair in pairs:
-        label = normalise_label(pair.label)
-        if label in SIGNATURE_NAME_LABELS:
-            field = "customer_signatory"
-        elif label in SIGNATURE_DATE_LABELS:
-            field = "customer_signed_date"
-        else:
+        field = _field_of(_label_of(pair.label) or "")
+        if field is None or _label_of(pair.value_text):
+            continue
+        if field is None:
             continue
         page_number, line, _ = pair.value[0]
-        label_line = line if pair.arrangement.value != "below" else line - 1
+        label_line = line if pair.arrangement is not Arrangement.BELOW else _label_line(pair)
         party = _party_above(by_number[page_number], label_line, pair.label_x0, names)
         if party != "customer":
             continue
@@ -89,3 +260,7 @@ def signature_candidates(
         value = parse_field_value(field, text, style)
         if value is not None:
             yield Candidate(field, value, 0.9 if pair.colon else 0.8, Source.SIGNATURE, pair.value)
+
+
+def _label_line(pair: KeyValue) -> int:
+    return pair.value[0][1] - 1
