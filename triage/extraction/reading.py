@@ -16,6 +16,7 @@ from triage.extraction.fields.prose import ProseReader
 from triage.extraction.fields.references import (
     currency_candidates,
     dateline_candidates,
+    money_currency_candidates,
     reference_candidates,
 )
 from triage.extraction.fields.resolve import Resolution, resolve_fields
@@ -87,6 +88,7 @@ def read_document(
     candidates += renewal_candidates(blocks)
     candidates += reference_candidates(blocks)
     candidates += currency_candidates(blocks)
+    candidates += money_currency_candidates(blocks)
     candidates += dateline_candidates(blocks, style)
     items = read_line_items(pages, style) or read_prose_items(blocks, style)
     candidates += _currency_from_amounts(items)

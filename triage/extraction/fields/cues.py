@@ -159,7 +159,12 @@ CUE_RULES: tuple[CueRule, ...] = (
         "DATE",
         0.75,
         3,
-        _rx(r"commenc|start|begin|invoic|\bbill|expir|\bend"),
+        # A date attached to another agreement ("the Master Agreement ... dated 19 March
+        # 2025") is that agreement's date, not this order's.
+        _rx(
+            r"commenc|start|begin|invoic|\bbill|expir|\bend"
+            r"|\b(?:agreement|msa|contract|terms)\b[^.;]{0,90}\b(?:dated|as\s+of|made\s+on)\b"
+        ),
     ),
 )
 

@@ -23,7 +23,9 @@ _ROLE = re.compile(
     + r")\s*[\"“”']?\s*\)",
     re.IGNORECASE,
 )
-_LEADING_JOIN = re.compile(r"^[\s,;]*(?:and\s+|&\s+)?", re.IGNORECASE)
+_LEADING_JOIN = re.compile(
+    r"^[\s,;]*(?:and\s+|&\s+|with\s+|by\s+|to\s+|from\s+|for\s+)?", re.IGNORECASE
+)
 _ANCHOR = re.compile(r"(?:\bbetween|\band|\bby|\bwith|[.;:])\s+", re.IGNORECASE)
 _DESCRIPTOR = re.compile(
     r",?\s+(?:a|an)\s+(?:[A-Z][a-z]+\s+)*(?:company|corporation|limited|llc|entity|partnership|"

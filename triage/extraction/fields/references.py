@@ -11,7 +11,12 @@ from triage.extraction.fields.candidates import Candidate, Source
 from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date
 from triage.extraction.normalise.money import parse_currency
 
-__all__ = ["currency_candidates", "dateline_candidates", "reference_candidates"]
+__all__ = [
+    "currency_candidates",
+    "dateline_candidates",
+    "money_currency_candidates",
+    "reference_candidates",
+]
 
 _ID = r"(?P<id>[A-Z0-9][A-Z0-9\-/_.]*\d[A-Z0-9\-/_.]*[A-Z0-9]|\d{3,})"
 _REFERENCES = (
@@ -73,6 +78,43 @@ def currency_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
             yield Candidate(
                 "currency", code, 0.75, Source.SENTENCE, block.words_between(start, start + 3)
             )
+
+
+# Where an amount names its currency: a sign or prefix before the digits, a code after them,
+# or the currency spelled out ("United States dollars", "pounds sterling", "euros").
+_MONEY_MARK = re.compile(
+    r"(?<![A-Za-z])(?:[A-Z]{1,3}\$|[$€£¥₹])\s?\d"
+    r"|\b[A-Z]{3}\s?\d[\d.,' ]*"
+    r"|\d[\d.,' ]*\s?(?:[A-Z]{3}\b|€|£)"
+    r"|\b(?:(?:united\s+states|us|canadian|australian|new\s+zealand|singapore|hong\s+kong)"
+    r"\s+dollars?|pounds?\s+sterling|euros?|swiss\s+francs?)\b",
+    re.IGNORECASE,
+)
+
+
+def money_currency_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
+    """Yield the currency the document's amounts are written in, when they agree.
+
+    Every amount with a sign, a code or a spelled-out currency is one vote; a document whose
+    amounts all name one currency states it (a bare ``$`` counts as US dollars). Mixed
+    currencies yield the majority at a low score, so a stated currency label wins.
+    """
+    votes: dict[str, list[tuple[TextBlock, int, int]]] = {}
+    for block in blocks:
+        for match in _MONEY_MARK.finditer(block.text):
+            code = parse_currency(match.group(0))
+            if code is not None:
+                votes.setdefault(code, []).append((block, match.start(), match.end()))
+    if not votes:
+        return
+    ranked = sorted(votes.items(), key=lambda item: len(item[1]), reverse=True)
+    code, places = ranked[0]
+    others = sum(len(p) for _, p in ranked[1:])
+    if others >= len(places):
+        return
+    score = 0.7 if not others and len(places) >= 2 else 0.5
+    block, start, end = places[0]
+    yield Candidate("currency", code, score, Source.DERIVED, block.words_between(start, end))
 
 
 def dateline_candidates(
