@@ -86,11 +86,13 @@ CUE_RULES: tuple[CueRule, ...] = (
             "terminates on",
             "end date of",
             "and ending",
+            "to",
         ),
         "DATE",
         0.8,
         3,
-        _NOT_BILLING,
+        # An offer, a quote or a price is valid until a date that ends no subscription.
+        _rx(r"invoic|\bbill|payment|renew|notice|\boffer|accept|\bvalid|\bquot|\bheld\b"),
     ),
     CueRule(
         "billing_start_date",
@@ -207,7 +209,9 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
         (_rx(r"invoic|\bbill|charged|payable"),),
         "FREQ",
         0.85,
-        _rx(r"renew|notice"),
+        # Usage, overage and one-time fees have billing cycles of their own; the order's
+        # billing frequency is the subscription's.
+        _rx(r"renew|notice|usage|overage|\barrears\b|one[\s\-]?time|professional\s+services"),
     ),
     SentenceRule(
         "total_contract_value",

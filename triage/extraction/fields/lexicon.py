@@ -94,6 +94,11 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "quote date",
         "document date",
         "date of issue",
+        "quote created",
+        "date created",
+        "created",
+        "prepared on",
+        "quotation date",
     ),
     "start_date": (
         "start date",

@@ -15,14 +15,30 @@ _SENTENCE = re.compile(r"[^.;]+[.;]?")
 _RENEWAL_LABEL = re.compile(r"renew\w*\s*:", re.IGNORECASE)
 _CUSTOMER_ROLES = "customer|client|licensee|subscriber|buyer|purchaser"
 _PROVIDER_ROLES = "provider|supplier|vendor|licensor|seller|company"
-_ROLE = re.compile(
-    r"\(\s*(?:the\s+|hereinafter\s+)?[\"“”']?\s*(?P<role>"
-    + _CUSTOMER_ROLES
-    + "|"
-    + _PROVIDER_ROLES
-    + r")\s*[\"“”']?\s*\)",
-    re.IGNORECASE,
+# A defined term in brackets after a name: ("Customer"), (the "Provider"), ("Ostrander",
+# "we" or "us"), ("you" or the "Customer"). The letter's writer ("we") is the provider and
+# its addressee ("you") the customer.
+_ROLE = re.compile(r"\((?P<inner>[^()]{1,80})\)")
+_QUOTED_TERM = re.compile(
+    r"(?:^|[\s,;])(?:the\s+|hereinafter\s+(?:the\s+)?)?[\"“”'‘’]?\s*(?P<term>[A-Za-z]+)\s*[\"“”'‘’]?"
 )
+_CUSTOMER_TERMS = re.compile(rf"^(?:{_CUSTOMER_ROLES}|you)$", re.IGNORECASE)
+_PROVIDER_TERMS = re.compile(rf"^(?:{_PROVIDER_ROLES}|we|us)$", re.IGNORECASE)
+
+
+def _role_of(inner: str) -> str | None:
+    """Return ``customer`` or ``provider`` when a bracket defines a party's role."""
+    if not re.search(r"[\"“”'‘’]|\bthe\b|hereinafter", inner) and len(inner.split()) > 1:
+        return None
+    for match in _QUOTED_TERM.finditer(inner):
+        term = match.group("term")
+        if _CUSTOMER_TERMS.match(term):
+            return "customer"
+        if _PROVIDER_TERMS.match(term):
+            return "provider"
+    return None
+
+
 _LEADING_JOIN = re.compile(
     r"^[\s,;]*(?:and\s+|&\s+|with\s+|by\s+|to\s+|from\s+|for\s+)?", re.IGNORECASE
 )
@@ -65,6 +81,27 @@ def _party_name(text_before: str, *, anchored: bool) -> str | None:
     return name
 
 
+_NAME_JOINERS = frozenset({"and", "&", "of", "de", "du", "des", "la", "le", "von", "van", "der", "y"})
+_LOWER_FORMS = frozenset({"plc", "ltd", "llc", "inc", "gmbh", "ag", "sa", "sas", "bv", "nv", "pty"})
+
+
+def _trailing_name(text_before: str) -> str | None:
+    """The run of capitalised words that ends right before a defined term's bracket
+    ("... the terms on which Ostrander Cloud Services Limited"), joiners kept inside."""
+    words = text_before.split()
+    taken: list[str] = []
+    for word in reversed(words):
+        bare = word.strip(",.;:\"“”'").lower()
+        if word[:1].isupper() or bare in _LOWER_FORMS or (taken and bare in _NAME_JOINERS):
+            taken.append(word)
+            continue
+        break
+    while taken and taken[-1].strip(",").lower() in _NAME_JOINERS:
+        taken.pop()
+    name = " ".join(reversed(taken)).strip(" ,\"“”'")
+    return name if 1 <= len(name.split()) <= 8 and name[:1].isupper() else None
+
+
 def party_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
     """Yield customer/provider names defined in prose by a bracketed role.
 
@@ -74,6 +111,9 @@ def party_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
     for block in blocks:
         previous_end: int | None = None
         for match in _ROLE.finditer(block.text):
+            role = _role_of(match.group("inner"))
+            if role is None:
+                continue
             begin = max(0, match.start() - 160)
             if previous_end is not None and match.start() - previous_end < 160:
                 begin = previous_end
@@ -84,11 +124,10 @@ def party_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
                 head = block.text[begin : match.start()]
                 name = _party_name(head, anchored=True)
             previous_end = match.end()
+            name = name or _trailing_name(head)
             if name is None:
                 continue
-            role = match.group("role").lower()
-            customer = re.fullmatch(_CUSTOMER_ROLES, role)
-            field = "customer_legal_name" if customer else "provider_legal_name"
+            field = "customer_legal_name" if role == "customer" else "provider_legal_name"
             start = begin + head.rfind(name)
             words = block.words_between(start, start + len(name))
             yield Candidate(field, name, 0.85, Source.SENTENCE, words)
