@@ -6,24 +6,14 @@ ever filled in from the others: a term the document does not state stays null.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 from triage.contract import ExtractedLineItem
+from triage.extraction.fields.derived import add_months
 from triage.extraction.fields.resolve import Resolution
 
 __all__ = ["cross_check"]
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    for clamp in (day.day, 30, 29, 28):
-        try:
-            return date(year, month + 1, clamp)
-        except ValueError:
-            continue
-    raise ValueError("unreachable: every month has a 28th")
 
 
 def _mark(fields: dict[str, Resolution], names: tuple[str, ...], ok: bool) -> None:
@@ -37,7 +27,7 @@ def cross_check(fields: dict[str, Resolution], items: list[ExtractedLineItem]) -
     start, end, term = (fields.get(n) for n in ("start_date", "end_date", "term_months"))
     if start and end:
         if term:
-            expected = _add_months(start.value, int(term.value)) - timedelta(days=1)
+            expected = add_months(start.value, int(term.value)) - timedelta(days=1)
             _mark(
                 fields,
                 ("start_date", "end_date", "term_months"),

@@ -1,0 +1,92 @@
+"""Terms that follow from what the document states, without doubt.
+
+A form that states a start and a term states its end (start + term − 1 day); one that
+states both dates states the term in months when they span whole months; a form that says
+the subscription fees are invoiced "commencing on the Start Date" states the billing start.
+A derived value carries the evidence of the values it came from and never replaces a value
+the document states itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from triage.extraction.fields.blocks import TextBlock
+from triage.extraction.fields.candidates import Source
+from triage.extraction.fields.resolve import Resolution
+
+__all__ = ["add_months", "derive_terms"]
+
+_DERIVED_SHARE = 0.9  # a derived value is a little less sure than the weaker of its sources
+# "invoiced annually in advance, commencing on the Start Date", "billing starts on the
+# Subscription Start Date", "invoiced from the start of the Subscription Term".
+_STARTS_WITH_TERM = re.compile(
+    r"\b(?:commenc\w*|start\w*|begin\w*|beginning|from|as\s+of|effective)\s+(?:on\s+|from\s+)?"
+    r"(?:the\s+)?(?:(?:subscription|service|term|contract)\s+)?"
+    r"(?:start|commencement|effective)\s+date\b"
+    r"|\bfrom\s+the\s+(?:start|beginning|commencement)\s+of\s+the\s+(?:subscription\s+)?term\b",
+    re.IGNORECASE,
+)
+_BILLING = re.compile(r"\binvoic\w*|\bbill(?:ed|ing)?\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.;]+[.;]?")
+
+
+def add_months(day: date, months: int) -> date:
+    """Return ``day`` moved by ``months`` calendar months, clamped to the month's end."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    for clamp in (day.day, 30, 29, 28):
+        try:
+            return date(year, month + 1, clamp)
+        except ValueError:
+            continue
+    raise ValueError("unreachable: every month has a 28th")
+
+
+def _whole_months(start: date, end: date) -> int | None:
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    if months > 0 and add_months(start, months) - timedelta(days=1) == end:
+        return months
+    return None
+
+
+def _derived(value: object, sources: Sequence[Resolution]) -> Resolution:
+    return Resolution(
+        value=value,
+        evidence=tuple(w for source in sources for w in source.evidence),
+        source=Source.DERIVED,
+        score=_DERIVED_SHARE * min(s.raw_confidence for s in sources),
+        support=1,
+        rival=0.0,
+    )
+
+
+def _billing_starts_with_term(blocks: Sequence[TextBlock]) -> Resolution | None:
+    for block in blocks:
+        for sentence in _SENTENCE.finditer(block.text):
+            text = sentence.group(0)
+            if _BILLING.search(text) and _STARTS_WITH_TERM.search(text):
+                words = block.words_between(sentence.start(), sentence.end())
+                return Resolution(None, words, Source.SENTENCE, 0.85, 1, 0.0)
+    return None
+
+
+def derive_terms(fields: dict[str, Resolution], blocks: Sequence[TextBlock]) -> None:
+    """Add to ``fields`` the end date, term and billing start that the stated terms imply."""
+    start, end, term = (fields.get(n) for n in ("start_date", "end_date", "term_months"))
+    if start and term and not end:
+        value = add_months(start.value, int(term.value)) - timedelta(days=1)
+        fields["end_date"] = _derived(value, (start, term))
+    elif start and end and not term:
+        months = _whole_months(start.value, end.value)
+        if months is not None:
+            fields["term_months"] = _derived(months, (start, end))
+    start = fields.get("start_date")
+    if start and "billing_start_date" not in fields:
+        stated = _billing_starts_with_term(blocks)
+        if stated is not None:
+            resolution = _derived(start.value, (start, stated))
+            resolution.evidence = stated.evidence + start.evidence
+            fields["billing_start_date"] = resolution
