@@ -29,6 +29,19 @@ _STARTS_WITH_TERM = re.compile(
     r"|\bfrom\s+the\s+(?:start|beginning|commencement)\s+of\s+the\s+(?:subscription\s+)?term\b",
     re.IGNORECASE,
 )
+# "Renewal term: Same as initial term", "renew for a renewal term equal in length to the
+# Initial Term": the renewal term is the initial term.
+_RENEWS_AS_TERM = re.compile(
+    r"\brenew\w*\b[^.;]{0,90}?\b(?:same\s+as|equal\s+(?:in\s+length\s+)?to)\s+(?:that\s+of\s+)?"
+    r"(?:the\s+)?(?:initial|original|current|subscription)\s+(?:subscription\s+)?term\b",
+    re.IGNORECASE,
+)
+# The same said by a form's ticked option under a renewal label: "Same as initial term".
+_SAME_AS_TERM_OPTION = re.compile(
+    r"^\s*(?:same\s+as|equal\s+to)\s+(?:the\s+)?(?:initial|original|current)\s+"
+    r"(?:subscription\s+)?term\s*$",
+    re.IGNORECASE,
+)
 _BILLING = re.compile(r"\binvoic\w*|\bbill(?:ed|ing)?\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.;]+[.;]?")
 
@@ -63,11 +76,12 @@ def _derived(value: object, sources: Sequence[Resolution]) -> Resolution:
     )
 
 
-def _billing_starts_with_term(blocks: Sequence[TextBlock]) -> Resolution | None:
+def _stated(blocks: Sequence[TextBlock], *patterns: re.Pattern[str]) -> Resolution | None:
+    """The first sentence that matches every pattern, as the evidence of a derived term."""
     for block in blocks:
         for sentence in _SENTENCE.finditer(block.text):
             text = sentence.group(0)
-            if _BILLING.search(text) and _STARTS_WITH_TERM.search(text):
+            if all(pattern.search(text) for pattern in patterns):
                 words = block.words_between(sentence.start(), sentence.end())
                 return Resolution(None, words, Source.SENTENCE, 0.85, 1, 0.0)
     return None
@@ -85,8 +99,21 @@ def derive_terms(fields: dict[str, Resolution], blocks: Sequence[TextBlock]) -> 
             fields["term_months"] = _derived(months, (start, end))
     start = fields.get("start_date")
     if start and "billing_start_date" not in fields:
-        stated = _billing_starts_with_term(blocks)
+        stated = _stated(blocks, _BILLING, _STARTS_WITH_TERM)
         if stated is not None:
             resolution = _derived(start.value, (start, stated))
             resolution.evidence = stated.evidence + start.evidence
             fields["billing_start_date"] = resolution
+    term = fields.get("term_months")
+    if term and "renewal_term_months" not in fields and fields_renew(fields):
+        stated = _stated(blocks, _RENEWS_AS_TERM) or _stated(blocks, _SAME_AS_TERM_OPTION)
+        if stated is not None:
+            resolution = _derived(term.value, (term, stated))
+            resolution.evidence = stated.evidence + term.evidence
+            fields["renewal_term_months"] = resolution
+
+
+def fields_renew(fields: dict[str, Resolution]) -> bool:
+    """Whether the order may renew: not stated otherwise."""
+    renews = fields.get("auto_renewal")
+    return renews is None or renews.value is not False

@@ -203,9 +203,10 @@ def _cell_values(
     for below in range(index + 1, min(len(segments), index + 5)):
         line = segments[below]
         if below > index + 1 and (
-            _is_label_row(segments, below) or _line_height(line) < _SMALL_LABEL * height
+            _is_label_row(segments, below)
+            or not _SMALL_LABEL * height <= _line_height(line) <= height / _SMALL_LABEL
         ):
-            break
+            break  # the next row of labels, a caption or the next section's heading
         if min(s.top for s in line) - last_bottom > 1.2 * height:
             break
         inside = [s for s in line if left <= s.x0 < right]
