@@ -106,6 +106,13 @@ class Sheet:
         self._font(font, size)
         self.canvas.drawRightString(x1, self.height - top - (size or self.size), words)
 
+    def leaders(self, x: float, top: float, label: str, x1: float, value: str) -> None:
+        """Draw ``label``, dots up to ``value``, and ``value`` right-aligned at ``x1``."""
+        room = x1 - x - pdfmetrics.stringWidth(label + "  " + value, self.font, self.size)
+        dots = int(room / pdfmetrics.stringWidth(".", self.font, self.size)) - 2
+        self.text(x, top, f"{label} {'.' * dots}")
+        self.right(x1, top, value)
+
     def paragraph(
         self,
         x: float,
