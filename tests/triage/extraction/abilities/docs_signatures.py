@@ -130,14 +130,19 @@ def signature_in_italic_face() -> Order:
     return Order("signature_in_italic_face", s.finish(), fields=fields, country="GB")
 
 
-def typed_name_without_signature() -> Order:
-    """The customer typed a name but never signed or dated: no signatory, no signing date."""
+def typed_name_without_signature(*, signed: bool = False) -> Order:
+    """The customer typed a name but never signed or dated: no signatory, no signing date.
+
+    With ``signed`` the same block carries the customer's ink and date, and is then read:
+    the pair keeps a reader that never reads this layout from passing the unsigned case.
+    """
     s = Sheet(LETTER, font="Helvetica", size=9.5)
     _intro(s, "Brightmoor Labs Inc.", "BL-6604")
     blocks = [
         ("SUPPLIER: Brightmoor Labs Inc.", "Carla Nguyen", "07/12/2027", True),
-        ("CUSTOMER: Westfield Ceramics Corp.", "Tomas Reyes", "", False),
-    ]
+        ("CUSTOMER: Westfield Ceramics Corp.", "Tomas Reyes", "07/14/2027" if signed else "",
+         signed),
+    ]  # fmt: skip
     for col, (heading, name, when, signed) in enumerate(blocks):
         x = 50 + col * 270
         s.text(x, 120, heading, font="Helvetica-Bold")
@@ -151,5 +156,8 @@ def typed_name_without_signature() -> Order:
         if when:
             s.text(x + 100, 190, when)
         s.hline(x + 100, x + 240, 202)
-    fields = {"customer_signatory": None, "customer_signed_date": None}
-    return Order("typed_name_without_signature", s.finish(), fields=fields, country="US")
+    fields: dict[str, object] = {"customer_signatory": None, "customer_signed_date": None}
+    if signed:
+        fields = {"customer_signatory": "Tomas Reyes", "customer_signed_date": date(2027, 7, 14)}
+    name = "typed_name_with_ink_signature" if signed else "typed_name_without_signature"
+    return Order(name, s.finish(), fields=fields, country="US")

@@ -37,3 +37,10 @@ def test_name_in_italics_on_the_signature_line_is_a_signature(extract: Extract) 
 def test_typed_name_on_an_unsigned_block_is_not_a_signature(extract: Extract) -> None:
     order = docs.typed_name_without_signature()
     assert_fields(extract(order), order)
+
+
+def test_same_block_signed_and_dated_is_read_as_the_customers_signature(
+    extract: Extract,
+) -> None:
+    order = docs.typed_name_without_signature(signed=True)
+    assert_fields(extract(order), order)
