@@ -19,11 +19,13 @@ __all__ = [
     "gross_total_beside_net",
     "headerless_grid_of_lines",
     "headerless_ruled_cells",
+    "headerless_unruled_with_periods",
     "period_column",
     "ramp_years_as_columns",
     "ramp_years_two_products",
     "unit_net_beside_extended",
     "unruled_aligned_columns",
+    "unusual_header_words",
 ]
 
 
@@ -95,6 +97,53 @@ def unruled_aligned_columns() -> Order:
          "net_amount": D("3825")},
     ]  # fmt: skip
     return Order("unruled_aligned_columns", s.finish(), lines=lines, country="US")
+
+
+def headerless_unruled_with_periods() -> Order:
+    """No header, no rules, no codes: description, period, count, rate and net by content."""
+    s = Sheet(A4, font="Times-Roman", size=9.5)
+    s.text(60, 56, "Wrackham Acoustics Ltd", font="Times-Bold", size=14)
+    s.text(60, 78, "Order WA-6120 for Harlow Concert Halls Trust - pounds sterling")
+    rows = [
+        ("Venue monitoring service", "01/07/2027 - 30/06/2028", "6", "2,150.00", "12,900.00"),
+        ("Venue monitoring service", "01/07/2028 - 30/06/2029", "8", "2,150.00", "17,200.00"),
+        ("Acoustic survey, one-off", "01/07/2027 - 31/07/2027", "1", "3,400.00", "3,400.00"),
+    ]
+    for index, (words, period, qty, rate, net) in enumerate(rows):
+        top = 120 + index * 15
+        s.text(60, top, words)
+        s.text(215, top, period)
+        for x, cell in ((390, qty), (460, rate), (535, net)):
+            s.right(x, top, cell)
+    lines = [
+        {"description": "Venue monitoring service", "quantity": 6, "unit_price": D("2150"),
+         "net_amount": D("12900"), "start_date": date(2027, 7, 1), "end_date": date(2028, 6, 30)},
+        {"description": "Venue monitoring service", "quantity": 8, "unit_price": D("2150"),
+         "net_amount": D("17200"), "start_date": date(2028, 7, 1), "end_date": date(2029, 6, 30)},
+        {"description": "Acoustic survey, one-off", "quantity": 1, "unit_price": D("3400"),
+         "net_amount": D("3400"), "start_date": date(2027, 7, 1), "end_date": date(2027, 7, 31)},
+    ]  # fmt: skip
+    return Order("headerless_unruled_with_periods", s.finish(), lines=lines, country="GB")
+
+
+def unusual_header_words() -> Order:
+    """Headers no vocabulary expects ('Offering', 'Seats', 'Rate', 'Charge'): roles by content."""
+    s = Sheet(LETTER, font="Helvetica", size=9)
+    s.text(60, 50, "Pellucid Forms Inc. - Order PF-1009", font="Helvetica-Bold", size=13)
+    s.text(60, 70, "Customer: Ironbridge Credit Union. USD. Twelve months from 1 May 2027.")
+    rows = [
+        ["Offering", "Seats", "Rate", "Charge"],
+        ["Member onboarding forms", "90", "120.00", "10,800.00"],
+        ["E-signature bundle", "90", "36.00", "3,240.00"],
+    ]
+    s.grid(60, 100, [200, 60, 90, 100], rows, numeric=frozenset({1, 2, 3}), row_height=20)
+    lines = [
+        {"description": "Member onboarding forms", "quantity": 90, "unit_price": D("120"),
+         "net_amount": D("10800")},
+        {"description": "E-signature bundle", "quantity": 90, "unit_price": D("36"),
+         "net_amount": D("3240")},
+    ]  # fmt: skip
+    return Order("unusual_header_words", s.finish(), lines=lines, country="US")
 
 
 def period_column() -> Order:

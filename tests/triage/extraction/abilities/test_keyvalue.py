@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.triage.extraction.abilities import docs_keyvalue as docs
+from tests.triage.extraction.abilities import docs_keyvalue_variants as variants
 from tests.triage.extraction.abilities.conftest import Extract
 from tests.triage.extraction.abilities.expect import assert_fields
 
@@ -44,4 +45,24 @@ def test_bilingual_label_with_english_first_above_its_value(extract: Extract) ->
 
 def test_values_written_inside_square_brackets(extract: Extract) -> None:
     order = docs.bracketed_values()
+    assert_fields(extract(order), order)
+
+
+def test_dotted_leaders_with_other_labels_and_values_in_words(extract: Extract) -> None:
+    order = variants.dotted_leaders_other_labels()
+    assert_fields(extract(order), order)
+
+
+def test_label_above_value_in_boxes_two_to_a_row(extract: Extract) -> None:
+    order = variants.label_above_value_boxes_other_labels()
+    assert_fields(extract(order), order)
+
+
+def test_label_value_rows_of_a_table_ruled_by_lines(extract: Extract) -> None:
+    order = variants.label_value_rows_ruled_by_lines()
+    assert_fields(extract(order), order)
+
+
+def test_values_in_unpadded_brackets_in_a_bulleted_term_sheet(extract: Extract) -> None:
+    order = variants.bracketed_compact_values()
     assert_fields(extract(order), order)

@@ -24,6 +24,20 @@ def test_unruled_table_columns_come_from_word_alignment(extract: Extract) -> Non
     assert_lines(extract(order), order)
 
 
+def test_headerless_unruled_table_without_codes_reads_periods_and_amounts(
+    extract: Extract,
+) -> None:
+    order = docs.headerless_unruled_with_periods()
+    assert_lines(extract(order), order)
+
+
+def test_column_roles_come_from_content_when_header_words_are_unfamiliar(
+    extract: Extract,
+) -> None:
+    order = docs.unusual_header_words()
+    assert_lines(extract(order), order)
+
+
 def test_period_column_gives_each_line_its_start_and_end(extract: Extract) -> None:
     order = docs.period_column()
     assert_lines(extract(order), order)
