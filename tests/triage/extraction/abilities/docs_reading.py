@@ -7,7 +7,13 @@ from decimal import Decimal as D
 
 from tests.triage.extraction.abilities.sheet import A4, LETTER, Order, Sheet
 
-__all__ = ["monospaced_printout", "running_header_and_footer", "two_column_terms"]
+__all__ = [
+    "monospaced_printout",
+    "monospaced_printout_with_discounts",
+    "running_header_and_footer",
+    "two_column_cover",
+    "two_column_terms",
+]
 
 _LEFT = [
     "1. Order. This order is placed by Greywater Textiles Limited (the",
@@ -60,6 +66,40 @@ def two_column_terms() -> Order:
         "renewal_uplift_cap_pct": 3,
     }
     return Order("two_column_terms", s.finish(), fields=fields, country="GB")
+
+
+def two_column_cover() -> Order:
+    """A cover page of label/value pairs in two columns that share each text line."""
+    s = Sheet(LETTER, font="Helvetica", size=9)
+    s.text(50, 44, "Order Summary", font="Helvetica-Bold", size=16)
+    left = [
+        ("Customer", "Ridgeway Dental Laboratories Inc."),
+        ("Order #", "RD-44017"),
+        ("Start", "09/01/2027"),
+        ("Term", "12 months"),
+    ]
+    right = [
+        ("Vendor", "Sorrel Peak Imaging Corp."),
+        ("Customer PO", "RDL-7719"),
+        ("End", "08/31/2028"),
+        ("Payment", "Net 15"),
+    ]
+    for row, ((l_label, l_value), (r_label, r_value)) in enumerate(zip(left, right, strict=True)):
+        top = 84 + row * 16
+        s.text(50, top, l_label, font="Helvetica-Bold")
+        s.text(120, top, l_value)
+        s.text(320, top, r_label, font="Helvetica-Bold")
+        s.text(400, top, r_value)
+    fields = {
+        "customer_legal_name": "Ridgeway Dental Laboratories Inc.",
+        "provider_legal_name": "Sorrel Peak Imaging Corp.",
+        "order_number": "RD-44017",
+        "po_number": "RDL-7719",
+        "start_date": date(2027, 9, 1),
+        "end_date": date(2028, 8, 31),
+        "payment_terms_days": 15,
+    }
+    return Order("two_column_cover", s.finish(), fields=fields, country="US")
 
 
 def running_header_and_footer() -> Order:
@@ -151,3 +191,48 @@ def monospaced_printout() -> Order:
         {"sku": "HRX-IMPL", "quantity": 1, "unit_price": D("14500"), "net_amount": D("14500")},
     ]
     return Order("monospaced_printout", s.finish(), fields=fields, lines=lines, country="CA")
+
+
+_PRINTOUT_DISCOUNTS = [
+    "SALES ORDER                  NORTHCAPE BUSINESS SYSTEMS LTD        SHEET  1/1",
+    "================================================================================",
+    "ORDER        NC/77/30125     DATED     03.05.2027",
+    "CUSTOMER     HALDANE & ROSS SOLICITORS LLP",
+    "TERM         01.06.2027 TO 31.05.2029  (24 MONTHS)",
+    "PAYMENT      WITHIN 30 DAYS            INVOICING  QUARTERLY",
+    "================================================================================",
+    "PRODUCT      QTY      LIST  DISC%         NET  FROM        TO",
+    "CM4500-L      45    480.00  10.0    38,880.00  01.06.2027  31.05.2029",
+    "DV0100-S       1  6,000.00   0.0    12,000.00  01.06.2027  31.05.2029",
+    "                                    ---------",
+    "TOTAL GBP                           50,880.00",
+]
+
+
+def monospaced_printout_with_discounts() -> Order:
+    """A second printout layout: a discount column, two-year nets, dotted day-first dates."""
+    s = Sheet(A4, font="Courier", size=8)
+    for row, words in enumerate(_PRINTOUT_DISCOUNTS):
+        s.text(30, 60 + row * 10, words)
+    period = {"start_date": date(2027, 6, 1), "end_date": date(2029, 5, 31)}
+    lines = [
+        {"sku": "CM4500-L", "quantity": 45, "unit_price": D("480"), "discount_pct": 10,
+         "net_amount": D("38880"), **period},
+        {"sku": "DV0100-S", "quantity": 1, "unit_price": D("6000"), "discount_pct": 0,
+         "net_amount": D("12000"), **period},
+    ]  # fmt: skip
+    fields = {
+        "order_number": "NC/77/30125",
+        "order_date": date(2027, 5, 3),
+        "customer_legal_name": "HALDANE & ROSS SOLICITORS LLP",
+        "start_date": date(2027, 6, 1),
+        "end_date": date(2029, 5, 31),
+        "term_months": 24,
+        "payment_terms_days": 30,
+        "billing_frequency": "quarterly",
+        "total_contract_value": D("50880.00"),
+        "currency": "GBP",
+    }
+    return Order(
+        "monospaced_printout_with_discounts", s.finish(), fields=fields, lines=lines, country="GB"
+    )

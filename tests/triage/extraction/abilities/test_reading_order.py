@@ -30,3 +30,22 @@ def test_monospaced_printout_terms_are_read_from_padded_labels(extract: Extract)
 def test_monospaced_printout_columns_separated_by_spaces_are_a_table(extract: Extract) -> None:
     order = docs.monospaced_printout()
     assert_lines(extract(order), order)
+
+
+def test_two_column_cover_pairs_each_label_with_the_value_in_its_own_column(
+    extract: Extract,
+) -> None:
+    order = docs.two_column_cover()
+    assert_fields(extract(order), order)
+
+
+def test_second_printout_layout_terms_read_from_fixed_width_fields(extract: Extract) -> None:
+    order = docs.monospaced_printout_with_discounts()
+    assert_fields(extract(order), order)
+
+
+def test_second_printout_layout_lines_with_discount_and_period_columns(
+    extract: Extract,
+) -> None:
+    order = docs.monospaced_printout_with_discounts()
+    assert_lines(extract(order), order)
