@@ -76,3 +76,22 @@ def flat_annual_fee() -> Order:
     )
     lines = [{"quantity": 1, "unit_price": D("327000"), "net_amount": D("327000")}]
     return Order("flat_annual_fee", s.finish(), lines=lines, country="US")
+
+
+def lettered_list_in_euro() -> Order:
+    """'(a) ... (b) ...' clauses with German-style euro amounts inside a numbered section."""
+    s = Sheet(A4, font="Helvetica", size=9.5)
+    s.text(56, 52, "Kontorwerk Software GmbH - Order KW-1290", font="Helvetica-Bold", size=12)
+    s.text(56, 72, "Customer: Reederei Albers GmbH & Co. KG. Term: 12 months from 01.01.2028.")
+    s.text(56, 100, "3. Fees. The Customer shall pay:")
+    top = 118.0
+    for words in (
+        "(a) for 250 named users of Kontor Planner, \u20ac 84,00 per user per year; and",
+        "(b) for one data migration, a fixed price of \u20ac 7.500,00.",
+    ):
+        top = s.paragraph(76, top, words, chars=80) + 4
+    lines = [
+        {"quantity": 250, "unit_price": D("84"), "net_amount": D("21000")},
+        {"quantity": 1, "unit_price": D("7500"), "net_amount": D("7500")},
+    ]
+    return Order("lettered_list_in_euro", s.finish(), lines=lines, country="DE")

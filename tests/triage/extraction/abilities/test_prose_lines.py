@@ -20,3 +20,8 @@ def test_seats_price_and_discount_in_running_text_are_a_line_item(extract: Extra
 def test_flat_fee_per_year_with_no_table_is_the_orders_one_line(extract: Extract) -> None:
     order = docs.flat_annual_fee()
     assert_lines(extract(order), order)
+
+
+def test_lettered_clauses_with_euro_amounts_are_line_items(extract: Extract) -> None:
+    order = docs.lettered_list_in_euro()
+    assert_lines(extract(order), order)
