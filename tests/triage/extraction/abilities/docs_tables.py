@@ -1,0 +1,331 @@
+"""Pricing tables to be found by their geometry and read by what their cells contain.
+
+Headerless ruled tables (cell rectangles, or one grid of lines), an unruled table whose
+columns exist only as aligned words, a period column, "Total" / "Net Price" / "Extended"
+columns that only arithmetic tells apart, a discount printed as its own negative line, a
+ramp printed with years as columns, and a table that breaks across pages.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+
+from tests.triage.extraction.abilities.sheet import A4, LETTER, Order, Sheet
+
+__all__ = [
+    "continued_table",
+    "discount_lines",
+    "gross_total_beside_net",
+    "headerless_grid_of_lines",
+    "headerless_ruled_cells",
+    "headerless_unruled_with_periods",
+    "period_column",
+    "ramp_years_as_columns",
+    "ramp_years_two_products",
+    "unit_net_beside_extended",
+    "unruled_aligned_columns",
+    "unusual_header_words",
+]
+
+
+def headerless_ruled_cells() -> Order:
+    """Each cell its own drawn rectangle, no header row: roles only from the cells."""
+    s = Sheet(A4, font="Times-Roman", size=10)
+    s.text(56, 50, "Brambleton Instruments Ltd", font="Times-Bold", size=15)
+    s.text(56, 74, "Order BI-30417 for Ostrava Glassworks s.r.o.")
+    s.text(56, 90, "Service period 1 April 2027 to 31 March 2028. Amounts in GBP.")
+    rows = [
+        ["BRM-CAL-01", "Calibration cloud, per device", "120", "310.00", "37,200.00"],
+        ["BRM-ALR-02", "Alert routing add-on", "120", "45.50", "5,460.00"],
+        ["BRM-TRN", "Operator training day", "2", "1,750.00", "3,500.00"],
+    ]
+    bottom = s.grid(56, 130, [90, 190, 55, 75, 85], rows, numeric=frozenset({2, 3, 4}))
+    s.text(56, bottom + 20, "Order value GBP 46,160.00, exclusive of VAT.")
+    lines = [
+        {"sku": "BRM-CAL-01", "quantity": 120, "unit_price": D("310.00"), "net_amount": D("37200")},
+        {"sku": "BRM-ALR-02", "quantity": 120, "unit_price": D("45.50"), "net_amount": D("5460")},
+        {"sku": "BRM-TRN", "quantity": 2, "unit_price": D("1750"), "net_amount": D("3500")},
+    ]
+    return Order("headerless_ruled_cells", s.finish(), lines=lines, country="GB")
+
+
+def headerless_grid_of_lines() -> Order:
+    """A grid drawn as lines, columns in an unusual order: text, money, count, money, code."""
+    s = Sheet(LETTER, font="Helvetica", size=9)
+    s.text(60, 48, "Corrigan Fleet Software, Inc.", font="Helvetica-Bold", size=14)
+    s.text(60, 70, "Sales order CF-8830 - customer: Dunmore Haulage LLC - all prices in USD")
+    rows = [
+        ["Fleet telemetry seat", "88.00", "250", "22,000.00", "TLM-S"],
+        ["Route optimiser module", "12,400.00", "1", "12,400.00", "TLM-RO"],
+        ["Driver app seat", "19.00", "300", "5,700.00", "TLM-DA"],
+    ]
+    s.grid(60, 110, [170, 80, 50, 90, 70], rows, numeric=frozenset({1, 2, 3}), cells=False)
+    lines = [
+        {"sku": "TLM-S", "quantity": 250, "unit_price": D("88"), "net_amount": D("22000")},
+        {"sku": "TLM-RO", "quantity": 1, "unit_price": D("12400"), "net_amount": D("12400")},
+        {"sku": "TLM-DA", "quantity": 300, "unit_price": D("19"), "net_amount": D("5700")},
+    ]
+    return Order("headerless_grid_of_lines", s.finish(), lines=lines, country="US")
+
+
+def unruled_aligned_columns() -> Order:
+    """No lines at all: columns are words aligned over several rows; a percentage column."""
+    s = Sheet(LETTER, font="Times-Roman", size=10)
+    s.text(72, 60, "AQUAMERE SENSING LLC", font="Times-Bold", size=13)
+    s.text(72, 80, "Order AQ-1187 / Customer: Tillman County Water District / USD")
+    x_left = (72, 140)
+    x_right = (350, 410, 450, 530)
+    rows = [
+        ("AQ-200", "Aquifer sensor licences", "64", "150.00", "5%", "9,120.00"),
+        ("AQ-HUB", "Regional data hub", "3", "2,900.00", "0%", "8,700.00"),
+        ("AQ-SVC", "Installation supervision", "1", "4,250.00", "10%", "3,825.00"),
+    ]
+    top = 120.0
+    for row in rows:
+        for x, words in zip(x_left, row[:2], strict=True):
+            s.text(x, top, words)
+        for x, words in zip(x_right, row[2:], strict=True):
+            s.right(x, top, words)
+        top += 16
+    lines = [
+        {"sku": "AQ-200", "quantity": 64, "unit_price": D("150"), "discount_pct": 5,
+         "net_amount": D("9120")},
+        {"sku": "AQ-HUB", "quantity": 3, "unit_price": D("2900"), "discount_pct": 0,
+         "net_amount": D("8700")},
+        {"sku": "AQ-SVC", "quantity": 1, "unit_price": D("4250"), "discount_pct": 10,
+         "net_amount": D("3825")},
+    ]  # fmt: skip
+    return Order("unruled_aligned_columns", s.finish(), lines=lines, country="US")
+
+
+def headerless_unruled_with_periods() -> Order:
+    """No header, no rules, no codes: description, period, count, rate and net by content."""
+    s = Sheet(A4, font="Times-Roman", size=9.5)
+    s.text(60, 56, "Wrackham Acoustics Ltd", font="Times-Bold", size=14)
+    s.text(60, 78, "Order WA-6120 for Harlow Concert Halls Trust - pounds sterling")
+    rows = [
+        ("Venue monitoring service", "01/07/2027 - 30/06/2028", "6", "2,150.00", "12,900.00"),
+        ("Venue monitoring service", "01/07/2028 - 30/06/2029", "8", "2,150.00", "17,200.00"),
+        ("Acoustic survey, one-off", "01/07/2027 - 31/07/2027", "1", "3,400.00", "3,400.00"),
+    ]
+    for index, (words, period, qty, rate, net) in enumerate(rows):
+        top = 120 + index * 15
+        s.text(60, top, words)
+        s.text(215, top, period)
+        for x, cell in ((390, qty), (460, rate), (535, net)):
+            s.right(x, top, cell)
+    lines = [
+        {"description": "Venue monitoring service", "quantity": 6, "unit_price": D("2150"),
+         "net_amount": D("12900"), "start_date": date(2027, 7, 1), "end_date": date(2028, 6, 30)},
+        {"description": "Venue monitoring service", "quantity": 8, "unit_price": D("2150"),
+         "net_amount": D("17200"), "start_date": date(2028, 7, 1), "end_date": date(2029, 6, 30)},
+        {"description": "Acoustic survey, one-off", "quantity": 1, "unit_price": D("3400"),
+         "net_amount": D("3400"), "start_date": date(2027, 7, 1), "end_date": date(2027, 7, 31)},
+    ]  # fmt: skip
+    return Order("headerless_unruled_with_periods", s.finish(), lines=lines, country="GB")
+
+
+def unusual_header_words() -> Order:
+    """Headers no vocabulary expects ('Offering', 'Seats', 'Rate', 'Charge'): roles by content."""
+    s = Sheet(LETTER, font="Helvetica", size=9)
+    s.text(60, 50, "Pellucid Forms Inc. - Order PF-1009", font="Helvetica-Bold", size=13)
+    s.text(60, 70, "Customer: Ironbridge Credit Union. USD. Twelve months from 1 May 2027.")
+    rows = [
+        ["Offering", "Seats", "Rate", "Charge"],
+        ["Member onboarding forms", "90", "120.00", "10,800.00"],
+        ["E-signature bundle", "90", "36.00", "3,240.00"],
+    ]
+    s.grid(60, 100, [200, 60, 90, 100], rows, numeric=frozenset({1, 2, 3}), row_height=20)
+    lines = [
+        {"description": "Member onboarding forms", "quantity": 90, "unit_price": D("120"),
+         "net_amount": D("10800")},
+        {"description": "E-signature bundle", "quantity": 90, "unit_price": D("36"),
+         "net_amount": D("3240")},
+    ]  # fmt: skip
+    return Order("unusual_header_words", s.finish(), lines=lines, country="US")
+
+
+def period_column() -> Order:
+    """A column of date ranges gives each line its own start and end."""
+    s = Sheet(A4, font="Helvetica", size=8)
+    s.text(50, 50, "Hexmoor Data GmbH - Order HX-2027-044", font="Helvetica-Bold", size=12)
+    s.text(50, 70, "Customer: Lindqvist Marine AB. Currency: EUR.", size=9)
+    rows = [
+        ["Ref", "Service", "Period", "Qty", "Rate", "Amount"],
+        ["HX-CORE", "Core platform", "1 May 2027 - 30 April 2028", "80", "600.00", "48,000.00"],
+        ["HX-CORE", "Core platform", "1 May 2028 \u2013 30 April 2029", "100", "600.00",
+         "60,000.00"],
+        ["HX-API", "API gateway allowance", "1 May 2027 - 30 April 2029", "1", "7,500.00",
+         "15,000.00"],
+    ]  # fmt: skip
+    s.grid(50, 100, [60, 110, 130, 40, 60, 70], rows, numeric=frozenset({3, 4, 5}))
+    lines = [
+        {"sku": "HX-CORE", "quantity": 80, "net_amount": D("48000"),
+         "start_date": date(2027, 5, 1), "end_date": date(2028, 4, 30)},
+        {"sku": "HX-CORE", "quantity": 100, "net_amount": D("60000"),
+         "start_date": date(2028, 5, 1), "end_date": date(2029, 4, 30)},
+        {"sku": "HX-API", "quantity": 1, "unit_price": D("7500"), "net_amount": D("15000"),
+         "start_date": date(2027, 5, 1), "end_date": date(2029, 4, 30)},
+    ]  # fmt: skip
+    return Order("period_column", s.finish(), lines=lines, country="DE")
+
+
+def gross_total_beside_net() -> Order:
+    """'Total' is quantity x fee before discount; the net is the 'Net Price' column."""
+    s = Sheet(LETTER, font="Helvetica", size=8.5)
+    s.text(54, 50, "Ledgerix Ltd.", font="Helvetica-Bold", size=16)
+    s.text(54, 74, "Order LX-5521 - Customer: Beaumont Orchards Ltd. - 12-month term - USD")
+    rows = [
+        ["Item", "Units", "Unit Fee", "Total", "Disc.", "Net Price"],
+        ["LX-ANL Analytics seats", "40", "900.00", "36,000.00", "15%", "30,600.00"],
+        ["LX-WH Warehouse connector", "2", "3,000.00", "6,000.00", "5%", "5,700.00"],
+    ]
+    s.grid(54, 100, [160, 50, 70, 80, 50, 80], rows, numeric=frozenset({1, 2, 3, 4, 5}))
+    lines = [
+        {"sku": "LX-ANL", "quantity": 40, "unit_price": D("900"), "discount_pct": 15,
+         "net_amount": D("30600")},
+        {"sku": "LX-WH", "quantity": 2, "unit_price": D("3000"), "discount_pct": 5,
+         "net_amount": D("5700")},
+    ]  # fmt: skip
+    return Order("gross_total_beside_net", s.finish(), lines=lines, country="US")
+
+
+def unit_net_beside_extended() -> Order:
+    """'Net Price' is per unit after discount; 'Extended' is qty x net price x years."""
+    s = Sheet(LETTER, font="Times-Roman", size=9)
+    s.text(60, 50, "PROVABLE SYSTEMS CORP.", font="Times-Bold", size=14)
+    s.text(60, 72, "Order PV-99120 for Wrenfield Credit Union. Term: 24 months from 1 July 2027.")
+    rows = [
+        ["Product", "Qty", "Price", "Net Price", "Extended"],
+        ["PV-ENT Enterprise users", "150", "240.00", "204.00", "61,200.00"],
+        ["PV-SSO Single sign-on pack", "1", "5,000.00", "5,000.00", "10,000.00"],
+    ]
+    s.grid(60, 100, [170, 50, 80, 80, 90], rows, numeric=frozenset({1, 2, 3, 4}), cells=False)
+    lines = [
+        {"sku": "PV-ENT", "quantity": 150, "unit_price": D("240"), "discount_pct": 15,
+         "net_amount": D("61200")},
+        {"sku": "PV-SSO", "quantity": 1, "unit_price": D("5000"), "discount_pct": 0,
+         "net_amount": D("10000")},
+    ]  # fmt: skip
+    return Order("unit_net_beside_extended", s.finish(), lines=lines, country="US")
+
+
+def discount_lines() -> Order:
+    """Each discount is its own negative line under its product: one line item each."""
+    s = Sheet(LETTER, font="Helvetica", size=9)
+    s.text(60, 50, "SentryMesh Networks Pty Ltd - Quote/Order SM-7304", size=12)
+    s.text(60, 70, "Prepared for Coral Coast Councils. Prices in USD for a 12 month term.")
+    s.text(60, 100, "Description", font="Helvetica-Bold")
+    for x, word in ((330, "Qty"), (420, "Unit price"), (520, "Amount")):
+        s.right(x, 100, word, font="Helvetica-Bold")
+    s.hline(60, 525, 114)
+    rows = [
+        ("SentryMesh gateway licences", "25", "2,400.00", "60,000.00"),
+        ("      Discount 12.5%", "", "", "-7,500.00"),
+        ("SentryMesh premium support", "1", "9,000.00", "9,000.00"),
+        ("      Less partner credit", "", "", "(900.00)"),
+    ]
+    top = 122.0
+    for words, qty, unit, amount in rows:
+        s.text(60, top, words)
+        for x, cell in ((330, qty), (420, unit), (520, amount)):
+            if cell:
+                s.right(x, top, cell)
+        top += 15
+    s.hline(60, 525, top)
+    s.text(360, top + 8, "Total USD")
+    s.right(520, top + 8, "60,600.00")
+    lines = [
+        {"description": "SentryMesh gateway licences", "quantity": 25, "unit_price": D("2400"),
+         "discount_pct": 12.5, "net_amount": D("52500")},
+        {"description": "SentryMesh premium support", "quantity": 1, "unit_price": D("9000"),
+         "discount_pct": 10, "net_amount": D("8100")},
+    ]  # fmt: skip
+    return Order("discount_lines", s.finish(), lines=lines, country="AU")
+
+
+def _ramp_header(s: Sheet, top: float, years: int) -> None:
+    s.text(60, top, "Product", font="Helvetica-Bold")
+    s.right(290, top, "Users", font="Helvetica-Bold")
+    for year in range(years):
+        s.right(380 + 90 * year, top, f"Year {year + 1}", font="Helvetica-Bold")
+
+
+def ramp_years_as_columns() -> Order:
+    """Year 1 | Year 2 | Year 3 columns: one line per year with consecutive dates."""
+    s = Sheet(LETTER, font="Helvetica", size=9)
+    s.text(60, 50, "Quillvale Software Inc. - Order QV-3101", font="Helvetica-Bold", size=13)
+    s.text(60, 72, "Customer: Hartsdale Regional Health. Subscription term: 36 months")
+    s.text(60, 86, "commencing 1 March 2027. Annual fees in USD, invoiced annually in advance.")
+    _ramp_header(s, 116, 3)
+    s.text(60, 134, "QV-PLAT Clinical platform")
+    for x, words in ((290, "200"), (380, "96,000.00"), (470, "100,800.00"), (560, "105,600.00")):
+        s.right(x, 134, words)
+    starts = [date(2027, 3, 1), date(2028, 3, 1), date(2029, 3, 1)]
+    ends = [date(2028, 2, 29), date(2029, 2, 28), date(2030, 2, 28)]
+    lines = [
+        {"sku": "QV-PLAT", "quantity": 200, "unit_price": D(price), "net_amount": D(net),
+         "start_date": start, "end_date": end}
+        for price, net, start, end in zip(
+            ("480", "504", "528"), ("96000", "100800", "105600"), starts, ends, strict=True
+        )
+    ]  # fmt: skip
+    return Order("ramp_years_as_columns", s.finish(), lines=lines, country="US")
+
+
+def ramp_years_two_products() -> Order:
+    """Two products over two year columns, ruled: four lines, each with its year's dates."""
+    s = Sheet(A4, font="Courier", size=8)
+    s.text(50, 50, "Ostwind Telematik AG / Auftrag - Order OT-7712", font="Courier-Bold", size=11)
+    s.text(50, 70, "Customer: Brenner Logistik GmbH. Term 24 months from 1 January 2028. EUR.")
+    rows = [
+        ["Product", "Units", "Year 1", "Year 2"],
+        ["OT-TRK Tracker licences", "500", "30,000.00", "36,000.00"],
+        ["OT-MAP Map data feed", "1", "4,000.00", "4,000.00"],
+    ]
+    s.grid(50, 100, [190, 50, 90, 90], rows, numeric=frozenset({1, 2, 3}))
+    y1 = {"start_date": date(2028, 1, 1), "end_date": date(2028, 12, 31)}
+    y2 = {"start_date": date(2029, 1, 1), "end_date": date(2029, 12, 31)}
+    lines = [
+        {"sku": "OT-TRK", "quantity": 500, "net_amount": D("30000"), **y1},
+        {"sku": "OT-TRK", "quantity": 500, "net_amount": D("36000"), **y2},
+        {"sku": "OT-MAP", "quantity": 1, "net_amount": D("4000"), **y1},
+        {"sku": "OT-MAP", "quantity": 1, "net_amount": D("4000"), **y2},
+    ]
+    return Order("ramp_years_two_products", s.finish(), lines=lines, country="DE")
+
+
+def continued_table() -> Order:
+    """A fee table that breaks onto page 2 under '(continued)' with its header repeated."""
+
+    def decor(sheet: Sheet, page: int) -> None:
+        sheet.text(50, 24, "Tarnwick Systems Inc. | Order TW-55120", size=7)
+        sheet.text(480, 760, f"Page {page} of 2", size=7)
+
+    s = Sheet(LETTER, font="Helvetica", size=9, decor=decor)
+    s.text(50, 60, "Order Form TW-55120", font="Helvetica-Bold", size=14)
+    s.text(50, 82, "Customer: Pellworth Insurance Group. Currency: USD. Term 1 Jan - 31 Dec 2027.")
+    body = [
+        ("TW-EDGE", "Edge node licence", "40", "1,100.00", "44,000.00"),
+        ("TW-CORE", "Core orchestrator", "2", "18,500.00", "37,000.00"),
+        ("TW-OBS", "Observability add-on", "40", "150.00", "6,000.00"),
+        ("TW-BKP", "Backup vault, per TB", "25", "220.00", "5,500.00"),
+        ("TW-SUP", "Premier support", "1", "12,000.00", "12,000.00"),
+        ("TW-ONB", "Onboarding programme", "1", "8,000.00", "8,000.00"),
+    ]
+    header = ["Code", "Description", "Quantity", "Unit Price", "Net"]
+    widths = [70, 200, 60, 80, 90]
+    numeric = frozenset({2, 3, 4})
+    s.text(50, 560, "Schedule 1 - Fees", font="Helvetica-Bold", size=11)
+    s.grid(50, 580, widths, [header, *map(list, body[:4])], numeric=numeric)
+    s.new_page()
+    s.text(50, 60, "Schedule 1 - Fees (continued)", font="Helvetica-Bold", size=11)
+    bottom = s.grid(50, 80, widths, [header, *map(list, body[4:])], numeric=numeric)
+    s.text(50, bottom + 16, "Total fees USD 112,500.00")
+    lines = [
+        {"sku": sku, "quantity": int(qty), "unit_price": D(unit.replace(",", "")),
+         "net_amount": D(net.replace(",", ""))}
+        for sku, _, qty, unit, net in body
+    ]  # fmt: skip
+    return Order("continued_table", s.finish(), lines=lines, country="US")
