@@ -21,8 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from triage.documents.layout import group_lines
-from triage.documents.parsed import Page, ParsedDocument, Word
+from triage.documents.parsed import Page, ParsedDocument, TextLine, Word
 
 __all__ = ["resolve_choices"]
 
@@ -141,12 +140,12 @@ def _options(tokens: list[_Token], gap: float) -> list[tuple[int, list[int]]]:
     return options
 
 
-def _resolve_line(words: tuple[Word, ...]) -> list[Word] | None:
-    """Return the line's words with unmarked options removed, or None if it has no choices."""
-    tokens = _tokens(words)
-    if not _is_choice_row(tokens):
-        return None
-    height = min(w.bottom - w.top for w in words)
+def _is_marker(token: _Token) -> bool:
+    return token.kind is not _Kind.TEXT
+
+
+def _resolve_tokens(tokens: list[_Token], height: float) -> list[Word]:
+    """Return the words of a row of options with the unmarked options and the markers gone."""
     dropped: set[int] = set()
     for marker, texts in _options(tokens, _GAP_HEIGHTS * max(height, 4.0)):
         dropped.add(marker)
@@ -155,19 +154,44 @@ def _resolve_line(words: tuple[Word, ...]) -> list[Word] | None:
     return [w for i, token in enumerate(tokens) if i not in dropped for w in token.words]
 
 
+def _column_continues(tokens: list[_Token], first_marker_x: float) -> bool:
+    """A line that only continues a list of options stacked under a label's first option:
+    it starts with a marker at the same left edge."""
+    return bool(tokens) and _is_marker(tokens[0]) and abs(tokens[0].x0 - first_marker_x) <= 3.0
+
+
 def _resolve_page(page: Page) -> Page:
-    words: list[Word] = []
+    lines: list[TextLine] = []
     changed = False
-    for line in page.lines:
-        resolved = _resolve_line(line.words)
-        if resolved is None:
-            words.extend(line.words)
-        else:
-            changed = True
-            words.extend(resolved)
+    rows = [(line, _tokens(line.words)) for line in page.lines]
+    index = 0
+    while index < len(rows):
+        line, tokens = rows[index]
+        markers = [t for t in tokens if _is_marker(t)]
+        if not markers:
+            lines.append(line)
+            index += 1
+            continue
+        # Options stacked one per line under the first: read them as one row.
+        group = list(tokens)
+        end = index + 1
+        while end < len(rows) and _column_continues(rows[end][1], markers[0].x0):
+            group += rows[end][1]
+            end += 1
+        if not _is_choice_row(group):
+            if all(t.kind is _Kind.MARKED for t in markers) and len(markers) == 1 and end == index + 1:
+                lines.append(line)  # a lone mark: a bullet, or a list item; left alone
+                index += 1
+                continue
+        height = min(w.bottom - w.top for w in line.words)
+        words = _resolve_tokens(group, height)
+        changed = True
+        if words:
+            lines.append(TextLine(tuple(sorted(words, key=lambda w: (w.top > line.words[0].bottom, w.x0)))))
+        index = end
     if not changed:
         return page
-    return replace(page, lines=group_lines(words))
+    return replace(page, lines=tuple(lines))
 
 
 def resolve_choices(document: ParsedDocument) -> ParsedDocument:

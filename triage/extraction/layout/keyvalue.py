@@ -183,6 +183,8 @@ def _is_label_row(segments: list[list[Segment]], index: int) -> bool:
     # Labels name things; a run with digits in it is a value (or a label with its value).
     if any(any(c.isdigit() for c in s.text) for s in segments[index]):
         return False
+    if any(":" in s.text for s in segments[index]):
+        return False  # "Client: X" carries its value on its own line
     # Each label heads a column: the values start inside the labels' columns.
     first = segments[index][0].x0 - 3.0 * label
     return all(v.x0 >= first for v in segments[index + 1])
