@@ -69,9 +69,17 @@ def test_terms_stated_in_sentences(prose: Extraction) -> None:
 
 
 def test_terms_the_document_does_not_state_stay_null(prose: Extraction) -> None:
-    for name in ("end_date", "po_number", "billing_start_date", "customer_signatory"):
+    for name in ("po_number", "billing_start_date", "customer_signatory"):
         field = prose.fields.get(name)
         assert field.value is None and field.confidence == 0
+
+
+def test_end_date_follows_from_the_stated_start_and_term(prose: Extraction) -> None:
+    # 24 months from 15 March 2027: the form states its end without printing it.
+    end = prose.fields.end_date
+    assert end.value == date(2029, 3, 14)
+    assert 0 < end.confidence < prose.fields.start_date.confidence
+    assert any("March 15, 2027" in e.text for e in end.evidence)
 
 
 def test_evidence_is_the_words_the_value_was_read_from(prose: Extraction) -> None:

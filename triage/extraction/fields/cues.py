@@ -165,7 +165,8 @@ CUE_RULES: tuple[CueRule, ...] = (
         # 2025") is that agreement's date, not this order's.
         _rx(
             r"commenc|start|begin|invoic|\bbill|expir|\bend"
-            r"|\b(?:agreement|msa|contract|terms)\b[^.;]{0,90}\b(?:dated|as\s+of|made\s+on)\b"
+            r"|\b(?:master|framework|msa|principal|underlying|existing|prior)\b[^.;]{0,60}"
+            r"\b(?:agreement|contract|terms|msa)\b[^.;]{0,60}\b(?:dated|as\s+of|made\s+on)\b"
         ),
     ),
 )
