@@ -14,6 +14,7 @@ from tests.triage.extraction.abilities.sheet import A4, LETTER, Order, Sheet
 
 __all__ = [
     "continued_table",
+    "continued_unruled_table_with_positions",
     "headerless_grid_of_lines",
     "headerless_ruled_cells",
     "headerless_unruled_with_periods",
@@ -198,3 +199,52 @@ def continued_table() -> Order:
         for sku, _, qty, unit, net in body
     ]  # fmt: skip
     return Order("continued_table", s.finish(), lines=lines, country="US")
+
+
+_POSITIONS = [
+    ("1", "Warehouse scanner licence", "60", "95.00", "5,700.00"),
+    ("2", "Yard management module", "1", "8,800.00", "8,800.00"),
+    ("3", "Label printing connector", "4", "450.00", "1,800.00"),
+    ("4", "Cold-store sensor bundle", "12", "310.00", "3,720.00"),
+    ("5", "Go-live assistance (days)", "3", "1,200.00", "3,600.00"),
+]
+
+
+def _position_rows(s: Sheet, top: float, rows: list[tuple[str, ...]]) -> float:
+    s.text(60, top, "Pos.", font="Times-Bold")
+    s.text(95, top, "Article", font="Times-Bold")
+    for x, words in ((360, "Qty"), (440, "Price"), (530, "Total")):
+        s.right(x, top, words, font="Times-Bold")
+    for pos, article, qty, price, total in rows:
+        top += 16
+        s.right(75, top, pos)
+        s.text(95, top, article)
+        for x, words in ((360, qty), (440, price), (530, total)):
+            s.right(x, top, words)
+    return top + 16
+
+
+def continued_unruled_table_with_positions() -> Order:
+    """An unruled table split over two pages: 'continued overleaf', the header repeated,
+    and a position-number column that is not the quantity."""
+
+    def decor(sheet: Sheet, page: int) -> None:
+        sheet.right(530, 30, f"Order GL-77031 - sheet {page}/2", size=7)
+
+    s = Sheet(A4, font="Times-Roman", size=10, decor=decor)
+    s.text(60, 60, "Granary Lane Logistics Software Ltd", font="Times-Bold", size=14)
+    s.text(60, 82, "Customer: Fenland Fresh Produce Ltd. All prices in GBP, 12 months.")
+    s.text(60, 600, "Price schedule", font="Times-Bold", size=11)
+    bottom = _position_rows(s, 622, _POSITIONS[:3])
+    s.text(60, bottom + 10, "continued overleaf", font="Times-Italic", size=8)
+    s.new_page()
+    s.text(60, 60, "Price schedule (continued)", font="Times-Bold", size=11)
+    bottom = _position_rows(s, 82, _POSITIONS[3:])
+    s.text(360, bottom + 6, "Grand total")
+    s.right(530, bottom + 6, "23,620.00")
+    lines = [
+        {"description": article, "quantity": int(qty), "unit_price": D(price.replace(",", "")),
+         "net_amount": D(total.replace(",", ""))}
+        for _, article, qty, price, total in _POSITIONS
+    ]  # fmt: skip
+    return Order("continued_unruled_table_with_positions", s.finish(), lines=lines, country="GB")

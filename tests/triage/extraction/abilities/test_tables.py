@@ -78,3 +78,10 @@ def test_table_continued_on_next_page_under_repeated_header(extract: Extract) ->
     extraction = extract(order)
     assert_lines(extraction, order)
     assert {item.evidence[0].page for item in extraction.line_items[4:]} == {2}
+
+
+def test_unruled_table_continued_overleaf_with_a_position_column_not_read_as_quantity(
+    extract: Extract,
+) -> None:
+    order = docs.continued_unruled_table_with_positions()
+    assert_lines(extract(order), order)
