@@ -55,7 +55,8 @@ def _mark(s: Sheet, style: str, x: float, top: float, on: bool) -> float:
     elif on and style == "drawn_check":
         s.check(x, top + 1, side)
     elif on and style.startswith("zapf"):
-        glyph = "4" if style == "zapf_check" else "n"
+        # reportlab encodes these as ZapfDingbats codes "4" and "n", what the text layer says
+        glyph = "\u2714" if style == "zapf_check" else "\u25a0"
         s.text(x + 0.8, top + 1.5, glyph, font="ZapfDingbats", size=7.5)
     elif on and style == "glyph_check_in_box":
         s.text(x + 0.5, top + 0.5, "\u2714", font=glyph_font(), size=8)

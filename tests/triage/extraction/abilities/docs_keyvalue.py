@@ -229,8 +229,8 @@ def bracketed_values() -> Order:
     sentences = [
         "Customer: [ Whitcombe Surveying Associates LLC ]",
         "Customer purchase order number: [ WSA-1183 ]",
-        "The subscription starts on [ June 1, 2027 ] and continues for an initial term of "
-        "[ 36 ] months.",
+        "The subscription starts on [ June 1, 2027 ].",
+        "It continues for an initial term of [ 36 ] months.",
         "Customer shall pay each invoice within [ 45 ] days of the invoice date.",
         "Either party may prevent renewal by notice given at least [ 90 ] days before the end "
         "of the then-current term.",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal as D
 
+from reportlab.pdfbase import pdfmetrics
+
 from tests.triage.extraction.abilities.sheet import A4, LETTER, Order, Sheet
 
 __all__ = [
@@ -16,9 +18,10 @@ __all__ = [
 ]
 
 _LEFT = [
-    "1. Order. This order is placed by Greywater Textiles Limited (the",
-    '"Customer") with Albion Kiln Software Ltd (the "Provider") and',
-    "takes effect on signature by both parties.",
+    "1. Order. This order is placed by Greywater",
+    'Textiles Limited (the "Customer") with Albion',
+    'Kiln Software Ltd (the "Provider") and takes',
+    "effect on signature by both parties.",
     "",
     "2. Term. The subscription begins on 1 July 2027",
     "and runs for an initial period of twenty-four (24)",
@@ -42,6 +45,7 @@ _RIGHT = [
     "by no more than three per cent (3%) over the",
     "fees of the period just ended.",
     "",
+    "",
 ]
 
 
@@ -50,6 +54,7 @@ def two_column_terms() -> Order:
     s = Sheet(A4, font="Times-Roman", size=9.5)
     s.text(50, 50, "ALBION KILN SOFTWARE LTD - ORDER AK-20913", font="Times-Bold", size=13)
     for row, (left, right) in enumerate(zip(_LEFT, _RIGHT, strict=True)):
+        assert pdfmetrics.stringWidth(left, s.font, s.size) < 235  # keep a clear gutter
         top = 90 + row * 13
         s.text(50, top, left)
         s.text(305, top, right)

@@ -16,8 +16,10 @@ from tests.triage.extraction.abilities.sheet import A4, LETTER, Order, Sheet
 __all__ = [
     "labels_under_lines_side_by_side",
     "one_column_per_party_table",
+    "side_by_side_customer_left",
     "side_by_side_customer_right",
     "signature_in_italic_face",
+    "stacked_customer_first",
     "stacked_provider_first",
     "typed_name_without_signature",
 ]
@@ -50,6 +52,51 @@ def side_by_side_customer_right() -> Order:
             s.text(x + 55, 170 + row * 16, value)
     fields = {"customer_signatory": "Marius Eik", "customer_signed_date": date(2027, 3, 4)}
     return Order("side_by_side_customer_right", s.finish(), fields=fields, country="NO")
+
+
+def side_by_side_customer_left() -> Order:
+    """The mirror image in Times: customer on the left, other labels ('Print Name', 'Dated')."""
+    s = Sheet(LETTER, font="Times-Roman", size=10.5)
+    _intro(s, "Wickerby Analytics Corp.", "WA-0712")
+    blocks = [
+        ("THE CLIENT", "Okonjo Freight Forwarding Inc.", "Adaeze Okonjo", "05/19/2027"),
+        ("THE VENDOR", "Wickerby Analytics Corp.", "Lucas Ferreira", "05/16/2027"),
+    ]
+    for col, (role, party, name, when) in enumerate(blocks):
+        x = 60 + col * 250
+        s.text(x, 118, role, font="Times-Bold")
+        s.text(x, 134, party)
+        s.text(x, 164, "Signed:")
+        s.text(x + 70, 160, f"/s/ {name}")
+        s.text(x, 182, "Print Name:")
+        s.text(x + 70, 182, name)
+        s.text(x, 200, "Dated:")
+        s.text(x + 70, 200, when)
+    fields = {"customer_signatory": "Adaeze Okonjo", "customer_signed_date": date(2027, 5, 19)}
+    return Order("side_by_side_customer_left", s.finish(), fields=fields, country="US")
+
+
+def stacked_customer_first() -> Order:
+    """Customer block above the supplier's, each headed by the party's name and role."""
+    s = Sheet(A4, font="Helvetica", size=9)
+    _intro(s, "Kelderman Route Planning B.V.", "KRP-4410")
+    top = 120.0
+    blocks = [
+        ("Customer - Vliet & Zonen Transport B.V.", "Femke de Vries", "12-04-2027"),
+        ("Supplier - Kelderman Route Planning B.V.", "Joost Bakker", "10-04-2027"),
+    ]
+    for heading, name, when in blocks:
+        s.text(50, top, heading, font="Helvetica-Bold")
+        s.ink(140, top + 34, 120)
+        s.hline(130, 330, top + 36)
+        s.text(50, top + 26, "Signature")
+        s.text(50, top + 46, "Name")
+        s.text(130, top + 46, name)
+        s.text(50, top + 62, "Date")
+        s.text(130, top + 62, when)
+        top += 110
+    fields = {"customer_signatory": "Femke de Vries", "customer_signed_date": date(2027, 4, 12)}
+    return Order("stacked_customer_first", s.finish(), fields=fields, country="NL")
 
 
 def stacked_provider_first() -> Order:

@@ -1,9 +1,8 @@
 """Pricing tables to be found by their geometry and read by what their cells contain.
 
-Headerless ruled tables (cell rectangles, or one grid of lines), an unruled table whose
-columns exist only as aligned words, a period column, "Total" / "Net Price" / "Extended"
-columns that only arithmetic tells apart, a discount printed as its own negative line, a
-ramp printed with years as columns, and a table that breaks across pages.
+Headerless ruled tables (cell rectangles, or one grid of lines), unruled tables whose
+columns exist only as aligned words, unfamiliar header words, a period column, and a
+table that breaks across pages. Amount columns and ramps are in ``docs_table_amounts``.
 """
 
 from __future__ import annotations
@@ -15,15 +14,11 @@ from tests.triage.extraction.abilities.sheet import A4, LETTER, Order, Sheet
 
 __all__ = [
     "continued_table",
-    "discount_lines",
-    "gross_total_beside_net",
+    "continued_unruled_table_with_positions",
     "headerless_grid_of_lines",
     "headerless_ruled_cells",
     "headerless_unruled_with_periods",
     "period_column",
-    "ramp_years_as_columns",
-    "ramp_years_two_products",
-    "unit_net_beside_extended",
     "unruled_aligned_columns",
     "unusual_header_words",
 ]
@@ -171,131 +166,6 @@ def period_column() -> Order:
     return Order("period_column", s.finish(), lines=lines, country="DE")
 
 
-def gross_total_beside_net() -> Order:
-    """'Total' is quantity x fee before discount; the net is the 'Net Price' column."""
-    s = Sheet(LETTER, font="Helvetica", size=8.5)
-    s.text(54, 50, "Ledgerix Ltd.", font="Helvetica-Bold", size=16)
-    s.text(54, 74, "Order LX-5521 - Customer: Beaumont Orchards Ltd. - 12-month term - USD")
-    rows = [
-        ["Item", "Units", "Unit Fee", "Total", "Disc.", "Net Price"],
-        ["LX-ANL Analytics seats", "40", "900.00", "36,000.00", "15%", "30,600.00"],
-        ["LX-WH Warehouse connector", "2", "3,000.00", "6,000.00", "5%", "5,700.00"],
-    ]
-    s.grid(54, 100, [160, 50, 70, 80, 50, 80], rows, numeric=frozenset({1, 2, 3, 4, 5}))
-    lines = [
-        {"sku": "LX-ANL", "quantity": 40, "unit_price": D("900"), "discount_pct": 15,
-         "net_amount": D("30600")},
-        {"sku": "LX-WH", "quantity": 2, "unit_price": D("3000"), "discount_pct": 5,
-         "net_amount": D("5700")},
-    ]  # fmt: skip
-    return Order("gross_total_beside_net", s.finish(), lines=lines, country="US")
-
-
-def unit_net_beside_extended() -> Order:
-    """'Net Price' is per unit after discount; 'Extended' is qty x net price x years."""
-    s = Sheet(LETTER, font="Times-Roman", size=9)
-    s.text(60, 50, "PROVABLE SYSTEMS CORP.", font="Times-Bold", size=14)
-    s.text(60, 72, "Order PV-99120 for Wrenfield Credit Union. Term: 24 months from 1 July 2027.")
-    rows = [
-        ["Product", "Qty", "Price", "Net Price", "Extended"],
-        ["PV-ENT Enterprise users", "150", "240.00", "204.00", "61,200.00"],
-        ["PV-SSO Single sign-on pack", "1", "5,000.00", "5,000.00", "10,000.00"],
-    ]
-    s.grid(60, 100, [170, 50, 80, 80, 90], rows, numeric=frozenset({1, 2, 3, 4}), cells=False)
-    lines = [
-        {"sku": "PV-ENT", "quantity": 150, "unit_price": D("240"), "discount_pct": 15,
-         "net_amount": D("61200")},
-        {"sku": "PV-SSO", "quantity": 1, "unit_price": D("5000"), "discount_pct": 0,
-         "net_amount": D("10000")},
-    ]  # fmt: skip
-    return Order("unit_net_beside_extended", s.finish(), lines=lines, country="US")
-
-
-def discount_lines() -> Order:
-    """Each discount is its own negative line under its product: one line item each."""
-    s = Sheet(LETTER, font="Helvetica", size=9)
-    s.text(60, 50, "SentryMesh Networks Pty Ltd - Quote/Order SM-7304", size=12)
-    s.text(60, 70, "Prepared for Coral Coast Councils. Prices in USD for a 12 month term.")
-    s.text(60, 100, "Description", font="Helvetica-Bold")
-    for x, word in ((330, "Qty"), (420, "Unit price"), (520, "Amount")):
-        s.right(x, 100, word, font="Helvetica-Bold")
-    s.hline(60, 525, 114)
-    rows = [
-        ("SentryMesh gateway licences", "25", "2,400.00", "60,000.00"),
-        ("      Discount 12.5%", "", "", "-7,500.00"),
-        ("SentryMesh premium support", "1", "9,000.00", "9,000.00"),
-        ("      Less partner credit", "", "", "(900.00)"),
-    ]
-    top = 122.0
-    for words, qty, unit, amount in rows:
-        s.text(60, top, words)
-        for x, cell in ((330, qty), (420, unit), (520, amount)):
-            if cell:
-                s.right(x, top, cell)
-        top += 15
-    s.hline(60, 525, top)
-    s.text(360, top + 8, "Total USD")
-    s.right(520, top + 8, "60,600.00")
-    lines = [
-        {"description": "SentryMesh gateway licences", "quantity": 25, "unit_price": D("2400"),
-         "discount_pct": 12.5, "net_amount": D("52500")},
-        {"description": "SentryMesh premium support", "quantity": 1, "unit_price": D("9000"),
-         "discount_pct": 10, "net_amount": D("8100")},
-    ]  # fmt: skip
-    return Order("discount_lines", s.finish(), lines=lines, country="AU")
-
-
-def _ramp_header(s: Sheet, top: float, years: int) -> None:
-    s.text(60, top, "Product", font="Helvetica-Bold")
-    s.right(290, top, "Users", font="Helvetica-Bold")
-    for year in range(years):
-        s.right(380 + 90 * year, top, f"Year {year + 1}", font="Helvetica-Bold")
-
-
-def ramp_years_as_columns() -> Order:
-    """Year 1 | Year 2 | Year 3 columns: one line per year with consecutive dates."""
-    s = Sheet(LETTER, font="Helvetica", size=9)
-    s.text(60, 50, "Quillvale Software Inc. - Order QV-3101", font="Helvetica-Bold", size=13)
-    s.text(60, 72, "Customer: Hartsdale Regional Health. Subscription term: 36 months")
-    s.text(60, 86, "commencing 1 March 2027. Annual fees in USD, invoiced annually in advance.")
-    _ramp_header(s, 116, 3)
-    s.text(60, 134, "QV-PLAT Clinical platform")
-    for x, words in ((290, "200"), (380, "96,000.00"), (470, "100,800.00"), (560, "105,600.00")):
-        s.right(x, 134, words)
-    starts = [date(2027, 3, 1), date(2028, 3, 1), date(2029, 3, 1)]
-    ends = [date(2028, 2, 29), date(2029, 2, 28), date(2030, 2, 28)]
-    lines = [
-        {"sku": "QV-PLAT", "quantity": 200, "unit_price": D(price), "net_amount": D(net),
-         "start_date": start, "end_date": end}
-        for price, net, start, end in zip(
-            ("480", "504", "528"), ("96000", "100800", "105600"), starts, ends, strict=True
-        )
-    ]  # fmt: skip
-    return Order("ramp_years_as_columns", s.finish(), lines=lines, country="US")
-
-
-def ramp_years_two_products() -> Order:
-    """Two products over two year columns, ruled: four lines, each with its year's dates."""
-    s = Sheet(A4, font="Courier", size=8)
-    s.text(50, 50, "Ostwind Telematik AG / Auftrag - Order OT-7712", font="Courier-Bold", size=11)
-    s.text(50, 70, "Customer: Brenner Logistik GmbH. Term 24 months from 1 January 2028. EUR.")
-    rows = [
-        ["Product", "Units", "Year 1", "Year 2"],
-        ["OT-TRK Tracker licences", "500", "30,000.00", "36,000.00"],
-        ["OT-MAP Map data feed", "1", "4,000.00", "4,000.00"],
-    ]
-    s.grid(50, 100, [190, 50, 90, 90], rows, numeric=frozenset({1, 2, 3}))
-    y1 = {"start_date": date(2028, 1, 1), "end_date": date(2028, 12, 31)}
-    y2 = {"start_date": date(2029, 1, 1), "end_date": date(2029, 12, 31)}
-    lines = [
-        {"sku": "OT-TRK", "quantity": 500, "net_amount": D("30000"), **y1},
-        {"sku": "OT-TRK", "quantity": 500, "net_amount": D("36000"), **y2},
-        {"sku": "OT-MAP", "quantity": 1, "net_amount": D("4000"), **y1},
-        {"sku": "OT-MAP", "quantity": 1, "net_amount": D("4000"), **y2},
-    ]
-    return Order("ramp_years_two_products", s.finish(), lines=lines, country="DE")
-
-
 def continued_table() -> Order:
     """A fee table that breaks onto page 2 under '(continued)' with its header repeated."""
 
@@ -329,3 +199,52 @@ def continued_table() -> Order:
         for sku, _, qty, unit, net in body
     ]  # fmt: skip
     return Order("continued_table", s.finish(), lines=lines, country="US")
+
+
+_POSITIONS = [
+    ("1", "Warehouse scanner licence", "60", "95.00", "5,700.00"),
+    ("2", "Yard management module", "1", "8,800.00", "8,800.00"),
+    ("3", "Label printing connector", "4", "450.00", "1,800.00"),
+    ("4", "Cold-store sensor bundle", "12", "310.00", "3,720.00"),
+    ("5", "Go-live assistance (days)", "3", "1,200.00", "3,600.00"),
+]
+
+
+def _position_rows(s: Sheet, top: float, rows: list[tuple[str, ...]]) -> float:
+    s.text(60, top, "Pos.", font="Times-Bold")
+    s.text(95, top, "Article", font="Times-Bold")
+    for x, words in ((360, "Qty"), (440, "Price"), (530, "Total")):
+        s.right(x, top, words, font="Times-Bold")
+    for pos, article, qty, price, total in rows:
+        top += 16
+        s.right(75, top, pos)
+        s.text(95, top, article)
+        for x, words in ((360, qty), (440, price), (530, total)):
+            s.right(x, top, words)
+    return top + 16
+
+
+def continued_unruled_table_with_positions() -> Order:
+    """An unruled table split over two pages: 'continued overleaf', the header repeated,
+    and a position-number column that is not the quantity."""
+
+    def decor(sheet: Sheet, page: int) -> None:
+        sheet.right(530, 30, f"Order GL-77031 - sheet {page}/2", size=7)
+
+    s = Sheet(A4, font="Times-Roman", size=10, decor=decor)
+    s.text(60, 60, "Granary Lane Logistics Software Ltd", font="Times-Bold", size=14)
+    s.text(60, 82, "Customer: Fenland Fresh Produce Ltd. All prices in GBP, 12 months.")
+    s.text(60, 600, "Price schedule", font="Times-Bold", size=11)
+    bottom = _position_rows(s, 622, _POSITIONS[:3])
+    s.text(60, bottom + 10, "continued overleaf", font="Times-Italic", size=8)
+    s.new_page()
+    s.text(60, 60, "Price schedule (continued)", font="Times-Bold", size=11)
+    bottom = _position_rows(s, 82, _POSITIONS[3:])
+    s.text(360, bottom + 6, "Grand total")
+    s.right(530, bottom + 6, "23,620.00")
+    lines = [
+        {"description": article, "quantity": int(qty), "unit_price": D(price.replace(",", "")),
+         "net_amount": D(total.replace(",", ""))}
+        for _, article, qty, price, total in _POSITIONS
+    ]  # fmt: skip
+    return Order("continued_unruled_table_with_positions", s.finish(), lines=lines, country="GB")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.triage.extraction.abilities import docs_parties as docs
+from tests.triage.extraction.abilities import docs_parties_variants as variants
 from tests.triage.extraction.abilities.conftest import Extract
 from tests.triage.extraction.abilities.expect import assert_fields
 
@@ -54,4 +55,21 @@ def test_customer_is_the_sold_to_party_not_the_bill_to_party(extract: Extract) -
 
 def test_parties_named_only_for_and_on_behalf_of_in_signature_blocks(extract: Extract) -> None:
     order = docs.for_and_on_behalf_of()
+    assert_fields(extract(order), order)
+
+
+def test_po_number_in_brackets_on_the_order_number_line(extract: Extract) -> None:
+    order = variants.po_number_inside_order_line()
+    assert_fields(extract(order), order)
+
+
+def test_parties_from_defined_terms_with_the_client_named_first(extract: Extract) -> None:
+    order = variants.defined_terms_client_first()
+    assert_fields(extract(order), order)
+
+
+def test_notice_and_retention_periods_are_not_the_term_or_renewal_notice(
+    extract: Extract,
+) -> None:
+    order = variants.durations_in_notice_and_retention_clauses()
     assert_fields(extract(order), order)

@@ -14,6 +14,18 @@ def test_side_by_side_blocks_give_the_right_hand_customer_its_own_name(
     assert_fields(extract(order), order)
 
 
+def test_side_by_side_blocks_with_the_customer_on_the_left_and_other_labels(
+    extract: Extract,
+) -> None:
+    order = docs.side_by_side_customer_left()
+    assert_fields(extract(order), order)
+
+
+def test_stacked_blocks_with_the_customer_first_keep_their_own_names(extract: Extract) -> None:
+    order = docs.stacked_customer_first()
+    assert_fields(extract(order), order)
+
+
 def test_stacked_blocks_give_the_lower_customer_block_its_own_name(extract: Extract) -> None:
     order = docs.stacked_provider_first()
     assert_fields(extract(order), order)
