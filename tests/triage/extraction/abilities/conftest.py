@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -25,3 +26,23 @@ def extract(extractor: OrderExtractor, read_pdf: Callable[[bytes], ParsedDocumen
         return done[order.name]
 
     return run
+
+
+_GAPS = Path(__file__).with_name("not_yet_read.txt")
+
+
+def _known_gaps() -> frozenset[str]:
+    lines = _GAPS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark the abilities listed in ``not_yet_read.txt`` as strict expected failures."""
+    gaps = _known_gaps()
+    here = Path(__file__).parent
+    for item in items:
+        if item.path.parent != here:
+            continue
+        if f"{item.path.name}::{item.name}" in gaps:
+            reason = "reading ability not built yet (issue 12); see not_yet_read.txt"
+            item.add_marker(pytest.mark.xfail(reason=reason, strict=True))
