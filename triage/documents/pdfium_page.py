@@ -58,9 +58,12 @@ def _is_axis_aligned(obj: Any) -> bool:
         point = (x.value, y.value)
         if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
             return False
-        if kind == pdfium_c.FPDF_SEGMENT_LINETO and previous is not None:
-            if abs(point[0] - previous[0]) > 0.5 and abs(point[1] - previous[1]) > 0.5:
-                return False
+        diagonal = (
+            previous is not None
+            and min(abs(point[0] - previous[0]), abs(point[1] - previous[1])) > 0.5
+        )
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO and diagonal:
+            return False
         previous = point
     return True
 
@@ -81,9 +84,7 @@ def _add_tick_shape(obj: Any, box: Box, fill_mode: int, drawing: _Drawing) -> bo
     width, height = box[2] - box[0], box[3] - box[1]
     if max(width, height) > _TICK_MAX:
         return False
-    squarish = (
-        min(width, height) >= _TICK_MIN and abs(width - height) <= 0.3 * max(width, height)
-    )
+    squarish = min(width, height) >= _TICK_MIN and abs(width - height) <= 0.3 * max(width, height)
     if squarish and _is_axis_aligned(obj):
         drawing.boxes.append(DrawnBox(box, _dark_fill(obj, fill_mode)))
         return True

@@ -81,7 +81,9 @@ def _party_name(text_before: str, *, anchored: bool) -> str | None:
     return name
 
 
-_NAME_JOINERS = frozenset({"and", "&", "of", "de", "du", "des", "la", "le", "von", "van", "der", "y"})
+_NAME_JOINERS = frozenset(
+    {"and", "&", "of", "de", "du", "des", "la", "le", "von", "van", "der", "y"}
+)
 _LOWER_FORMS = frozenset({"plc", "ltd", "llc", "inc", "gmbh", "ag", "sa", "sas", "bv", "nv", "pty"})
 
 

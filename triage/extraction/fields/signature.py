@@ -188,7 +188,8 @@ def _ink_near(label: _Label, above: bool) -> bool:
         else (column.bottom - 2, column.bottom + _WINDOW_GAP * 1.6)
     )
     return any(
-        column.x0 <= (mark.x0 + mark.x1) / 2 < column.x1 and low <= (mark.top + mark.bottom) / 2 <= high
+        column.x0 <= (mark.x0 + mark.x1) / 2 < column.x1
+        and low <= (mark.top + mark.bottom) / 2 <= high
         for mark in column.page.ink_marks
     )
 
@@ -221,7 +222,9 @@ def signature_candidates(
             for seg in _nearby(label.rows, label.column, -1, names):
                 value = parse_field_value(field, seg.text, style)
                 if value is not None:
-                    found.append(Candidate(field, value, 0.8, Source.SIGNATURE, tuple(seg.placed())))
+                    found.append(
+                        Candidate(field, value, 0.8, Source.SIGNATURE, tuple(seg.placed()))
+                    )
                     break
     if signed is False:
         return

@@ -178,16 +178,19 @@ def _resolve_page(page: Page) -> Page:
         while end < len(rows) and _column_continues(rows[end][1], markers[0].x0):
             group += rows[end][1]
             end += 1
-        if not _is_choice_row(group):
-            if all(t.kind is _Kind.MARKED for t in markers) and len(markers) == 1 and end == index + 1:
-                lines.append(line)  # a lone mark: a bullet, or a list item; left alone
-                index += 1
-                continue
+        if not _is_choice_row(group) and (
+            all(t.kind is _Kind.MARKED for t in markers) and len(markers) == 1 and end == index + 1
+        ):
+            lines.append(line)  # a lone mark: a bullet, or a list item; left alone
+            index += 1
+            continue
         height = min(w.bottom - w.top for w in line.words)
         words = _resolve_tokens(group, height)
         changed = True
         if words:
-            lines.append(TextLine(tuple(sorted(words, key=lambda w: (w.top > line.words[0].bottom, w.x0)))))
+            lines.append(
+                TextLine(tuple(sorted(words, key=lambda w: (w.top > line.words[0].bottom, w.x0))))
+            )
         index = end
     if not changed:
         return page
