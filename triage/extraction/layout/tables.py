@@ -99,11 +99,22 @@ def _pieces(seg: Segment, columns: tuple[Column, ...]) -> list[Segment]:
     return [Segment(seg.page, seg.line, (word,)) for word in seg.words]
 
 
+def _overlapping(seg: Segment, columns: tuple[Column, ...]) -> Column | None:
+    shared = [(min(seg.x1, c.x1) - max(seg.x0, c.x0), c) for c in columns]
+    best = max(shared, key=lambda pair: pair[0])
+    return best[1] if best[0] > 0 else None
+
+
 def _cells(segments: Sequence[Segment], columns: tuple[Column, ...]) -> dict[str, list[PlacedWord]]:
     cells: dict[str, list[PlacedWord]] = {}
     for seg in segments:
+        previous: Column | None = None
         for piece in _pieces(seg, columns):
-            cells.setdefault(_column_of(piece, columns).role, []).extend(piece.placed())
+            # A word of a run split across cells that sits under no header ("design" of a
+            # wrapped "Workforce management design") stays with the word before it.
+            column = _overlapping(piece, columns) or previous or _column_of(piece, columns)
+            cells.setdefault(column.role, []).extend(piece.placed())
+            previous = column
     return cells
 
 

@@ -14,7 +14,7 @@ from triage.extraction.layout.tables import Table, TableRow, find_tables
 from triage.extraction.lines.columns import classify_header
 from triage.extraction.lines.kinds import infer_kind, kind_from_text
 from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date
-from triage.extraction.normalise.money import parse_amount
+from triage.extraction.normalise.money import AMOUNT_PATTERN, parse_amount
 from triage.extraction.normalise.numbers import parse_count
 from triage.extraction.normalise.terms import parse_percent
 
@@ -63,8 +63,9 @@ def line_confidence(item: ExtractedLineItem, has_discount_column: bool) -> float
 def _sku_and_description(row: TableRow, roles: set[str]) -> tuple[str | None, str]:
     description = row.text("description")
     if "sku" in roles and row.text("sku"):
-        code = row.text("sku").split()[0]
-        return (code if looks_like_sku(code) else None), description
+        # The code cell may start with the line's number ("1 KWC-SUP-LIC").
+        codes = [t for t in row.text("sku").split() if looks_like_sku(t)]
+        return (codes[0] if codes else None), description
     tokens = description.split()
     for index, token in enumerate(tokens):
         cleaned = token.strip("()[],;:")
@@ -77,6 +78,35 @@ def _sku_and_description(row: TableRow, roles: set[str]) -> tuple[str | None, st
 def _money(text: str) -> Decimal | None:
     parsed = parse_amount(text)
     return parsed[0] if parsed else None
+
+
+def _amounts(text: str) -> list[Decimal]:
+    """Every amount in a cell run: "€21,600.00 €64,800.00" (net price, then amount)."""
+    found = []
+    for match in AMOUNT_PATTERN.finditer(text):
+        parsed = parse_amount(match.group(0))
+        if parsed:
+            found.append(parsed[0])
+    return found
+
+
+def _net_amount(item: ExtractedLineItem, text: str) -> Decimal | None:
+    """The line's net amount among the amounts of its amount columns.
+
+    A table may print a per-unit net price, a gross total and the extended net side by side
+    ("Net price", "Total", "Extended", "Amount"), all under headers that mean "amount". The
+    net is the one that quantity x unit price x (1 - discount) x years gives; failing
+    that, the rightmost (tables end with the extended amount).
+    """
+    amounts = _amounts(text)
+    if len(amounts) <= 1:
+        return amounts[0] if amounts else None
+    expected = expected_net(item)
+    if expected is not None:
+        for amount in amounts:
+            if abs(amount - expected) <= max(_CENT, expected * Decimal("0.0005")):
+                return amount
+    return amounts[-1]
 
 
 def _dates(
@@ -95,6 +125,8 @@ def _discount(row: TableRow, roles: set[str]) -> float | None:
     if "discount" not in roles:
         return None
     text = row.text("discount")
+    if _NO_DISCOUNT.fullmatch(text):
+        return 0.0
     percent = parse_percent(text)
     if percent is None:
         count = re.fullmatch(r"\s*(\d+(?:[.,]\d+)?)\s*", text)
@@ -102,6 +134,9 @@ def _discount(row: TableRow, roles: set[str]) -> float | None:
             return None if text.strip() else 0.0
         percent = float(count.group(1).replace(",", "."))
     return percent if 0 <= percent <= 100 else None
+
+
+_NO_DISCOUNT = re.compile(r"\s*(?:[-–—]+|n/?a|none|nil)\s*", re.IGNORECASE)
 
 
 def _is_totals(row: TableRow, sku: str | None) -> bool:
@@ -138,6 +173,13 @@ def _item(row: TableRow, table: Table, style: DateStyle | None) -> ExtractedLine
     discount = _discount(row, roles)
     if discount is None and "discount" in roles and row.text("discount").strip():
         return None  # a cell of the discount column that is no percentage: not a line item
+    if net_amount is not None and len(_amounts(row.text("net_amount"))) > 1:
+        draft = ExtractedLineItem(
+            sku=sku, kind=kind, quantity=quantity, unit_price=unit_price,
+            discount_pct=discount if discount is not None else 0.0,
+            start_date=start, end_date=end,
+        )  # fmt: skip
+        net_amount = _net_amount(draft, row.text("net_amount"))
     item = ExtractedLineItem(
         sku=sku,
         description=description or None,

@@ -43,6 +43,8 @@ COLUMN_ROLES: dict[str, tuple[str, ...]] = {
         "name",
         "module",
     ),
+    # The line's running number: read so that it joins no other cell, then ignored.
+    "line_number": ("no", "ln", "line", "pos", "line no", "nr", "nº", "#"),
     "kind": ("type", "kind", "category", "charge type", "billing type", "fee type"),
     "quantity": (
         "qty",
@@ -128,7 +130,11 @@ COLUMN_ROLES: dict[str, tuple[str, ...]] = {
 
 
 # Units and currency markers that decorate a header cell without changing its meaning.
-_DECORATION = frozenset({"usd", "eur", "gbp", "cad", "aud", "chf", "$", "€", "£", "%", "#", "/"})
+_DECORATION = frozenset(
+    {"usd", "eur", "gbp", "cad", "aud", "chf", "$", "€", "£", "%", "#", "/", "-", "–"}
+    # periods and tax notes: "Unit price / yr", "Price p.a.", "Amount (excl. VAT)"
+    | {"yr", "year", "p.a", "pa", "per", "annum", "mo", "month", "excl", "incl", "vat", "tax"}
+)
 
 
 @lru_cache(maxsize=4096)
@@ -145,6 +151,10 @@ _PHRASES: dict[tuple[str, ...], str] = {
 _LONGEST = max(len(p) for p in _PHRASES)
 
 
+def _is_number_sign(text: str) -> bool:
+    return text.strip() in {"#", "No.", "No", "Nr.", "Pos."}
+
+
 def classify_header(segment: Segment) -> list[Column]:
     """Return the columns a header segment names; [] unless every word belongs to one.
 
@@ -152,6 +162,8 @@ def classify_header(segment: Segment) -> list[Column]:
     phrase of the lexicon is taken at each position.
     """
     words = segment.words
+    if len(words) == 1 and _is_number_sign(words[0].text):
+        return [Column("line_number", words[0].x0, words[0].x1)]
     tokens = [_norm(w.text) for w in words]
     columns: list[Column] = []
     index = 0
