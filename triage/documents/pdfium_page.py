@@ -30,6 +30,10 @@ _CONTROL = re.compile("[\x00-\x1f\uffff]")
 _MAX_OBJECTS = 20_000
 _MAX_FORM_DEPTH = 4
 _THIN = 3.0
+# A run of characters with no space between them is still two words when blank paper of
+# more than these points (and this share of the font size) parts two of its characters;
+# only runs this long are checked.
+_CELL_GAP, _CELL_GAP_SHARE, _CHECK_GAPS_FROM = 0.4, 0.05, 8
 # A tick box is a square path this size (points); smaller squares are bullets.
 _TICK_MIN, _TICK_MAX = 4.5, 16.0
 Matrix = tuple[float, float, float, float, float, float]
@@ -134,16 +138,45 @@ def _word_box(textpage: Any, start: int, end: int, frame: PageFrame) -> Box:
     return frame.box(left, bottom, right, top)
 
 
+def _gaps(textpage: Any, start: int, end: int) -> list[int]:
+    """Offsets inside ``[start, end)`` where a run without space characters is two runs of
+    text set apart: table cells printed edge to edge ("KWC-DID-NUMSubscription").
+
+    Within one run of text the loose character boxes abut exactly (or keep one steady
+    spacing); a jump of blank paper well beyond the run's own spacing starts a new word.
+    """
+    box = pdfium_c.FS_RECTF()
+    rights: list[float] = []
+    gaps: list[tuple[int, float, float]] = []
+    for index in range(start, end):
+        pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
+        if rights:
+            size = float(pdfium_c.FPDFText_GetFontSize(textpage, index)) or 10.0
+            gaps.append((index, box.left - rights[-1], size))
+        rights.append(box.right)
+    if not gaps:
+        return []
+    steady = sorted(abs(gap) for _, gap, _ in gaps)[len(gaps) // 2]
+    return [
+        index
+        for index, gap, size in gaps
+        if gap > max(_CELL_GAP, _CELL_GAP_SHARE * size) and gap > steady + _CELL_GAP
+    ]
+
+
 def _words(textpage: Any, frame: PageFrame) -> list[Word]:
     count = int(pdfium_c.FPDFText_CountChars(textpage))
     if count <= 0:
         return []
     words = []
-    for match in _WORD.finditer(_page_text(textpage, count)):
-        text = _CONTROL.sub("", match.group().translate(_HYPHEN))
-        if text:
-            start, end = match.span()
-            words.append(Word(text, *_word_box(textpage, start, end, frame)))
+    text_of_page = _page_text(textpage, count)
+    for match in _WORD.finditer(text_of_page):
+        begin, finish = match.span()
+        cuts = _gaps(textpage, begin, finish) if finish - begin >= _CHECK_GAPS_FROM else []
+        for start, end in zip([begin, *cuts], [*cuts, finish], strict=True):
+            text = _CONTROL.sub("", text_of_page[start:end].translate(_HYPHEN))
+            if text:
+                words.append(Word(text, *_word_box(textpage, start, end, frame)))
     return words
 
 

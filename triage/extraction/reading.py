@@ -10,7 +10,7 @@ from triage.documents.parsed import Page, ParsedDocument
 from triage.extraction.fields.blocks import focus, text_blocks
 from triage.extraction.fields.candidates import Candidate, Source
 from triage.extraction.fields.consistency import cross_check
-from triage.extraction.fields.derived import derive_terms
+from triage.extraction.fields.derived import derive_terms, lines_with_order_term
 from triage.extraction.fields.labelled import label_candidates
 from triage.extraction.fields.parties import party_candidates, renewal_candidates
 from triage.extraction.fields.prose import ProseReader
@@ -105,4 +105,5 @@ def read_document(
         fields.pop("renewal_notice_days", None)  # no automatic renewal: nothing to give notice of
     cross_check(fields, items)
     derive_terms(fields, blocks)
+    items = lines_with_order_term(items, fields)
     return DocumentReading(fields, items, warnings)

@@ -13,11 +13,12 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from triage.contract import ExtractedLineItem, LineKind
 from triage.extraction.fields.blocks import TextBlock
 from triage.extraction.fields.candidates import Source
 from triage.extraction.fields.resolve import Resolution
 
-__all__ = ["add_months", "derive_terms"]
+__all__ = ["add_months", "derive_terms", "lines_with_order_term"]
 
 _DERIVED_SHARE = 0.9  # a derived value is a little less sure than the weaker of its sources
 # "invoiced annually in advance, commencing on the Start Date", "billing starts on the
@@ -117,3 +118,19 @@ def fields_renew(fields: dict[str, Resolution]) -> bool:
     """Whether the order may renew: not stated otherwise."""
     renews = fields.get("auto_renewal")
     return renews is None or renews.value is not False
+
+
+def lines_with_order_term(
+    items: list[ExtractedLineItem], fields: dict[str, Resolution]
+) -> list[ExtractedLineItem]:
+    """Give subscription lines that print no dates of their own the order's term: a table
+    without a period column sells every subscription for the subscription term."""
+    start, end = fields.get("start_date"), fields.get("end_date")
+    if start is None or end is None:
+        return items
+    return [
+        item.model_copy(update={"start_date": start.value, "end_date": end.value})
+        if item.kind is LineKind.SUBSCRIPTION and item.start_date is None and item.end_date is None
+        else item
+        for item in items
+    ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from triage.documents.parsed import Page
 from triage.extraction.layout.segments import PlacedWord, Segment, split_line
 
-__all__ = ["Column", "HeaderClassifier", "Table", "TableRow", "find_tables"]
+__all__ = ["UNKNOWN", "Column", "HeaderClassifier", "Table", "TableRow", "find_tables"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +63,23 @@ class Table:
         return {c.role for c in self.columns}
 
 
+UNKNOWN = "unknown:"
+"""Role prefix of a header cell whose words the classifier does not know; the cells under
+it say what it is (see ``triage.extraction.lines.roles``)."""
+
+
 def _header(segments: Sequence[Segment], classify: HeaderClassifier) -> tuple[Column, ...] | None:
-    columns = [column for seg in segments for column in classify(seg)]
+    columns: list[Column] = []
+    unknown: list[Segment] = []
+    for seg in segments:
+        named = classify(seg)
+        columns += named
+        if not named:
+            unknown.append(seg)
     roles = {c.role for c in columns}
     if len(roles) < 3 or not roles & {"quantity", "unit_price", "net_amount"}:
         return None
+    columns += [Column(f"{UNKNOWN}{i}", seg.x0, seg.x1) for i, seg in enumerate(unknown)]
     return tuple(sorted(columns, key=lambda c: c.x0))
 
 
@@ -82,13 +94,32 @@ def _column_of(seg: Segment, columns: tuple[Column, ...]) -> Column:
     return min(columns, key=lambda c: max(c.x0 - seg.x1, seg.x0 - c.x1))
 
 
+_NUMERIC_ROLES = frozenset({"quantity", "unit_price", "net_amount", "discount"})
+_NUMBER = re.compile(r"^[^\w]?[\d.,'%\-–—]*\d[\d.,'%]*$")
+
+
+def _numbers_under_numeric_columns(segments: Sequence[Segment], columns: tuple[Column, ...]) -> int:
+    numeric = [c for c in columns if c.role in _NUMERIC_ROLES]
+    return sum(
+        1
+        for seg in segments
+        for word in seg.words
+        if _NUMBER.match(word.text)
+        and any(c.x0 - 2 < word.x1 and word.x0 < c.x1 + 2 for c in numeric)
+    )
+
+
 def _fits(segments: Sequence[Segment], columns: tuple[Column, ...]) -> bool:
-    """A table line: no segment runs across three or more header cells."""
+    """A table line: no segment runs across three or more header cells, unless the line
+    is set so tight that its cells touch and numbers stand under the numeric headers (a
+    sentence never lines its numbers up with the quantity and price columns)."""
+    if not segments or segments[0].x0 < columns[0].x0 - 40:
+        return False
     for seg in segments:
         spanned = [c for c in columns if c.x0 < seg.x1 and c.x1 > seg.x0]
         if len(spanned) >= 3:
-            return False
-    return bool(segments) and segments[0].x0 >= columns[0].x0 - 40
+            return _numbers_under_numeric_columns(segments, columns) >= 2
+    return True
 
 
 def _pieces(seg: Segment, columns: tuple[Column, ...]) -> list[Segment]:

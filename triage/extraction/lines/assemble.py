@@ -13,6 +13,7 @@ from triage.extraction.layout.segments import evidence_for
 from triage.extraction.layout.tables import Table, TableRow, find_tables
 from triage.extraction.lines.columns import classify_header
 from triage.extraction.lines.kinds import infer_kind, kind_from_text
+from triage.extraction.lines.roles import assign_unknown_roles
 from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date
 from triage.extraction.normalise.money import AMOUNT_PATTERN, parse_amount
 from triage.extraction.normalise.numbers import parse_count
@@ -21,6 +22,7 @@ from triage.extraction.normalise.terms import parse_percent
 __all__ = ["expected_net", "line_confidence", "read_line_items", "whole_months"]
 
 _CENT = Decimal("0.01")
+_NOTE_SIZE = 0.9  # type this much smaller than a description's first words is a note
 
 
 _SKU = re.compile(r"^[A-Z][A-Z0-9]*(?:[-_./][A-Z0-9]+)+$")
@@ -60,8 +62,18 @@ def line_confidence(item: ExtractedLineItem, has_discount_column: bool) -> float
     return 0.6
 
 
+def _description(row: TableRow) -> str:
+    """The description cell without the notes set in smaller type under it ("Overage rate,
+    invoiced monthly in arrears" under the product's name)."""
+    words = [w for _, _, w in row.cells.get("description", []) + row.extra.get("description", [])]
+    if not words:
+        return ""
+    size = max(w.bottom - w.top for w in words[:3])
+    return " ".join(w.text for w in words if w.bottom - w.top >= _NOTE_SIZE * size)
+
+
 def _sku_and_description(row: TableRow, roles: set[str]) -> tuple[str | None, str]:
-    description = row.text("description")
+    description = _description(row)
     if "sku" in roles and row.text("sku"):
         # The code cell may start with the line's number ("1 KWC-SUP-LIC").
         codes = [t for t in row.text("sku").split() if looks_like_sku(t)]
@@ -115,6 +127,8 @@ def _dates(
     if "start_date" in roles or "end_date" in roles:
         return parse_date(row.text("start_date"), style), parse_date(row.text("end_date"), style)
     found = [m.group(0) for m in DATE_PATTERN.finditer(row.text("period"))]
+    if not found:  # "Description / service period" in one cell
+        found = [m.group(0) for m in DATE_PATTERN.finditer(row.text("description"))]
     if len(found) >= 2:
         return parse_date(found[0], style), parse_date(found[1], style)
     return None, None
@@ -166,7 +180,7 @@ def _item(row: TableRow, table: Table, style: DateStyle | None) -> ExtractedLine
     start, end = _dates(row, roles, style)
     typed = kind_from_text(row.text("kind")) if "kind" in roles else None
     kind = typed or infer_kind(
-        description, row.text("unit_price"), quantity is not None, start is not None
+        description, row.text("unit_price"), bool(quantity), start is not None
     )
     if quantity is None and kind is LineKind.USAGE:
         quantity = 0
@@ -199,6 +213,7 @@ def read_line_items(pages: Sequence[Page], style: DateStyle | None) -> list[Extr
     """Return the line items of every pricing table in the document, in reading order."""
     items: list[ExtractedLineItem] = []
     for table in find_tables(pages, classify_header):
+        assign_unknown_roles(table)
         totals_seen = False
         for row in table.rows:
             item = _item(row, table, style)
