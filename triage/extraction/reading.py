@@ -27,6 +27,7 @@ from triage.extraction.label_model import LabelModel
 from triage.extraction.layout.choices import resolve_choices
 from triage.extraction.layout.keyvalue import KeyValue, find_key_values
 from triage.extraction.lines.assemble import read_line_items
+from triage.extraction.lines.described import read_described_items
 from triage.extraction.lines.prose_items import read_prose_items
 from triage.extraction.normalise.dates import DateStyle, infer_style, style_for_country
 from triage.extraction.normalise.money import parse_currency
@@ -91,7 +92,11 @@ def read_document(
     candidates += currency_candidates(blocks)
     candidates += money_currency_candidates(blocks)
     candidates += dateline_candidates(blocks, style)
-    items = read_line_items(pages, style) or read_prose_items(blocks, style)
+    items = (
+        read_line_items(pages, style)
+        or read_prose_items(blocks, style)
+        or read_described_items(blocks, style)
+    )
     candidates += _currency_from_amounts(items)
     fields = resolve_fields(candidates)
     customer, provider = (_value(fields, n) for n in ("customer_legal_name", "provider_legal_name"))

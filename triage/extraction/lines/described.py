@@ -1,0 +1,188 @@
+"""Line items described in running text: bullets, lettered lists and sentences of a letter.
+
+"36 terabytes of Managed storage (product code TSD-STO-TB) at US$910.00 per terabyte per
+annum, amounting to US$32,760.00", "(a) 24x7 Premium Support [OST-SUP-247], at an annual
+fee of USD 13,500.00", "Payroll implementation, for a one-off fee of GBP 26,500.00".
+
+A list item (or a sentence outside a list) is a line item when it prices something and
+is not a statement of totals. Its terms are read by what they are, in any order: a count
+of units opening it ("36 terabytes of", "Ten (10) days of"), a product code in brackets or
+after "product code", the amount after a price cue ("at", "fee of", "rate of"), the amount
+after "amounting to", a discount ("less 10 %", "a discount of 5%"), a period. A priced
+item with no count is one unit; a one-off fee's amount is its net amount.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from datetime import date
+from decimal import Decimal
+
+from triage.contract import ExtractedLineItem, LineKind
+from triage.extraction.fields.blocks import TextBlock
+from triage.extraction.layout.segments import PlacedWord, evidence_for
+from triage.extraction.lines.assemble import line_confidence
+from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date
+from triage.extraction.normalise.money import AMOUNT_PATTERN, amount_value
+
+__all__ = ["read_described_items"]
+
+_MARKER = re.compile(r"^\s*(?:[•·▪◦‣\-–—*]|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|\d{1,2}[.)])\s+")
+_CODE = r"[A-Z][A-Z0-9]*(?:[-_/.][A-Z0-9]+)+"
+_SKU = re.compile(
+    rf"(?:\b(?:product|item|part|service)\s+(?:code|no\.?|number)|\bcode|\bsku)\s*:?\s*({_CODE})"
+    rf"|\[\s*({_CODE})\s*\]|\(\s*({_CODE})\s*\)"
+)
+_COUNT = re.compile(
+    r"^(?:(?P<digits>\d[\d,]*)|(?P<words>[A-Za-z\-]+(?:\s+[A-Za-z\-]+)?)\s*\((?P<inner>\d[\d,]*)\))"
+    r"\s+(?P<unit>[A-Za-z\-]+(?:\s+[A-Za-z\-]+)?)\s+of\s+",
+)
+_PRICE_CUE = re.compile(
+    r"\b(?:at|(?:annual|monthly|one[\s\-]off|one[\s\-]time|fixed|flat|platform)?\s*fee\s+of|"
+    r"rate\s+of|price\s+of|priced\s+at|charged\s+at|cost\s+of|of)\s+(?:an?\s+)?",
+    re.IGNORECASE,
+)
+_NET_CUE = re.compile(
+    r"\b(?:amounting\s+to|net\s+amount\s+of|for\s+a\s+total\s+of|total(?:ling)?\s+of|in\s+total)\s+",
+    re.IGNORECASE,
+)
+_DISCOUNT = re.compile(
+    r"\b(?:less|discount\s+of|discounted\s+by)\s+(?:a\s+discount\s+of\s+)?(\d+(?:[.,]\d+)?)\s*%"
+    r"|(\d+(?:[.,]\d+)?)\s*%\s+discount",
+    re.IGNORECASE,
+)
+_TOTALS = re.compile(r"\btotal\s+(?:contract\s+value|fees|value|amount|price)\b", re.IGNORECASE)
+_DESCRIPTION_END = re.compile(r"\s*(?:\(|\[|,|;|:|\s+at\s+|\s+of\s+(?=\S*\d)|\s+for\s+)")
+_ONE_TIME = re.compile(r"one[\s\-]?off|one[\s\-]?time|on\s+signature|set[\s\-]?up\s+fee", re.I)
+_USAGE = re.compile(r"in\s+excess\s+of|\boverage|as\s+incurred|\bper\s+\w+\s+used|usage", re.I)
+_SERVICE = re.compile(r"\b(?:days?|hours?)\s+of\b|consulting|training|workshop", re.I)
+_RECURRING = re.compile(
+    r"per\s+(?:annum|year|month|quarter)|annual|monthly\s+fee|for\s+the\s+", re.I
+)
+
+
+def _list_items(blocks: Sequence[TextBlock]) -> Iterator[tuple[str, tuple[PlacedWord, ...]]]:
+    """Yield list items (a marked block with the unmarked blocks that continue it) and the
+    sentences of unmarked blocks, each with its words."""
+    pending: list[TextBlock] = []
+    for block in blocks:
+        if _MARKER.match(block.text):
+            if pending:
+                yield _joined(pending)
+            pending = [block]
+        elif pending and not pending[-1].text.rstrip().endswith((".", ";", ":")):
+            pending.append(block)
+        else:
+            if pending:
+                yield _joined(pending)
+                pending = []
+            yield block.text, block.words
+    if pending:
+        yield _joined(pending)
+
+
+def _joined(blocks: list[TextBlock]) -> tuple[str, tuple[PlacedWord, ...]]:
+    text = " ".join(b.text for b in blocks)
+    return _MARKER.sub("", text, count=1), tuple(w for b in blocks for w in b.words)
+
+
+def _money_after(cue: re.Pattern[str], text: str) -> Decimal | None:
+    for match in cue.finditer(text):
+        amount = AMOUNT_PATTERN.match(text, match.end())
+        if amount and (amount.group("pre") or amount.group("post")):
+            return amount_value(amount.group("num"))
+    return None
+
+
+def _priced_amounts(text: str) -> int:
+    return sum(1 for m in AMOUNT_PATTERN.finditer(text) if m.group("pre") or m.group("post"))
+
+
+def _sku(text: str) -> str | None:
+    match = _SKU.search(text)
+    return next((g for g in match.groups() if g), None) if match else None
+
+
+def _description(text: str) -> tuple[str, int | None]:
+    """Return the item's product name and its count of units (None if none is stated)."""
+    count = _COUNT.match(text)
+    quantity: int | None = None
+    rest = text
+    if count:
+        number = count.group("digits") or count.group("inner")
+        quantity = int(number.replace(",", ""))
+        rest = text[count.end() :]
+    rest = re.sub(r"^(?:the|an?)\s+", "", rest, flags=re.IGNORECASE)
+    end = _DESCRIPTION_END.search(rest)
+    name = (rest[: end.start()] if end else rest).strip(" -–—")
+    return name, quantity
+
+
+def _period(text: str, style: DateStyle | None) -> tuple[date | None, date | None]:
+    found = [parse_date(m.group(0), style) for m in DATE_PATTERN.finditer(text)]
+    dates = [d for d in found if d is not None]
+    return (dates[0], dates[1]) if len(dates) >= 2 and dates[0] < dates[1] else (None, None)
+
+
+def _kind(text: str, quantity: int | None) -> LineKind:
+    if _USAGE.search(text) and not quantity:
+        return LineKind.USAGE
+    if _ONE_TIME.search(text):
+        return LineKind.ONE_TIME
+    if _SERVICE.search(text):
+        return LineKind.SERVICE
+    return LineKind.SUBSCRIPTION if _RECURRING.search(text) else LineKind.ONE_TIME
+
+
+def _item(
+    text: str, words: tuple[PlacedWord, ...], style: DateStyle | None
+) -> ExtractedLineItem | None:
+    if _TOTALS.search(text) or not _priced_amounts(text):
+        return None
+    name, quantity = _description(text)
+    if not name or len(name.split()) > 10 or not name[:1].isalnum():
+        return None
+    unit_price = _money_after(_PRICE_CUE, text)
+    net_amount = _money_after(_NET_CUE, text)
+    if unit_price is None and net_amount is None:
+        return None
+    discount = _DISCOUNT.search(text)
+    discount_pct = (
+        float((discount.group(1) or discount.group(2)).replace(",", ".")) if discount else 0.0
+    )
+    kind = _kind(text, quantity)
+    if quantity is None:
+        quantity = 0 if kind is LineKind.USAGE else 1
+    if net_amount is None and kind is LineKind.USAGE:
+        net_amount = Decimal("0.00")
+    elif net_amount is None and kind in (LineKind.ONE_TIME, LineKind.SERVICE) and unit_price:
+        net_amount = (unit_price * quantity * Decimal(str(1 - discount_pct / 100))).quantize(
+            Decimal("0.01")
+        )
+    start, end = _period(text, style)
+    item = ExtractedLineItem(
+        sku=_sku(text),
+        description=name,
+        kind=kind,
+        quantity=quantity,
+        unit_price=unit_price if unit_price is not None else net_amount,
+        discount_pct=discount_pct,
+        net_amount=net_amount,
+        start_date=start,
+        end_date=end,
+        evidence=evidence_for(words),
+    )
+    return item.model_copy(update={"confidence": min(0.85, line_confidence(item, bool(discount)))})
+
+
+def read_described_items(
+    blocks: Sequence[TextBlock], style: DateStyle | None
+) -> list[ExtractedLineItem]:
+    """Return the line items that bullets, list items and sentences describe one by one."""
+    items = []
+    for text, words in _list_items(blocks):
+        item = _item(text, words, style)
+        if item is not None:
+            items.append(item)
+    return items
