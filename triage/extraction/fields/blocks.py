@@ -12,7 +12,7 @@ from triage.documents.parsed import Page
 from triage.extraction.layout.segments import PlacedWord, split_line
 from triage.extraction.normalise.numbers import NUMBER_WORDS
 
-__all__ = ["TextBlock", "focus", "text_blocks"]
+__all__ = ["TextBlock", "block_of", "focus", "text_blocks"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +60,11 @@ def focus(block: TextBlock) -> list[TextBlock]:
             else _block(list(block.words_between(start, end)))
         )
     return runs
+
+
+def block_of(words: list[PlacedWord]) -> TextBlock:
+    """Return the text block of ``words`` (in reading order)."""
+    return _block(words)
 
 
 def _block(words: list[PlacedWord]) -> TextBlock:

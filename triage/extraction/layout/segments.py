@@ -3,6 +3,7 @@ evidence of the words a value was read from (one union box per line, on its page
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -76,9 +77,30 @@ _CACHE_SIZE = 4096
 _CACHE: dict[int, tuple[TextLine, tuple[int, int], tuple[Segment, ...]]] = {}
 
 
+def _is_justified(line: TextLine) -> bool:
+    """A justified line of prose: every word gap stretched alike, mostly words of letters.
+    A table row's gaps differ from cell to cell, and its cells are mostly numbers."""
+    words = line.words
+    if len(words) < _JUSTIFIED_MIN_WORDS:
+        return False
+    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)]
+    if _LIST_MARK.match(words[0].text):
+        gaps = gaps[1:]  # the indent after a bullet or "(a)" is no word gap
+    if min(gaps) <= 0 or max(gaps) > _JUSTIFIED_SPREAD * min(gaps):
+        return False
+    lettered = sum(1 for w in words if any(c.isalpha() for c in w.text))
+    return lettered >= 0.7 * len(words)
+
+
+_JUSTIFIED_MIN_WORDS, _JUSTIFIED_SPREAD = 6, 1.6
+_LIST_MARK = re.compile(r"^(?:[•·▪◦‣\-–—*]|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|\d{1,2}[.)])$")
+
+
 def _split(line: TextLine, page: int, index: int) -> tuple[Segment, ...]:
     if not line.words:
         return ()
+    if _is_justified(line):
+        return (Segment(page, index, line.words),)
     limit = _gap_limit(line)
     segments: list[Segment] = []
     current: list[Word] = [line.words[0]]

@@ -20,7 +20,7 @@ from datetime import date
 from decimal import Decimal
 
 from triage.contract import ExtractedLineItem, LineKind
-from triage.extraction.fields.blocks import TextBlock
+from triage.extraction.fields.blocks import TextBlock, block_of
 from triage.extraction.layout.segments import PlacedWord, evidence_for
 from triage.extraction.lines.assemble import line_confidence
 from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date
@@ -37,6 +37,10 @@ _SKU = re.compile(
 _COUNT = re.compile(
     r"^(?:(?P<digits>\d[\d,]*)|(?P<words>[A-Za-z\-]+(?:\s+[A-Za-z\-]+)?)\s*\((?P<inner>\d[\d,]*)\))"
     r"\s+(?P<unit>[A-Za-z\-]+(?:\s+[A-Za-z\-]+)?)\s+of\s+",
+)
+# "For the period from 15th December 2027 to 14th December 2028, 975 employees of ..."
+_LEADING_PERIOD = re.compile(
+    r"^\s*(?:for\s+)?(?:the\s+)?(?:period\s+)?from\s+[^,]{4,60}?\bto\b[^,]{4,40},\s*", re.I
 )
 _PRICE_CUE = re.compile(
     r"\b(?:at|(?:annual|monthly|one[\s\-]off|one[\s\-]time|fixed|flat|platform)?\s*fee\s+of|"
@@ -55,18 +59,38 @@ _DISCOUNT = re.compile(
 _TOTALS = re.compile(r"\btotal\s+(?:contract\s+value|fees|value|amount|price)\b", re.IGNORECASE)
 _DESCRIPTION_END = re.compile(r"\s*(?:\(|\[|,|;|:|\s+at\s+|\s+of\s+(?=\S*\d)|\s+for\s+)")
 _ONE_TIME = re.compile(r"one[\s\-]?off|one[\s\-]?time|on\s+signature|set[\s\-]?up\s+fee", re.I)
-_USAGE = re.compile(r"in\s+excess\s+of|\boverage|as\s+incurred|\bper\s+\w+\s+used|usage", re.I)
+_USAGE = re.compile(
+    r"in\s+excess\s+of|\boverage|as\s+incurred|\bper\s+\w+\s+used|usage|consumption"
+    r"|\babove\s+the\s+(?:included|committed|contracted|agreed)",
+    re.I,
+)
 _SERVICE = re.compile(r"\b(?:days?|hours?)\s+of\b|consulting|training|workshop", re.I)
 _RECURRING = re.compile(
     r"per\s+(?:annum|year|month|quarter)|annual|monthly\s+fee|for\s+the\s+", re.I
 )
 
 
+_MARK_WORD = re.compile(r"^(?:[•·▪◦‣\-–—*]|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|\d{1,2}[.)])$")
+
+
+def _split_at_markers(block: TextBlock) -> list[TextBlock]:
+    """Split a paragraph where one of its lines opens with a list marker."""
+    pieces: list[list[PlacedWord]] = [[]]
+    line_key: tuple[int, int] | None = None
+    for placed in block.words:
+        key = (placed[0], placed[1])
+        if key != line_key and pieces[-1] and _MARK_WORD.match(placed[2].text):
+            pieces.append([])
+        line_key = key
+        pieces[-1].append(placed)
+    return [block_of(piece) for piece in pieces if piece] if len(pieces) > 1 else [block]
+
+
 def _list_items(blocks: Sequence[TextBlock]) -> Iterator[tuple[str, tuple[PlacedWord, ...]]]:
     """Yield list items (a marked block with the unmarked blocks that continue it) and the
     sentences of unmarked blocks, each with its words."""
     pending: list[TextBlock] = []
-    for block in blocks:
+    for block in (piece for whole in blocks for piece in _split_at_markers(whole)):
         if _MARKER.match(block.text):
             if pending:
                 yield _joined(pending)
@@ -106,6 +130,7 @@ def _sku(text: str) -> str | None:
 
 def _description(text: str) -> tuple[str, int | None]:
     """Return the item's product name and its count of units (None if none is stated)."""
+    text = _LEADING_PERIOD.sub("", text)
     count = _COUNT.match(text)
     quantity: int | None = None
     rest = text
