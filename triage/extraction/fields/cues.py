@@ -212,7 +212,10 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
         0.85,
         # Usage, overage and one-time fees have billing cycles of their own; the order's
         # billing frequency is the subscription's.
-        _rx(r"renew|notice|usage|overage|\barrears\b|one[\s\-]?time|professional\s+services"),
+        _rx(
+            r"renew|notice|usage|overage|\barrears\b|one[\s\-]?(?:time|off)|on\s+signature"
+            r"|professional\s+services"
+        ),
     ),
     SentenceRule(
         "total_contract_value",

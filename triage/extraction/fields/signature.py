@@ -105,7 +105,7 @@ def _is_heading(text: str, names: tuple[str | None, str | None]) -> bool:
     return bool(
         _label_of(text)
         or _BEHALF.search(text)
-        or text.endswith(":")
+        or (len(text) > 1 and text.endswith(":"))
         or _CUSTOMER.match(text)
         or _PROVIDER.match(text)
         or any(_names(text, name) for name in names)
@@ -171,9 +171,9 @@ def _is_signed(label: _Label, above: bool, names: tuple[str | None, str | None])
     seg, column = label.seg, label.column
     if ":" in seg.text and len(seg.text.split(":", 1)[1].strip()) > 0:
         return True  # "Signature: /s/ A. Name" or an envelope id after the label
-    beside = [s for s in label.rows[column.line] if s.x0 > seg.x1 and _in_column(s, column)]
-    if any(not _label_of(s.text) for s in beside):
-        return True
+    beside = [s for s in label.rows[column.line] if s.x0 > seg.x1]
+    if beside and not _label_of(beside[0].text) and (":" in seg.text or len(beside) == 1):
+        return True  # written on the label's own line, in the cell right of it
     if any(True for _ in _nearby(label.rows, column, -1 if above else 1, names)):
         return True
     return _ink_near(label, above)

@@ -126,6 +126,7 @@ def _frequencies() -> list[list[Pattern]]:
             {"LOWER": "months"},
         ],
         [{"LOWER": {"IN": ["once", "twice"]}}, {"LOWER": {"IN": ["a", "per", "each"]}}, period],
+        [{"LOWER": "twice"}, {"LOWER": {"IN": ["yearly", "annually"]}}],
         [
             {"LOWER": {"IN": ["one", "single"]}},
             {"TEXT": "-", "OP": "?"},

@@ -23,7 +23,7 @@ _FREQUENCIES: tuple[tuple[BillingFrequency, str], ...] = (
     (
         BillingFrequency.SEMIANNUAL,
         r"semi[\s\-]?annual(?:ly)?|half[\s\-]?year(?:ly)?|bi[\s\-]?annual(?:ly)?"
-        r"|every\s+(?:six|6)(?:\s*\(6\))?\s+months|twice\s+(?:a|per|each)\s+year|six[\s\-]monthly",
+        r"|every\s+(?:six|6)(?:\s*\(6\))?\s+months|twice\s+(?:a|per|each)\s+year|twice\s+(?:yearly|annually)|six[\s\-]monthly",
     ),
     (
         BillingFrequency.QUARTERLY,
