@@ -12,7 +12,11 @@ from triage.extraction.fields.candidates import Candidate, Source
 from triage.extraction.fields.consistency import cross_check
 from triage.extraction.fields.derived import derive_terms, lines_with_order_term
 from triage.extraction.fields.labelled import label_candidates
-from triage.extraction.fields.parties import party_candidates, renewal_candidates
+from triage.extraction.fields.parties import (
+    letterhead_candidates,
+    party_candidates,
+    renewal_candidates,
+)
 from triage.extraction.fields.prose import ProseReader
 from triage.extraction.fields.references import (
     currency_candidates,
@@ -87,6 +91,7 @@ def read_document(
     focused = [run for block in blocks for run in focus(block)]
     candidates += prose.candidates(focused, prose.docs(focused), style)
     candidates += party_candidates(blocks)
+    candidates += letterhead_candidates(blocks)
     candidates += renewal_candidates(blocks)
     candidates += reference_candidates(blocks)
     candidates += currency_candidates(blocks)

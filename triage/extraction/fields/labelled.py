@@ -14,6 +14,7 @@ __all__ = ["label_candidates"]
 # A label the lexicon does not know is read by the model; its candidates stay below the
 # lexicon's so that a known label always wins, and below 0.9 confidence on their own.
 _MODEL_WEIGHT = 0.6
+_ONE_LINE_FIELDS = frozenset({"customer_legal_name", "provider_legal_name", "customer_signatory"})
 # How much each arrangement says about a pair being a real label and its value.
 _ARRANGEMENT_SCORE = {Arrangement.INLINE: 1.0, Arrangement.RIGHT: 0.95, Arrangement.BELOW: 0.85}
 
@@ -50,11 +51,16 @@ def label_candidates(
     for pair in pairs:
         found.extend(_range_candidates(pair, style))
         for field, label_score in _fields_named(pair, label_model):
-            value = parse_field_value(field, pair.value_text, style)
+            words = pair.value
+            if field in _ONE_LINE_FIELDS:
+                # A name is one line; a boxed cell may go on with the address under it.
+                words = tuple(w for w in words if w[:2] == words[0][:2])
+            text = " ".join(w.text for _, _, w in words)
+            value = parse_field_value(field, text, style)
             if value is None:
                 continue
             score = (
                 label_score * _ARRANGEMENT_SCORE[pair.arrangement] * (1.0 if pair.colon else 0.9)
             )
-            found.append(Candidate(field, value, score, Source.LABEL, pair.value))
+            found.append(Candidate(field, value, score, Source.LABEL, words))
     return found

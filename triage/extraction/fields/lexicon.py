@@ -56,6 +56,9 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "purchaser",
         "customer legal entity",
         "client legal name",
+        "sold to",
+        "sold-to",
+        "ordering entity",
         "customer company",
         "licensee name",
     ),
@@ -277,6 +280,10 @@ WEAK_LABELS: dict[str, str] = {
     "total amount": "total_contract_value",
     "amount due": "total_contract_value",
     "renewal": "auto_renewal",
+    # The invoiced party is usually the customer, but may be a shared-services company.
+    "bill to": "customer_legal_name",
+    "bill-to": "customer_legal_name",
+    "invoice to": "customer_legal_name",
 }
 # Labels whose value is a date range: the first date starts the term, the second ends it.
 RANGE_LABELS = frozenset(

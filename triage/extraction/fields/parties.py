@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from triage.extraction.fields.blocks import TextBlock
 from triage.extraction.fields.candidates import Candidate, Source
 
-__all__ = ["party_candidates", "renewal_candidates"]
+__all__ = ["letterhead_candidates", "party_candidates", "renewal_candidates"]
 
 _SENTENCE = re.compile(r"[^.;]+[.;]?")
 _RENEWAL_LABEL = re.compile(r"renew\w*\s*:", re.IGNORECASE)
@@ -155,3 +155,39 @@ def renewal_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
                 continue
             words = block.words_between(sentence.start(), sentence.end())
             yield Candidate("auto_renewal", value, 0.8, Source.SENTENCE, words)
+
+
+# A company's name ends in its legal form: "Fjordline Data GmbH", "Brightline Analytics, Inc."
+_LEGAL_FORM = re.compile(
+    r"^(?P<name>(?:[A-Z0-9][\w&'’.\-]*,?\s+){1,6}?(?:[A-Z][\w&'’.\-]*,?\s+)?"
+    r"(?:Inc|Incorporated|Corp|Corporation|LLC|L\.L\.C|LLP|Ltd|Limited|Pty\s+Ltd|plc|PLC|GmbH|AG|"
+    r"SA|S\.A|SAS|SARL|S\.r\.l|Srl|SpA|S\.p\.A|BV|B\.V|NV|N\.V|AB|Oy|KK|Co|Company)\.?)(?:\s|$|[,·|])"
+)
+# "the Master Subscription Agreement between Brightline Analytics, Inc. and Customer"
+_BETWEEN_ROLE = re.compile(
+    r"\bbetween\s+(?P<name>[A-Z][^()]{2,80}?)\s+and\s+(?:the\s+)?(?P<role>Customer|Client|you)\b"
+    r"|\bbetween\s+(?:the\s+)?(?:Customer|Client|you)\s+and\s+(?P<name2>[A-Z][^()]{2,80}?)(?=[\s,;.(]|$)",
+)
+
+
+def letterhead_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
+    """Yield the provider named by its letterhead (a company name with its legal form at
+    the top of the first page) or by "the Agreement between X and Customer"."""
+    for block in blocks[:6]:
+        if not block.words or block.words[0][0] != 1:
+            break
+        match = _LEGAL_FORM.match(block.text)
+        if match:
+            name = match.group("name").strip(" ,")
+            words = block.words_between(0, len(name))
+            yield Candidate("provider_legal_name", name, 0.55, Source.SENTENCE, words)
+            break
+    for block in blocks:
+        for found in _BETWEEN_ROLE.finditer(block.text):
+            group = "name" if found.group("name") else "name2"
+            name = found.group(group).strip(" ,")
+            if len(name.split()) > 8:
+                continue
+            start = found.start(group)
+            words = block.words_between(start, start + len(name))
+            yield Candidate("provider_legal_name", name, 0.7, Source.SENTENCE, words)

@@ -12,7 +12,7 @@ from triage.extraction.layout.segments import PlacedWord, Segment, split_line
 __all__ = ["Arrangement", "KeyValue", "find_key_values"]
 
 _MAX_LABEL_WORDS = 7
-_SMALL_LABEL = 0.85  # a label row's type is at most this share of its values' height
+_SMALL_LABEL = 0.9  # a label row's type is at most this share of its values' height
 
 
 class Arrangement(Enum):
