@@ -197,7 +197,11 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
         (_rx(r"renew"),),
         "DURATION",
         0.8,
-        _rx(r"\b(?:not|no|never)\b[^.]*renew|without\s+renewal"),
+        # "does not renew", "will not be renewed", "no renewal"; not "notice of non-renewal".
+        _rx(
+            r"\b(?:not|never)\s+(?:be\s+)?(?:automatically\s+)?renew|\bno\s+(?:automatic\s+)?renewal"
+            r"|without\s+(?:automatic\s+)?renewal"
+        ),
     ),
     SentenceRule(
         "renewal_uplift_cap_pct",

@@ -163,6 +163,7 @@ _LEGAL_FORM = re.compile(
     r"(?:Inc|Incorporated|Corp|Corporation|LLC|L\.L\.C|LLP|Ltd|Limited|Pty\s+Ltd|plc|PLC|GmbH|AG|"
     r"SA|S\.A|SAS|SARL|S\.r\.l|Srl|SpA|S\.p\.A|BV|B\.V|NV|N\.V|AB|Oy|KK|Co|Company)\.?)(?:\s|$|[,·|])"
 )
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Attn|Attention|Dear)\b\.?", re.IGNORECASE)
 # "the Master Subscription Agreement between Brightline Analytics, Inc. and Customer"
 _BETWEEN_ROLE = re.compile(
     r"\bbetween\s+(?P<name>[A-Z][^()]{2,80}?)\s+and\s+(?:the\s+)?(?P<role>Customer|Client|you)\b"
@@ -177,7 +178,10 @@ def letterhead_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
         if not block.words or block.words[0][0] != 1:
             break
         match = _LEGAL_FORM.match(block.text)
-        if match:
+        rest = block.text[match.end("name") :].strip() if match else ""
+        # The letterhead's line holds the name alone, or the name and its address after a
+        # separator; an addressee block ("Ms Dana Whitfield VP ... AB") is no letterhead.
+        if match and (not rest or rest[0] in ",·|–-") and not _HONORIFIC.match(block.text):
             name = match.group("name").strip(" ,")
             words = block.words_between(0, len(name))
             yield Candidate("provider_legal_name", name, 0.55, Source.SENTENCE, words)
