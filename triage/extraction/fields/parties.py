@@ -26,6 +26,21 @@ _CUSTOMER_TERMS = re.compile(rf"^(?:{_CUSTOMER_ROLES}|you)$", re.IGNORECASE)
 _PROVIDER_TERMS = re.compile(rf"^(?:{_PROVIDER_ROLES}|we|us)$", re.IGNORECASE)
 
 
+_SHORT_NAME = re.compile(r"^\s*[\"“”'‘’]\s*[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*)?\s*[\"“”'‘’]\s*$")
+
+
+def _counterparty_role(text: str, match: re.Match[str]) -> str | None:
+    """A party defined by a short name ("Corvane") in a sentence that defines the other
+    party as the customer is the provider."""
+    if not _SHORT_NAME.match(match.group("inner")):
+        return None
+    sentence_start = max(text.rfind(". ", 0, match.start()), 0)
+    sentence_end = text.find(". ", match.end())
+    sentence = text[sentence_start : sentence_end if sentence_end > 0 else len(text)]
+    others = [_role_of(m.group("inner")) for m in _ROLE.finditer(sentence)]
+    return "provider" if "customer" in others and "provider" not in others else None
+
+
 def _role_of(inner: str) -> str | None:
     """Return ``customer`` or ``provider`` when a bracket defines a party's role."""
     if not re.search(r"[\"“”'‘’]|\bthe\b|hereinafter", inner) and len(inner.split()) > 1:
@@ -50,7 +65,8 @@ _DESCRIPTOR = re.compile(
     re.IGNORECASE,
 )
 _AUTO_YES = re.compile(
-    r"(?:automatically|auto[\s\-]?)\s*renew|renews?\s+automatically|shall\s+renew|will\s+renew"
+    r"(?:automatically|auto[\s\-]?)\s*renew|renew(?:s|ed)?\s+automatically|shall\s+renew|will\s+renew"
+    r"|shall\s+be\s+renewed|will\s+be\s+renewed"
     r"|renew\s+for\s+(?:successive|additional|further)",
     re.IGNORECASE,
 )
@@ -113,7 +129,7 @@ def party_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
     for block in blocks:
         previous_end: int | None = None
         for match in _ROLE.finditer(block.text):
-            role = _role_of(match.group("inner"))
+            role = _role_of(match.group("inner")) or _counterparty_role(block.text, match)
             if role is None:
                 continue
             begin = max(0, match.start() - 160)
