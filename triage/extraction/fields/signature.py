@@ -155,14 +155,21 @@ def _block_labels(page: Page, names: tuple[str | None, str | None]) -> list[_Lab
 
 
 def _captions_under(labels: list[_Label], names: tuple[str | None, str | None]) -> bool:
-    """Whether the block prints its labels under the values: its name label has something
-    written above it and nothing under it."""
-    for label in labels:
-        if label.name in SIGNATURE_NAME_LABELS and ":" not in label.seg.text:
-            above = list(_nearby(label.rows, label.column, -1, names))
-            below = list(_nearby(label.rows, label.column, 1, names))
-            return bool(above) and not below
-    return False
+    """Whether the block prints its labels under the values (captions under filled lines).
+
+    A block that writes values under its labels starts with a label right under its
+    heading; one that captions its values starts with a value (a signature, a name) and
+    ends with a row of captions with nothing under it.
+    """
+    if not labels:
+        return False
+    first = min(labels, key=lambda label: label.column.line)
+    if any(True for _ in _nearby(first.rows, first.column, -1, names)):
+        return True
+    last = max(labels, key=lambda label: label.column.line)
+    return not any(True for _ in _nearby(last.rows, last.column, 1, names)) and any(
+        True for _ in _nearby(last.rows, last.column, -1, names)
+    )
 
 
 def _is_signed(label: _Label, above: bool, names: tuple[str | None, str | None]) -> bool:
