@@ -13,6 +13,7 @@ from triage.extraction.calibration import LINE_ITEMS, Calibration
 from triage.extraction.clauses import ClauseClassifier
 from triage.extraction.fields.prose import ProseReader
 from triage.extraction.label_model import LabelModel
+from triage.extraction.layout.reading_order import in_reading_order
 from triage.extraction.layout.segments import evidence_for
 from triage.extraction.nlp import build_pipeline
 from triage.extraction.reading import DocumentReading, read_document
@@ -109,7 +110,11 @@ class OrderExtractor:
             item.model_copy(update={"confidence": self._confidence(LINE_ITEMS, item.confidence)})
             for item in reading.line_items
         ]
-        clauses = self.clauses.find_clauses(document) if self.clauses and reading.fields else []
+        clauses = (
+            self.clauses.find_clauses(in_reading_order(document))
+            if self.clauses and reading.fields
+            else []
+        )
         return Extraction(
             document=DocumentInfo(
                 sha256=document.sha256, pages=document.page_count, filename=document.filename

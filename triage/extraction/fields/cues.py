@@ -217,7 +217,8 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
         # Usage, overage and one-time fees have billing cycles of their own; the order's
         # billing frequency is the subscription's.
         _rx(
-            r"renew|notice|usage|overage|\barrears\b|one[\s\-]?(?:time|off)|on\s+signature"
+            r"renew|notice|usage|overage|consumption|as\s+delivered|one[\s\-]?(?:time|off)"
+            r"|on\s+signature"
             r"|professional\s+services"
         ),
     ),

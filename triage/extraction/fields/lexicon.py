@@ -148,6 +148,11 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "payment frequency",
         "billing period",
         "billing interval",
+        "invoice schedule",
+        "invoicing schedule",
+        "invoicing frequency",
+        "invoicing cycle",
+        "invoice cycle",
     ),
     "billing_start_date": (
         "billing start date",

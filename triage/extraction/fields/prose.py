@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from spacy.language import Language
@@ -18,6 +19,22 @@ __all__ = ["ProseReader"]
 _FOLLOW_CHARS = 60  # how far past an entity a rule's ``follows`` pattern may look
 _CONTEXT_TOKENS = 6  # evidence of a sentence hit: the entity and the words just before it
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
+
+
+# Standard terms that state a fallback ("... as selected on this Order Form, and failing
+# any selection, annually") say what applies only when the form itself says nothing.
+_DEFAULT = re.compile(
+    r"\bfailing\s+(?:any|such|a)\s+(?:selection|election|choice)|\bunless\s+otherwise\s+"
+    r"(?:selected|stated|specified|agreed|indicated)|\b(?:where|if)\s+no\s+\w+(?:\s+\w+)?\s+is\s+"
+    r"(?:selected|stated|ticked|specified|chosen)|\bin\s+the\s+absence\s+of",
+    re.IGNORECASE,
+)
+_DEFAULT_SHARE = 0.5
+
+
+def _default_share(sentence: str) -> float:
+    """The share of a rule's score a sentence keeps: half for a stated fallback."""
+    return _DEFAULT_SHARE if _DEFAULT.search(sentence) else 1.0
 
 
 def _sentences(doc: Doc) -> Iterator[Span]:
@@ -85,7 +102,8 @@ class ProseReader:
                 value = self._value(rule.field, entity, style)
                 if value is not None:
                     words = block.words_between(doc[start].idx, entity.end_char)
-                    yield Candidate(rule.field, value, rule.score, Source.SENTENCE, words)
+                    score = rule.score * _default_share(sentence.text)
+                    yield Candidate(rule.field, value, score, Source.SENTENCE, words)
                 break
 
     def _sentence_hits(
@@ -107,7 +125,8 @@ class ProseReader:
                 if value is not None:
                     first = sentence.doc[max(sentence.start, entity.start - _CONTEXT_TOKENS)]
                     words = block.words_between(first.idx, entity.end_char)
-                    yield Candidate(rule.field, value, rule.score, Source.SENTENCE, words)
+                    score = rule.score * _default_share(text)
+                    yield Candidate(rule.field, value, score, Source.SENTENCE, words)
                     break
 
     @staticmethod

@@ -1,0 +1,105 @@
+"""Reading order of pages set in two columns of prose.
+
+A text layer's lines run across the whole page, so a two-column page of general terms
+reads as sentences spliced from both columns ("... Usage-based fees are | 10. Governing
+law. This Order Form ..."). ``in_reading_order`` finds a gutter, an empty vertical band near
+the middle of the page that no word of several consecutive lines crosses while both sides
+carry text, and reads the left column of that run of lines before the right one.
+
+Only prose is reordered: each side of the run must be mostly words of letters, several
+to a line. A table, whose rows also have gaps at the same place, is left as it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from triage.documents.parsed import Page, ParsedDocument, TextLine, Word
+
+__all__ = ["in_reading_order"]
+
+_MIN_RUN = 4  # lines with text on both sides of the gutter
+_MIN_GUTTER = 6.0  # points of empty band
+_MIDDLE = (0.3, 0.7)  # where a gutter may lie, as shares of the page width
+_PROSE_WORDS = 4.0  # mean words per line and side that make the sides prose
+
+
+@dataclass(frozen=True, slots=True)
+class _Gutter:
+    x0: float
+    x1: float
+
+    def crossed_by(self, word: Word) -> bool:
+        return word.x0 < self.x1 and word.x1 > self.x0
+
+
+def _gutters(line: TextLine, width: float) -> list[_Gutter]:
+    """Gaps between the words of ``line`` wide enough and central enough to be a gutter."""
+    low, high = _MIDDLE[0] * width, _MIDDLE[1] * width
+    found = []
+    for left, right in zip(line.words, line.words[1:], strict=False):
+        if right.x0 - left.x1 >= _MIN_GUTTER and low <= (left.x1 + right.x0) / 2 <= high:
+            found.append(_Gutter(left.x1, right.x0))
+    return found
+
+
+def _both_sides(line: TextLine, gutter: _Gutter) -> bool:
+    return any(w.x1 <= gutter.x0 for w in line.words) and any(w.x0 >= gutter.x1 for w in line.words)
+
+
+def _is_prose(lines: list[TextLine], gutter: _Gutter) -> bool:
+    sides = [[w for line in lines for w in line.words if w.x1 <= gutter.x0]]
+    sides.append([w for line in lines for w in line.words if w.x0 >= gutter.x1])
+    for words in sides:
+        lettered = sum(1 for w in words if any(c.isalpha() for c in w.text))
+        if len(words) < _PROSE_WORDS * len(lines) or lettered < 0.8 * len(words):
+            return False
+    return True
+
+
+def _run_from(lines: tuple[TextLine, ...], start: int, gutter: _Gutter) -> int:
+    """Return the end (exclusive) of the run of lines from ``start`` no word of which
+    crosses ``gutter``, narrowing the gutter to what every two-sided line leaves empty."""
+    end = start
+    while end < len(lines) and not any(gutter.crossed_by(w) for w in lines[end].words):
+        end += 1
+    return end
+
+
+def _split(line: TextLine, gutter: _Gutter) -> tuple[TextLine | None, TextLine | None]:
+    left = tuple(w for w in line.words if w.x1 <= gutter.x0)
+    right = tuple(w for w in line.words if w.x0 >= gutter.x1)
+    return (TextLine(left) if left else None, TextLine(right) if right else None)
+
+
+def _reorder(page: Page) -> Page:
+    lines = page.lines
+    out: list[TextLine] = []
+    index = 0
+    changed = False
+    while index < len(lines):
+        reordered = False
+        for gutter in _gutters(lines[index], page.width):
+            end = _run_from(lines, index, gutter)
+            run = list(lines[index:end])
+            if sum(_both_sides(line, gutter) for line in run) < _MIN_RUN:
+                continue
+            if not _is_prose(run, gutter):
+                continue
+            halves = [_split(line, gutter) for line in run]
+            out += [left for left, _ in halves if left is not None]
+            out += [right for _, right in halves if right is not None]
+            index, reordered, changed = end, True, True
+            break
+        if not reordered:
+            out.append(lines[index])
+            index += 1
+    return replace(page, lines=tuple(out)) if changed else page
+
+
+def in_reading_order(document: ParsedDocument) -> ParsedDocument:
+    """Return ``document`` with each run of two-column prose read column by column."""
+    pages = tuple(_reorder(page) for page in document.pages)
+    if all(new is old for new, old in zip(pages, document.pages, strict=True)):
+        return document
+    return replace(document, pages=pages)
