@@ -22,6 +22,7 @@ from triage.components import admission_gate
 from triage.config import Settings, get_settings
 from triage.logs import configure_logging
 from triage.pipeline import Components
+from triage.service import DestinationPolicy
 from triage.store import Store, open_store
 
 __all__ = ["create_app"]
@@ -55,9 +56,15 @@ def create_app(
             store=own_store,
             parts=own_parts,
             policy=api_settings.idempotency_policy(),
+            destinations=DestinationPolicy.from_settings(settings),
             admission=admission_gate(settings),
         )
-        jobs = BackgroundJobs(own_store, api_settings.webhook_poll_s)
+        jobs = BackgroundJobs(
+            own_store,
+            api_settings.webhook_poll_s,
+            app.state.runtime.destinations,
+            api_settings.delivery_limits(),
+        )
         if api_settings.background_jobs:
             jobs.start()
         try:

@@ -76,8 +76,8 @@ class RequestContextMiddleware:
             log.info(
                 "request",
                 request_id=request_id,
-                method=scope["method"],
-                path=scope["path"],
+                method=scope["method"][:32],
+                path=scope["path"][:512],
                 route=route,
                 status=status,
                 duration_ms=round(seconds * 1000, 2),

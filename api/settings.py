@@ -7,7 +7,7 @@ from datetime import timedelta
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from triage.service import IdempotencyPolicy
+from triage.service import DeliveryLimits, IdempotencyPolicy
 
 __all__ = ["ApiSettings"]
 
@@ -34,6 +34,21 @@ class ApiSettings(BaseSettings):
     )
     background_jobs: bool = Field(True, description="Send webhooks and purge expired keys.")
     webhook_poll_s: float = Field(1.0, gt=0, description="How often due webhooks are sent.")
+    webhook_deadline_s: float = Field(
+        10.0, gt=0, le=120, description="Longest one webhook request may take, start to end."
+    )
+    webhook_per_receiver: int = Field(
+        2, ge=1, le=32, description="Events sent to one receiver (scheme, host, port) at once."
+    )
+    webhook_in_flight: int = Field(8, ge=1, le=64, description="Events sent at once in all.")
+
+    def delivery_limits(self) -> DeliveryLimits:
+        """Return the webhook delivery limits these settings describe."""
+        return DeliveryLimits(
+            deadline_s=self.webhook_deadline_s,
+            per_receiver=self.webhook_per_receiver,
+            in_flight=self.webhook_in_flight,
+        )
 
     def idempotency_policy(self) -> IdempotencyPolicy:
         """Return the idempotency policy these settings describe."""
