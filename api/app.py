@@ -12,7 +12,12 @@ from contextlib import asynccontextmanager, suppress
 from fastapi import FastAPI
 
 from api import review as review_pages
-from api.middleware import BodyLimitMiddleware, RequestContextMiddleware, TimeoutMiddleware
+from api.middleware import (
+    BodyLimitMiddleware,
+    RequestContextMiddleware,
+    SecurityHeadersMiddleware,
+    TimeoutMiddleware,
+)
 from api.openapi import install_openapi
 from api.problems import install_problem_handlers
 from api.routes import models, operations, orders, review, webhooks
@@ -96,4 +101,5 @@ def create_app(
         limit_name="max_upload_mb",
     )
     app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware)  # outermost: even a 500 carries the headers
     return app
