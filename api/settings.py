@@ -24,6 +24,13 @@ class ApiSettings(BaseSettings):
         description="Longest a new order waits for its turn to be checked before the answer"
         " is 503 service.busy (with Retry-After).",
     )
+    header_timeout_s: float = Field(
+        10.0,
+        gt=0,
+        le=300,
+        description="Longest a connection may take to send a request's line and headers"
+        " (slow-header connections are closed).",
+    )
     idempotency_ttl_hours: float = Field(24.0, ge=24, description="How long keys are kept.")
     idempotency_lease_s: float = Field(
         120.0, gt=0, description="How long a claimed key waits for its request before takeover."
