@@ -14,14 +14,15 @@ from fastapi import FastAPI
 from api import review as review_pages
 from api.middleware import (
     BodyLimitMiddleware,
+    LongWaitBudgetMiddleware,
     RequestContextMiddleware,
-    SecurityHeadersMiddleware,
     TimeoutMiddleware,
 )
 from api.openapi import install_openapi
 from api.problems import install_problem_handlers
 from api.routes import models, operations, orders, review, webhooks
 from api.runtime import BackgroundJobs, Runtime, load_components_factory
+from api.security import SecurityHeadersMiddleware
 from api.settings import ApiSettings
 from triage.components import admission_gate
 from triage.config import Settings, get_settings
@@ -94,6 +95,12 @@ def create_app(
     app.include_router(review_pages.router)
     install_problem_handlers(app)
     install_openapi(app)
+    app.add_middleware(
+        LongWaitBudgetMiddleware,
+        routes=frozenset({("POST", "/v1/orders")}),
+        slots=api_settings.order_threads,
+        wait_s=api_settings.admission_wait_s,
+    )
     app.add_middleware(TimeoutMiddleware, seconds=api_settings.request_timeout_s)
     app.add_middleware(
         BodyLimitMiddleware,

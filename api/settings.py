@@ -31,6 +31,13 @@ class ApiSettings(BaseSettings):
         description="Longest a connection may take to send a request's line and headers"
         " (slow-header connections are closed).",
     )
+    order_threads: int = Field(
+        24,
+        ge=1,
+        le=39,
+        description="New orders that may hold one of the 40 request threads at once; the"
+        " others wait without a thread, so the review pages always keep the rest.",
+    )
     idempotency_ttl_hours: float = Field(24.0, ge=24, description="How long keys are kept.")
     idempotency_lease_s: float = Field(
         120.0, gt=0, description="How long a claimed key waits for its request before takeover."

@@ -13,7 +13,7 @@ from starlette.applications import Starlette
 from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 
-from api.middleware import SecurityHeadersMiddleware
+from api.security import SecurityHeadersMiddleware
 from triage.auth import Role
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "api" / "review" / "templates"
