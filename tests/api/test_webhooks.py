@@ -134,7 +134,7 @@ def test_a_tar_pit_receiver_is_cut_off_and_holds_back_no_one_else(store):
 
 def test_one_receiver_gets_at_most_per_receiver_events_at_once(store):
     limits = DeliveryLimits(per_receiver=2, in_flight=8)
-    with Receiver(delay_s=0.3) as busy, Receiver() as other:
+    with Receiver(delay_s=1.0) as busy, Receiver() as other:
         busy_events = queue_events(store, _hook(store, busy.url), 5)
         queue_events(store, _hook(store, busy.url), 3)  # a second webhook, same receiver
         other_events = queue_events(store, _hook(store, other.url), 1)
@@ -157,7 +157,7 @@ def test_each_attempt_signs_with_the_time_it_is_sent(store):
                 pass
     assert len(slow.received) == 3
     for headers, _, arrived in slow.received:
-        assert abs(int(headers["webhook-timestamp"]) - arrived) <= 1.0
+        assert abs(int(headers["webhook-timestamp"]) - arrived) <= 1.5  # whole seconds
 
 
 def test_connections_to_a_receiver_are_reused(store):
