@@ -122,8 +122,16 @@ def test_a_name_resolving_to_public_and_private_addresses_is_refused(store):
         )
 
 
-def test_a_stored_loopback_url_is_refused_when_sent(store):
-    """A URL registered before the check existed (or by hand) is still never called."""
+@pytest.mark.parametrize(
+    ("stored", "policy"),
+    [
+        ("http://127.0.0.1:{port}/hook", DestinationPolicy()),
+        ("http://localhost:{port}/hook", DestinationPolicy()),
+        ("http://user:pw@127.0.0.1:{port}/hook", LOOPBACK),  # even where loopback is allowed
+    ],
+)
+def test_a_stored_url_is_checked_again_when_sent(store, stored, policy):
+    """A URL registered before the check existed (or written by hand) is never called."""
     caller = service_caller(store)
     with Receiver() as receiver:
         hook_id = "wh_" + secrets.token_hex(8)
@@ -133,16 +141,18 @@ def test_a_stored_loopback_url_is_refused_when_sent(store):
                 WebhookRow(
                     id=hook_id,
                     api_key_id=caller.key_id,
-                    url=receiver.url,
+                    url=stored.format(port=receiver.port),
                     secret="whsec_" + "A" * 32,
                     active=True,
                     created_at=datetime.now(UTC),
                 ),
             )
-        queue_events(store, hook_id, 1)
-        with WebhookSender(DestinationPolicy(), deadline_s=2) as sender:
+        (event,) = queue_events(store, hook_id, 1)
+        with WebhookSender(policy, deadline_s=2) as sender:
             assert deliver_due_webhooks(store, send=sender, limits=QUICK) == 0
     assert receiver.received == []
+    with store.transaction() as session:
+        assert hook_rows.get_delivery(session, event).last_error == REFUSED  # type: ignore[union-attr]
 
 
 def test_delivery_errors_do_not_tell_a_closed_port_from_a_silent_one(store):

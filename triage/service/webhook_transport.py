@@ -15,6 +15,7 @@ import ssl
 import time
 import typing
 from contextvars import ContextVar
+from urllib.parse import urlsplit
 
 import httpcore
 
@@ -126,7 +127,14 @@ class WebhookSender:
         )
 
     def __call__(self, url: str, headers: dict[str, str], body: bytes) -> int:
-        """POST ``body`` and return the status; raise if no answer came within the deadline."""
+        """POST ``body`` and return the status; raise if no answer came within the deadline.
+
+        DestinationRefused for a URL that is not plain http(s) without credentials (one
+        stored before registration checked it) or whose host is not allowed.
+        """
+        parts = urlsplit(url)
+        if parts.scheme not in {"http", "https"} or "@" in parts.netloc:
+            raise DestinationRefused("webhook URLs are http(s) without credentials")
         token = _deadline.set(time.monotonic() + self.deadline_s)
         limit = self.deadline_s
         try:
