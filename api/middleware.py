@@ -202,15 +202,26 @@ class LongWaitBudgetMiddleware:
         self.app = app
         self.routes = routes
         self.wait_s = wait_s
-        self.slots = asyncio.Semaphore(slots)
+        self.size = slots
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._slots = asyncio.Semaphore(slots)
+
+    def _slots_of_this_loop(self) -> asyncio.Semaphore:
+        # A semaphore belongs to one event loop; an app served again on a new loop (tests
+        # open several TestClients on one app) gets a fresh one.
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:
+            self._loop, self._slots = loop, asyncio.Semaphore(self.size)
+        return self._slots
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or (scope["method"], scope["path"]) not in self.routes:
             await self.app(scope, receive, send)
             return
+        slots = self._slots_of_this_loop()
         try:
             async with asyncio.timeout(self.wait_s):
-                await self.slots.acquire()
+                await slots.acquire()
         except TimeoutError:
             response = problem_response(
                 503,
@@ -225,4 +236,4 @@ class LongWaitBudgetMiddleware:
         try:
             await self.app(scope, receive, send)
         finally:
-            self.slots.release()
+            slots.release()
