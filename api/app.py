@@ -12,16 +12,23 @@ from contextlib import asynccontextmanager, suppress
 from fastapi import FastAPI
 
 from api import review as review_pages
-from api.middleware import BodyLimitMiddleware, RequestContextMiddleware, TimeoutMiddleware
+from api.middleware import (
+    BodyLimitMiddleware,
+    LongWaitBudgetMiddleware,
+    RequestContextMiddleware,
+    TimeoutMiddleware,
+)
 from api.openapi import install_openapi
 from api.problems import install_problem_handlers
 from api.routes import models, operations, orders, review, webhooks
 from api.runtime import BackgroundJobs, Runtime, load_components_factory
+from api.security import SecurityHeadersMiddleware
 from api.settings import ApiSettings
 from triage.components import admission_gate
 from triage.config import Settings, get_settings
 from triage.logs import configure_logging
 from triage.pipeline import Components
+from triage.service import DestinationPolicy
 from triage.store import Store, open_store
 
 __all__ = ["create_app"]
@@ -55,9 +62,15 @@ def create_app(
             store=own_store,
             parts=own_parts,
             policy=api_settings.idempotency_policy(),
+            destinations=DestinationPolicy.from_settings(settings),
             admission=admission_gate(settings),
         )
-        jobs = BackgroundJobs(own_store, api_settings.webhook_poll_s)
+        jobs = BackgroundJobs(
+            own_store,
+            api_settings.webhook_poll_s,
+            app.state.runtime.destinations,
+            api_settings.delivery_limits(),
+        )
         if api_settings.background_jobs:
             jobs.start()
         try:
@@ -82,6 +95,12 @@ def create_app(
     app.include_router(review_pages.router)
     install_problem_handlers(app)
     install_openapi(app)
+    app.add_middleware(
+        LongWaitBudgetMiddleware,
+        routes=frozenset({("POST", "/v1/orders")}),
+        slots=api_settings.order_threads,
+        wait_s=api_settings.admission_wait_s,
+    )
     app.add_middleware(TimeoutMiddleware, seconds=api_settings.request_timeout_s)
     app.add_middleware(
         BodyLimitMiddleware,
@@ -89,4 +108,5 @@ def create_app(
         limit_name="max_upload_mb",
     )
     app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware)  # outermost: even a 500 carries the headers
     return app

@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 import uvicorn
 
+from api.protocol import HeaderTimeoutProtocol
 from api.runtime import load_components_factory
 from api.settings import ApiSettings
 from triage.batch import list_cases
@@ -115,6 +116,7 @@ def serve(
             workers=workers,
             log_level=settings.log_level.lower(),
             access_log=False,
+            http=HeaderTimeoutProtocol,  # closes connections slow to send their headers
             timeout_graceful_shutdown=10,
         )
     finally:

@@ -1,4 +1,5 @@
-"""ASGI middleware: request id + access log + latency metric, body size cap, time limit.
+"""ASGI middleware: request id + access log + latency metric, body size cap, time limit,
+a thread budget for requests that wait long.
 
 They are plain ASGI classes (not ``BaseHTTPMiddleware``) so that they can count body
 bytes as they arrive and replace a reply that has not started yet.
@@ -19,7 +20,12 @@ from api.observability import observe_request
 from api.problems import internal_error, problem_response
 from triage.logs import get_logger
 
-__all__ = ["BodyLimitMiddleware", "RequestContextMiddleware", "TimeoutMiddleware"]
+__all__ = [
+    "BodyLimitMiddleware",
+    "LongWaitBudgetMiddleware",
+    "RequestContextMiddleware",
+    "TimeoutMiddleware",
+]
 
 log = get_logger("triage.api.access")
 REQUEST_ID_HEADER = "x-request-id"
@@ -76,8 +82,8 @@ class RequestContextMiddleware:
             log.info(
                 "request",
                 request_id=request_id,
-                method=scope["method"],
-                path=scope["path"],
+                method=scope["method"][:32],
+                path=scope["path"][:512],
                 route=route,
                 status=status,
                 duration_ms=round(seconds * 1000, 2),
@@ -176,3 +182,58 @@ class TimeoutMiddleware:
                 headers={"Retry-After": "1"},
             )
             await response(scope, receive, send)
+
+
+class LongWaitBudgetMiddleware:
+    """Lets at most ``slots`` requests of ``routes`` run at once; the rest wait their turn.
+
+    Plain ``def`` handlers share one pool of worker threads (anyio's, 40 by default). A
+    new order can hold its thread for a long time (its turn at the admission gate, a
+    duplicate waiting for the first request with its Idempotency-Key, the extraction), so
+    a burst of orders could take every thread and leave none for the review pages. Here
+    the requests beyond ``slots`` wait in the event loop, holding no thread, for at most
+    ``wait_s`` (then 503 ``service.busy`` with Retry-After), and the other routes always
+    keep the rest of the pool.
+    """
+
+    def __init__(
+        self, app: ASGIApp, *, routes: frozenset[tuple[str, str]], slots: int, wait_s: float
+    ) -> None:
+        self.app = app
+        self.routes = routes
+        self.wait_s = wait_s
+        self.size = slots
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._slots = asyncio.Semaphore(slots)
+
+    def _slots_of_this_loop(self) -> asyncio.Semaphore:
+        # A semaphore belongs to one event loop; an app served again on a new loop (tests
+        # open several TestClients on one app) gets a fresh one.
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:
+            self._loop, self._slots = loop, asyncio.Semaphore(self.size)
+        return self._slots
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or (scope["method"], scope["path"]) not in self.routes:
+            await self.app(scope, receive, send)
+            return
+        slots = self._slots_of_this_loop()
+        try:
+            async with asyncio.timeout(self.wait_s):
+                await slots.acquire()
+        except TimeoutError:
+            response = problem_response(
+                503,
+                "service.busy",
+                "Service busy",
+                f"no turn to be checked within admission_wait_s ({self.wait_s:g} s); retry"
+                " with the same Idempotency-Key",
+                headers={"Retry-After": "1"},
+            )
+            await response(scope, receive, send)
+            return
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            slots.release()

@@ -66,9 +66,19 @@ class QueueSizeCollector(Collector):
         yield gauge
 
 
+KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+
+
 def observe_request(method: str, route: str, status: int, seconds: float) -> None:
-    """Record one answered request."""
-    REQUEST_SECONDS.labels(method=method, route=route, status=str(status)).observe(seconds)
+    """Record one answered request under a bounded set of labels.
+
+    ``route`` must be a route template (or "unmatched"), never a raw path; a method
+    outside ``KNOWN_METHODS`` is counted as "other" and an odd status as "other", so
+    made-up methods cannot add series.
+    """
+    method_label = method if method in KNOWN_METHODS else "other"
+    status_label = str(status) if 100 <= status <= 599 else "other"
+    REQUEST_SECONDS.labels(method=method_label, route=route, status=status_label).observe(seconds)
 
 
 def observe_admission_wait(seconds: float) -> None:

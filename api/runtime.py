@@ -13,7 +13,14 @@ from triage.config import Settings
 from triage.errors import ConfigError
 from triage.logs import get_logger
 from triage.pipeline import Components
-from triage.service import IdempotencyPolicy, deliver_due_webhooks, purge_expired_keys
+from triage.service import (
+    DeliveryLimits,
+    DestinationPolicy,
+    IdempotencyPolicy,
+    WebhookSender,
+    deliver_due_webhooks,
+    purge_expired_keys,
+)
 from triage.store import Store
 from triage.workers import Admission
 
@@ -44,6 +51,7 @@ class Runtime:
     store: Store
     parts: Components
     policy: IdempotencyPolicy
+    destinations: DestinationPolicy
     admission: Admission | None = None
 
 
@@ -53,20 +61,29 @@ class BackgroundJobs:
 
     store: Store
     poll_s: float
+    destinations: DestinationPolicy
+    limits: DeliveryLimits = field(default_factory=DeliveryLimits)
     stop_event: threading.Event = field(default_factory=threading.Event)
     thread: threading.Thread | None = None
 
     def _run(self) -> None:
         next_purge = 0.0
+        # One sender for the loop's life, so connections to a receiver are reused.
+        sender = WebhookSender(
+            self.destinations,
+            deadline_s=self.limits.deadline_s,
+            max_connections=self.limits.in_flight,
+        )
         while not self.stop_event.wait(self.poll_s):
             try:
-                deliver_due_webhooks(self.store)
+                deliver_due_webhooks(self.store, send=sender, limits=self.limits)
                 next_purge -= self.poll_s
                 if next_purge <= 0:
                     purge_expired_keys(self.store)
                     next_purge = PURGE_EVERY_S
             except Exception:  # a failing job must not kill the loop; it is logged and retried
                 log.exception("background job failed")
+        sender.close()
 
     def start(self) -> None:
         """Start the loop in a daemon thread."""
@@ -74,7 +91,7 @@ class BackgroundJobs:
         self.thread.start()
 
     def stop(self) -> None:
-        """Ask the loop to stop and wait briefly for it."""
+        """Ask the loop to stop and wait for it (a batch ends within one delivery deadline)."""
         self.stop_event.set()
         if self.thread is not None:
-            self.thread.join(timeout=5)
+            self.thread.join(timeout=self.limits.deadline_s + 5)

@@ -7,7 +7,7 @@ from datetime import timedelta
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from triage.service import IdempotencyPolicy
+from triage.service import DeliveryLimits, IdempotencyPolicy
 
 __all__ = ["ApiSettings"]
 
@@ -24,6 +24,20 @@ class ApiSettings(BaseSettings):
         description="Longest a new order waits for its turn to be checked before the answer"
         " is 503 service.busy (with Retry-After).",
     )
+    header_timeout_s: float = Field(
+        10.0,
+        gt=0,
+        le=300,
+        description="Longest a connection may take to send a request's line and headers"
+        " (slow-header connections are closed).",
+    )
+    order_threads: int = Field(
+        24,
+        ge=1,
+        le=39,
+        description="New orders that may hold one of the 40 request threads at once; the"
+        " others wait without a thread, so the review pages always keep the rest.",
+    )
     idempotency_ttl_hours: float = Field(24.0, ge=24, description="How long keys are kept.")
     idempotency_lease_s: float = Field(
         120.0, gt=0, description="How long a claimed key waits for its request before takeover."
@@ -34,6 +48,21 @@ class ApiSettings(BaseSettings):
     )
     background_jobs: bool = Field(True, description="Send webhooks and purge expired keys.")
     webhook_poll_s: float = Field(1.0, gt=0, description="How often due webhooks are sent.")
+    webhook_deadline_s: float = Field(
+        10.0, gt=0, le=120, description="Longest one webhook request may take, start to end."
+    )
+    webhook_per_receiver: int = Field(
+        2, ge=1, le=32, description="Events sent to one receiver (scheme, host, port) at once."
+    )
+    webhook_in_flight: int = Field(8, ge=1, le=64, description="Events sent at once in all.")
+
+    def delivery_limits(self) -> DeliveryLimits:
+        """Return the webhook delivery limits these settings describe."""
+        return DeliveryLimits(
+            deadline_s=self.webhook_deadline_s,
+            per_receiver=self.webhook_per_receiver,
+            in_flight=self.webhook_in_flight,
+        )
 
     def idempotency_policy(self) -> IdempotencyPolicy:
         """Return the idempotency policy these settings describe."""

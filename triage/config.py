@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -57,6 +58,12 @@ class Settings(BaseSettings):
     max_pages: int = Field(200, ge=1, description="Documents with more pages are refused.")
     max_upload_mb: float = Field(25.0, gt=0, description="Largest accepted request body.")
 
+    webhook_private_networks: str = Field(
+        "",
+        description="Comma-separated CIDR networks webhooks may reach besides public"
+        " addresses (e.g. 10.20.0.0/16 for a receiver inside the deployment); empty: none.",
+    )
+
     log_level: str = Field("INFO", description="DEBUG, INFO, WARNING or ERROR.")
     log_format: str = Field("console", description="'json' for one JSON object per line.")
 
@@ -82,6 +89,16 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown log level {value!r}")
         return level
 
+    @field_validator("webhook_private_networks")
+    @classmethod
+    def _known_networks(cls, value: str) -> str:
+        for entry in filter(None, (part.strip() for part in value.split(","))):
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError as error:
+                raise ValueError(f"{entry!r} is not a network (CIDR like 10.2.0.0/16)") from error
+        return value
+
     @field_validator("log_format")
     @classmethod
     def _known_format(cls, value: str) -> str:
@@ -93,6 +110,12 @@ class Settings(BaseSettings):
     def resolved_orders_in_progress(self) -> int:
         """Return ``orders_in_progress``, or two per CPU core when it is 0."""
         return self.orders_in_progress or 2 * usable_cores()
+
+    @property
+    def webhook_networks(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+        """Return the networks of ``webhook_private_networks``."""
+        entries = (part.strip() for part in self.webhook_private_networks.split(","))
+        return tuple(ipaddress.ip_network(e, strict=False) for e in entries if e)
 
     @property
     def resolved_database_url(self) -> str:

@@ -35,7 +35,12 @@ class ConsoleFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         extras = " ".join(f"{k}={v}" for k, v in vars(record).items() if k not in _RESERVED)
         line = f"{record.levelname.lower():7} {record.name}: {record.getMessage()}"
-        return f"{line} {extras}" if extras else line
+        line = f"{line} {extras}" if extras else line
+        if record.exc_info:  # the traceback of an unhandled error, as the JSON log keeps it
+            line = f"{line}\n{self.formatException(record.exc_info)}"
+        if record.stack_info:
+            line = f"{line}\n{self.formatStack(record.stack_info)}"
+        return line
 
 
 def configure_logging(level: str = "INFO", fmt: str = "console") -> None:

@@ -17,8 +17,11 @@ router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"])
 def create_webhook(
     request: WebhookCreate, caller: WebhookManager, runtime: RuntimeDep
 ) -> WebhookCreated:
-    """Register a URL for signed ``order.decided`` events; the secret is shown once."""
-    return register_webhook(runtime.store, caller, request)
+    """Register a URL for signed ``order.decided`` events; the secret is shown once.
+
+    The URL must reach a public address (422 ``webhook.destination_refused`` otherwise).
+    """
+    return register_webhook(runtime.store, caller, request, destinations=runtime.destinations)
 
 
 @router.get("", response_model=list[WebhookInfo], summary="Registered callbacks")

@@ -3,7 +3,8 @@
 The HTTP API, the CLI and the analysts' review page call these and nothing below them.
 """
 
-from triage.service.delivery import deliver_due_webhooks, http_sender
+from triage.service.delivery import DeliveryLimits, deliver_due_webhooks
+from triage.service.destinations import DestinationPolicy, DestinationRefused
 from triage.service.idempotency import (
     IdempotencyInProgress,
     IdempotencyKeyReused,
@@ -16,20 +17,24 @@ from triage.service.outcomes import record_outcome
 from triage.service.review import OrderNotInReview, list_review_queue, record_decision
 from triage.service.risk_models import list_risk_models, promote_risk_model
 from triage.service.summary import metrics_summary, open_queue_size
+from triage.service.webhook_transport import WebhookSender
 from triage.service.webhooks import list_deliveries, list_webhooks, register_webhook, sign
 
 __all__ = [
+    "DeliveryLimits",
+    "DestinationPolicy",
+    "DestinationRefused",
     "IdempotencyInProgress",
     "IdempotencyKeyReused",
     "IdempotencyPolicy",
     "OrderNotInReview",
     "SubmitOutcome",
+    "WebhookSender",
     "authenticate",
     "create_api_key",
     "deliver_due_webhooks",
     "ensure_system_caller",
     "get_order",
-    "http_sender",
     "list_deliveries",
     "list_review_queue",
     "list_risk_models",

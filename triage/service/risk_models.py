@@ -39,6 +39,6 @@ def promote_risk_model(models_dir: Path, version: str) -> RiskModelList:
     """Make ``version`` the promoted risk model and return the updated list."""
     registry = _registry(models_dir)
     if version not in registry.versions():
-        raise NotFound(f"risk model {version!r} is not in the registry at {registry.root}")
+        raise NotFound(f"risk model {version!r} is not in the registry")
     registry.promote(version)
     return list_risk_models(models_dir)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from triage.auth import Caller, Role
 from triage.errors import NotFound
+from triage.service.destinations import DestinationPolicy, check_webhook_url
 from triage.service.schemas import WebhookCreate, WebhookCreated, WebhookDeliveryInfo, WebhookInfo
 from triage.store import Store
 from triage.store import webhooks as hook_rows
@@ -43,7 +44,9 @@ BACKOFF: tuple[timedelta, ...] = tuple(
 """Wait before each retry; after the last one the delivery is marked failed."""
 
 Sender = Callable[[str, dict[str, str], bytes], int]
-"""Posts ``body`` with ``headers`` to a URL and returns the HTTP status (raises on no reply)."""
+"""Posts ``body`` with ``headers`` to a URL and returns the HTTP status (raises on no reply).
+
+The product's sender is ``triage.service.webhook_transport.WebhookSender``."""
 
 
 def sign(secret: str, message_id: str, timestamp: int, body: bytes) -> str:
@@ -58,13 +61,20 @@ def _info(row: WebhookRow) -> WebhookInfo:
     return WebhookInfo(id=row.id, url=row.url, active=row.active, created_at=row.created_at)
 
 
-def register_webhook(store: Store, caller: Caller, request: WebhookCreate) -> WebhookCreated:
-    """Register a callback URL for the caller and return it with its secret (shown once)."""
+def register_webhook(
+    store: Store, caller: Caller, request: WebhookCreate, *, destinations: DestinationPolicy
+) -> WebhookCreated:
+    """Register a callback URL for the caller and return it with its secret (shown once).
+
+    DestinationRefused if the URL carries credentials or does not reach a public address
+    (or one in the deployment's allowed networks).
+    """
+    url = check_webhook_url(str(request.url), destinations)
     now = datetime.now(UTC)
     row = WebhookRow(
         id="wh_" + secrets.token_hex(8),
         api_key_id=caller.key_id,
-        url=str(request.url),
+        url=url,
         secret=SECRET_PREFIX + base64.b64encode(secrets.token_bytes(24)).decode(),
         active=True,
         created_at=now,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from triage.store.tables import ApiKeyRow, WebhookDeliveryRow, WebhookRow
@@ -17,10 +17,12 @@ __all__ = [
     "add_webhook",
     "claim_delivery",
     "due_deliveries",
+    "due_deliveries_fairly",
     "get_delivery",
     "get_webhook",
     "list_deliveries",
     "list_webhooks",
+    "record_attempt",
     "subscribers_for",
 ]
 
@@ -114,3 +116,52 @@ def list_deliveries(session: Session, webhook_id: str, limit: int) -> list[Webho
             .limit(limit)
         )
     )
+
+
+def due_deliveries_fairly(
+    session: Session, now: datetime, *, per_webhook: int, limit: int
+) -> list[tuple[WebhookDeliveryRow, str]]:
+    """Return due deliveries with their webhook URL: the oldest ``per_webhook`` of each.
+
+    So that one webhook with a long backlog cannot fill a whole batch and hold back
+    everyone else's events.
+    """
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=WebhookDeliveryRow.webhook_id,
+            order_by=(WebhookDeliveryRow.next_attempt_at, WebhookDeliveryRow.id),
+        )
+        .label("rank")
+    )
+    ranked = (
+        select(WebhookDeliveryRow.id.label("id"), rank)
+        .where(WebhookDeliveryRow.status == PENDING, WebhookDeliveryRow.next_attempt_at <= now)
+        .subquery()
+    )
+    query = (
+        select(WebhookDeliveryRow, WebhookRow.url)
+        .join(ranked, ranked.c.id == WebhookDeliveryRow.id)
+        .join(WebhookRow, WebhookRow.id == WebhookDeliveryRow.webhook_id)
+        .where(ranked.c.rank <= per_webhook)
+        .order_by(WebhookDeliveryRow.next_attempt_at, WebhookDeliveryRow.id)
+        .limit(limit)
+    )
+    return [(row, url) for row, url in session.execute(query)]
+
+
+def record_attempt(
+    session: Session, delivery_id: str, *, claimed_until: datetime, values: dict[str, object]
+) -> bool:
+    """Write an attempt's result if the claim is still ours; False if it was taken over."""
+    result = session.execute(
+        update(WebhookDeliveryRow)
+        .where(
+            WebhookDeliveryRow.id == delivery_id,
+            WebhookDeliveryRow.status == PENDING,
+            WebhookDeliveryRow.next_attempt_at == claimed_until,
+        )
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]

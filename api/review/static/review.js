@@ -1,7 +1,18 @@
 // Review pages: keyboard shortcuts, evidence highlighting, clickable queue rows.
-// Plain JavaScript, no dependencies; every action also works without it.
+// Plain JavaScript, no dependencies; every action also works without it (without it the
+// evidence boxes stay hidden rather than misplaced).
 (function () {
   "use strict";
+
+  // ---- layout from data attributes: the Content-Security-Policy allows no inline styles,
+  // so sizes and positions computed on the server are applied here (CSSOM is allowed).
+  document.querySelectorAll("[data-aspect]").forEach((el) => { el.style.aspectRatio = el.dataset.aspect; });
+  document.querySelectorAll("[data-fill]").forEach((el) => { el.style.width = el.dataset.fill + "%"; });
+  document.querySelectorAll("[data-place]").forEach((el) => {
+    const [left, top, width, height] = el.dataset.place.split(" ");
+    Object.assign(el.style, { left: left + "%", top: top + "%", width: width + "%", height: height + "%" });
+    el.classList.add("placed");
+  });
 
   const typing = (el) => el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
   const help = document.getElementById("help");
