@@ -3,6 +3,7 @@ evidence of the words a value was read from (one union box per line, on its page
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -83,7 +84,7 @@ def _is_justified(line: TextLine) -> bool:
     words = line.words
     if len(words) < _JUSTIFIED_MIN_WORDS:
         return False
-    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:], strict=False)]
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(words)]
     if _LIST_MARK.match(words[0].text):
         gaps = gaps[1:]  # the indent after a bullet or "(a)" is no word gap
     if min(gaps) <= 0 or max(gaps) > _JUSTIFIED_SPREAD * min(gaps):

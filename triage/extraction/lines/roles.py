@@ -11,6 +11,7 @@ the table's net amount is its unit price.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from triage.extraction.layout.tables import UNKNOWN, Column, Table
@@ -29,8 +30,8 @@ def _content_role(cells: list[str], table: Table, column: Column) -> str | None:
     if not filled:
         return None
 
-    def share(test: object) -> float:
-        return sum(1 for c in filled if test(c)) / len(filled)  # type: ignore[operator]
+    def share(test: Callable[[str], object]) -> float:
+        return sum(1 for c in filled if test(c)) / len(filled)
 
     roles = table.roles
     if share(lambda c: _PERCENT.match(c)) >= _MOST and "discount" not in roles:
