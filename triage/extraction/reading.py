@@ -27,9 +27,11 @@ from triage.extraction.fields.references import (
 from triage.extraction.fields.resolve import Resolution, resolve_fields
 from triage.extraction.fields.signature import signature_candidates
 from triage.extraction.fields.signing import counterparty_candidates
+from triage.extraction.fields.lexicon import match_label
 from triage.extraction.label_model import LabelModel
 from triage.extraction.layout.choices import resolve_choices
 from triage.extraction.layout.keyvalue import KeyValue, find_key_values
+from triage.extraction.layout.segments import PlacedWord
 from triage.extraction.layout.reading_order import in_reading_order
 from triage.extraction.lines.assemble import read_line_items
 from triage.extraction.lines.described import read_described_items
@@ -66,6 +68,15 @@ def _currency_from_amounts(items: list[ExtractedLineItem]) -> Iterator[Candidate
 def _value(fields: dict[str, Resolution], name: str) -> str | None:
     found = fields.get(name)
     return str(found.value) if found else None
+
+
+def _billing_start_texts(pairs: list[KeyValue]) -> list[tuple[str, tuple[PlacedWord, ...]]]:
+    """Values written against billing-start labels, for those that name no date."""
+    return [
+        (pair.value_text, pair.value)
+        for pair in pairs
+        if any(field == "billing_start_date" for field, _ in match_label(pair.label))
+    ]
 
 
 def read_document(
@@ -115,6 +126,6 @@ def read_document(
     if renews is not None and renews.value is False:
         fields.pop("renewal_notice_days", None)  # no automatic renewal: nothing to give notice of
     cross_check(fields, items)
-    derive_terms(fields, blocks)
+    derive_terms(fields, blocks, _billing_start_texts(pairs))
     items = lines_with_order_term(items, fields)
     return DocumentReading(fields, items, warnings)

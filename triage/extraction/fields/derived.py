@@ -17,6 +17,7 @@ from triage.contract import ExtractedLineItem, LineKind
 from triage.extraction.fields.blocks import TextBlock
 from triage.extraction.fields.candidates import Source
 from triage.extraction.fields.resolve import Resolution
+from triage.extraction.layout.segments import PlacedWord
 
 __all__ = ["add_months", "derive_terms", "lines_with_order_term"]
 
@@ -41,6 +42,12 @@ _RENEWS_AS_TERM = re.compile(
 _SAME_AS_TERM_OPTION = re.compile(
     r"^\s*(?:same\s+as|equal\s+to)\s+(?:the\s+)?(?:initial|original|current)\s+"
     r"(?:subscription\s+)?term\s*$",
+    re.IGNORECASE,
+)
+# "First invoice: On the subscription start date", "Billing starts: with the subscription"
+_AT_TERM_START = re.compile(
+    r"^\s*(?:on|at|from|with|upon)\s+(?:the\s+)?(?:(?:subscription|service|term|contract)\s+)?"
+    r"(?:start(?:\s+date)?|commencement(?:\s+date)?|subscription)\b",
     re.IGNORECASE,
 )
 _BILLING = re.compile(r"\binvoic\w*|\bbill(?:ed|ing)?\b", re.IGNORECASE)
@@ -88,8 +95,16 @@ def _stated(blocks: Sequence[TextBlock], *patterns: re.Pattern[str]) -> Resoluti
     return None
 
 
-def derive_terms(fields: dict[str, Resolution], blocks: Sequence[TextBlock]) -> None:
-    """Add to ``fields`` the end date, term and billing start that the stated terms imply."""
+def derive_terms(
+    fields: dict[str, Resolution],
+    blocks: Sequence[TextBlock],
+    billing_start_values: Sequence[tuple[str, tuple[PlacedWord, ...]]] = (),
+) -> None:
+    """Add to ``fields`` the end date, term and billing start that the stated terms imply.
+
+    ``billing_start_values`` are the texts (and words) written against billing-start labels
+    that name no date ("On the subscription start date").
+    """
     start, end, term = (fields.get(n) for n in ("start_date", "end_date", "term_months"))
     if start and term and not end:
         value = add_months(start.value, int(term.value)) - timedelta(days=1)
@@ -101,6 +116,9 @@ def derive_terms(fields: dict[str, Resolution], blocks: Sequence[TextBlock]) -> 
     start = fields.get("start_date")
     if start and "billing_start_date" not in fields:
         stated = _stated(blocks, _BILLING, _STARTS_WITH_TERM)
+        for text, words in billing_start_values:
+            if stated is None and _AT_TERM_START.search(text):
+                stated = Resolution(None, words, Source.LABEL, 0.85, 1, 0.0)
         if stated is not None:
             resolution = _derived(start.value, (start, stated))
             resolution.evidence = stated.evidence + start.evidence

@@ -37,7 +37,9 @@ def _fields_named(pair: KeyValue, label_model: LabelModel | None) -> tuple[tuple
     """The lexicon's reading of the label; failing that, the trained model's, scored lower
     and only for a label that ends in a colon (so surely is a label)."""
     known = match_label(pair.label)
-    if known or label_model is None or not pair.colon:
+    # A label set over its value in a form box is surely a label, colon or not.
+    surely_label = pair.colon or pair.arrangement is Arrangement.BELOW
+    if known or label_model is None or not surely_label:
         return known
     guess = label_model.field_of(pair.label)
     return ((guess[0], _MODEL_WEIGHT * guess[1]),) if guess else ()

@@ -98,6 +98,7 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "document date",
         "date of issue",
         "quote created",
+        "date prepared",
         "date created",
         "created",
         "prepared on",

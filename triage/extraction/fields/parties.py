@@ -12,6 +12,9 @@ from triage.extraction.fields.candidates import Candidate, Source
 __all__ = ["letterhead_candidates", "party_candidates", "renewal_candidates"]
 
 _SENTENCE = re.compile(r"[^.;]+[.;]?")
+_INSTRUCTION = re.compile(
+    r"\b(?:complete|fill\s+in|tick|select|choose|mark)\b[^.;]{0,40}\b(?:only\s+)?if\b", re.I
+)
 _RENEWAL_LABEL = re.compile(r"renew\w*\s*:", re.IGNORECASE)
 _CUSTOMER_ROLES = "customer|client|licensee|subscriber|buyer|purchaser"
 _PROVIDER_ROLES = "provider|supplier|vendor|licensor|seller|company"
@@ -160,6 +163,8 @@ def renewal_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
             text = sentence.group(0)
             if "renew" not in text.lower():
                 continue
+            if _INSTRUCTION.search(text):
+                continue  # "Complete only if auto-renewal is Yes": how to fill in the form
             label = _RENEWAL_LABEL.search(text)
             if label and len(text[label.end() :].split()) <= 4:
                 continue  # "Auto-renewal: No" is a label/value pair, read as such
