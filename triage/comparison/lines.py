@@ -4,12 +4,14 @@ Order of lines never matters. A SKU on one side only is a missing or an extra li
 with several lines on either side is a ramp, whose steps pair up only when both sides
 have the same date ranges (otherwise the whole ramp differs, reported once). A line the
 extractor could not read (no SKU, or below the line confidence threshold) is reported as
-unreadable and is never compared; a line without a SKU may be any quoted line, so it
+unreadable and is never compared. A line without a SKU whose description repeats one
+quoted product's description is that product; otherwise it may be any quoted line, so it
 covers one otherwise-missing quoted SKU instead of raising a second finding.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -81,6 +83,36 @@ def _order_sort_key(item: ExtractedLineItem) -> tuple[date, date, int, Decimal, 
     )
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+_SAME_PRODUCT = 0.6  # token overlap (Jaccard) at which two descriptions name one product
+
+
+def _tokens(text: str | None) -> frozenset[str]:
+    return frozenset(_WORD.findall((text or "").lower()))
+
+
+def _with_quoted_sku(
+    item: ExtractedLineItem, quote_lines: Sequence[QuoteLine]
+) -> ExtractedLineItem:
+    """An order line that prints no product code, named by its description: it takes the
+    SKU of the one quoted product whose description it repeats (the extraction itself still
+    says the form printed no code)."""
+    if item.sku is not None or not item.description:
+        return item
+    words = _tokens(item.description)
+    scores: dict[str, float] = {}
+    for line in quote_lines:
+        quoted = _tokens(line.description)
+        if words and quoted:
+            overlap = len(words & quoted) / len(words | quoted)
+            scores[line.sku] = max(scores.get(line.sku, 0.0), overlap)
+    ranked = sorted(scores.values(), reverse=True)
+    if not ranked or ranked[0] < _SAME_PRODUCT or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return item
+    best = next(sku for sku, score in scores.items() if score == ranked[0])
+    return item.model_copy(update={"sku": best})
+
+
 def _is_ramp(
     sku: str, quoted: dict[str, list[QuoteLine]], trusted: dict[str, list[ExtractedLineItem]]
 ) -> bool:
@@ -100,7 +132,8 @@ def match_lines(
     untrusted_skus: set[str] = set()
     unreadable: list[Unreadable] = []
     wildcards = 0
-    for index, item in enumerate(order_lines):
+    for index, original in enumerate(order_lines):
+        item = _with_quoted_sku(original, quote_lines)
         if item.sku is None:
             wildcards += 1
             unreadable.append(

@@ -142,8 +142,10 @@ def payment_terms(ctx: RuleContext[PaymentTermsParams]) -> list[Finding]:
 )
 def billing_start(ctx: RuleContext[NoParams]) -> list[Finding]:
     """Invoicing starts later than the subscription (billing start date after start date)."""
+    billing = ctx.term("billing_start_date", absence_is_finding=True)
+    if billing.value is None:
+        return []  # not stated: billing starts with the subscription (docs/semantics.md)
     start = ctx.term("start_date")
-    billing = ctx.term("billing_start_date")
     if not (start.ok and billing.ok) or billing.value <= start.value:
         return []
     days = (billing.value - start.value).days

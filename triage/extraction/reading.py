@@ -12,6 +12,7 @@ from triage.extraction.fields.candidates import Candidate, Source
 from triage.extraction.fields.consistency import cross_check
 from triage.extraction.fields.derived import derive_terms, lines_with_order_term
 from triage.extraction.fields.labelled import label_candidates
+from triage.extraction.fields.lexicon import match_label
 from triage.extraction.fields.parties import (
     letterhead_candidates,
     party_candidates,
@@ -27,12 +28,11 @@ from triage.extraction.fields.references import (
 from triage.extraction.fields.resolve import Resolution, resolve_fields
 from triage.extraction.fields.signature import signature_candidates
 from triage.extraction.fields.signing import counterparty_candidates
-from triage.extraction.fields.lexicon import match_label
 from triage.extraction.label_model import LabelModel
 from triage.extraction.layout.choices import resolve_choices
 from triage.extraction.layout.keyvalue import KeyValue, find_key_values
-from triage.extraction.layout.segments import PlacedWord
 from triage.extraction.layout.reading_order import in_reading_order
+from triage.extraction.layout.segments import PlacedWord
 from triage.extraction.lines.assemble import read_line_items
 from triage.extraction.lines.described import read_described_items
 from triage.extraction.lines.prose_items import read_prose_items
