@@ -10,7 +10,11 @@ from triage.documents.parsed import Page, ParsedDocument
 from triage.extraction.fields.blocks import focus, text_blocks
 from triage.extraction.fields.candidates import Candidate, Source
 from triage.extraction.fields.consistency import cross_check
-from triage.extraction.fields.derived import derive_terms, lines_with_order_term
+from triage.extraction.fields.derived import (
+    consistent_term_candidates,
+    derive_terms,
+    lines_with_order_term,
+)
 from triage.extraction.fields.labelled import label_candidates
 from triage.extraction.fields.lexicon import match_label
 from triage.extraction.fields.parties import (
@@ -118,6 +122,8 @@ def read_document(
     fields = resolve_fields(candidates)
     customer, provider = (_value(fields, n) for n in ("customer_legal_name", "provider_legal_name"))
     candidates += counterparty_candidates(pages, customer, provider)
+    fields = resolve_fields(candidates)
+    candidates = consistent_term_candidates(candidates, fields)
     fields = resolve_fields(candidates)
     customer, provider = (_value(fields, n) for n in ("customer_legal_name", "provider_legal_name"))
     signed = resolve_fields(list(signature_candidates(pages, pairs, style, (customer, provider))))

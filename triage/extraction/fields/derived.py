@@ -15,11 +15,11 @@ from datetime import date, timedelta
 
 from triage.contract import ExtractedLineItem, LineKind
 from triage.extraction.fields.blocks import TextBlock
-from triage.extraction.fields.candidates import Source
+from triage.extraction.fields.candidates import Candidate, Source
 from triage.extraction.fields.resolve import Resolution
 from triage.extraction.layout.segments import PlacedWord
 
-__all__ = ["add_months", "derive_terms", "lines_with_order_term"]
+__all__ = ["add_months", "consistent_term_candidates", "derive_terms", "lines_with_order_term"]
 
 _DERIVED_SHARE = 0.9  # a derived value is a little less sure than the weaker of its sources
 # "invoiced annually in advance, commencing on the Start Date", "billing starts on the
@@ -152,3 +152,46 @@ def lines_with_order_term(
         else item
         for item in items
     ]
+
+
+def _expected_end(start: date, months: int) -> date:
+    return add_months(start, months) - timedelta(days=1)
+
+
+def consistent_term_candidates(
+    candidates: list[Candidate], fields: dict[str, Resolution]
+) -> list[Candidate]:
+    """Drop the term-date candidates that disagree with the rest when another one agrees.
+
+    A quote printed as an order form may carry two "end" dates (the quote's own expiry and
+    the subscription's end); the one that equals start + term − 1 day is the term's end.
+    Likewise for two starts, or two terms. When no candidate agrees, all are kept.
+    """
+    start, end, term = (fields.get(n) for n in ("start_date", "end_date", "term_months"))
+
+    def agrees(candidate: Candidate) -> bool | None:
+        try:
+            if candidate.field == "end_date" and start and term:
+                wanted = _expected_end(start.value, int(term.value))
+                return abs((candidate.value - wanted).days) <= 1
+            if candidate.field == "start_date" and end and term:
+                wanted = _expected_end(candidate.value, int(term.value))
+                return abs((end.value - wanted).days) <= 1
+            if candidate.field == "term_months" and start and end:
+                wanted = _expected_end(start.value, int(candidate.value))
+                return abs((end.value - wanted).days) <= 1
+        except (TypeError, ValueError, OverflowError):
+            return None
+        return None
+
+    kept: list[Candidate] = []
+    for name in ("start_date", "end_date", "term_months"):
+        group = [c for c in candidates if c.field == name]
+        verdicts = [agrees(c) for c in group]
+        if len({c.value for c in group}) > 1 and any(verdicts):
+            kept += [c for c, ok in zip(group, verdicts, strict=True) if ok]
+        else:
+            kept += group
+    return [
+        c for c in candidates if c.field not in ("start_date", "end_date", "term_months")
+    ] + kept
