@@ -15,12 +15,13 @@ from triage.extraction.fields.prose import ProseReader
 from triage.extraction.label_model import LabelModel
 from triage.extraction.layout.reading_order import in_reading_order
 from triage.extraction.layout.segments import evidence_for
+from triage.extraction.lexicon_data import LEXICON_PATH
 from triage.extraction.nlp import build_pipeline
 from triage.extraction.reading import DocumentReading, read_document
 
 __all__ = ["EXTRACTOR_VERSION", "ClauseFinder", "OrderExtractor", "extractor_version"]
 
-EXTRACTOR_VERSION = "extractor-2026.11.1"
+EXTRACTOR_VERSION = "extractor-2026.12.1"
 _CALIBRATION_HEADROOM = 0.1
 _ANY_FIELD = ExtractedField[Any]  # parametrise once: pydantic builds a class per subscript
 
@@ -49,6 +50,8 @@ def models_fingerprint(models_dir: Path) -> str:
     files are told apart even when the code version is the same.
     """
     digest = hashlib.sha256()
+    # The lexicon in use is always the repository's (``triage.extraction.lexicon_data``).
+    digest.update(LEXICON_PATH.read_bytes())
     for folder in (models_dir / "extraction", models_dir / "clauses"):
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(str(path.relative_to(models_dir)).encode())

@@ -1,4 +1,7 @@
-"""What a pricing table's header words mean: the column roles of a line-item table."""
+"""What a pricing table's header words mean: the column roles of a line-item table.
+
+The header words per role are data, in ``models/extraction/lexicon.yaml``.
+"""
 
 from __future__ import annotations
 
@@ -7,126 +10,12 @@ from functools import lru_cache
 
 from triage.extraction.layout.segments import Segment
 from triage.extraction.layout.tables import Column
+from triage.extraction.lexicon_data import load_lexicon
 
 __all__ = ["COLUMN_ROLES", "classify_header"]
 
-COLUMN_ROLES: dict[str, tuple[str, ...]] = {
-    "sku": (
-        "sku",
-        "item code",
-        "product code",
-        "part number",
-        "part no",
-        "part #",
-        "code",
-        "item #",
-        "item no",
-        "product id",
-        "plan code",
-        "article",
-        "ref",
-    ),
-    "description": (
-        "description",
-        "product",
-        "products",
-        "service",
-        "services",
-        "item",
-        "item description",
-        "product description",
-        "offering",
-        "plan",
-        "details",
-        "product / service",
-        "product/service",
-        "name",
-        "module",
-    ),
-    # The line's running number: read so that it joins no other cell, then ignored.
-    "line_number": ("no", "ln", "line", "pos", "line no", "nr", "nº", "#"),
-    "kind": ("type", "kind", "category", "charge type", "billing type", "fee type"),
-    "quantity": (
-        "qty",
-        "quantity",
-        "units",
-        "seats",
-        "licenses",
-        "licences",
-        "volume",
-        "committed units",
-        "users",
-        "committed qty",
-        "commit",
-        "no. of units",
-    ),
-    "unit_price": (
-        "unit price",
-        "list price",
-        "price",
-        "rate",
-        "unit fee",
-        "unit cost",
-        "price per unit",
-        "annual unit price",
-        "unit rate",
-        "overage rate",
-        "price/unit",
-        "list",
-        "unit list price",
-        "sales price",
-        "annual price",
-    ),
-    "discount": (
-        "discount",
-        "disc",
-        "disc.",
-        "discount %",
-        "disc %",
-        "disc. %",
-        "% off",
-        "discount (%)",
-    ),
-    "net_amount": (
-        "net amount",
-        "net",
-        "amount",
-        "total",
-        "extended price",
-        "line total",
-        "net price",
-        "net fees",
-        "fees",
-        "ext. price",
-        "net total",
-        "total fees",
-        "net fee",
-        "extended",
-        "subtotal",
-        "net value",
-        "total price",
-        "annual fee",
-        "annual fees",
-        "monthly fee",
-        "fee",
-        "extended amount",
-        "line amount",
-        "amount due",
-    ),
-    "start_date": ("start", "start date", "from", "begins", "period start", "start on"),
-    "end_date": ("end", "end date", "to", "until", "through", "period end", "ends", "end on"),
-    "period": (
-        "period",
-        "term",
-        "dates",
-        "service period",
-        "subscription period",
-        "date range",
-        "billing period",
-        "service dates",
-        "term dates",
-    ),
-}
+COLUMN_ROLES: dict[str, tuple[str, ...]] = load_lexicon().column_roles
+"""Header words per column role, from ``models/extraction/lexicon.yaml``."""
 
 
 # Units and currency markers that decorate a header cell without changing its meaning.

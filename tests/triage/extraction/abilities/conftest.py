@@ -45,4 +45,4 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             continue
         if f"{item.path.name}::{item.name}" in gaps:
             reason = "reading ability not built yet (issue 12); see not_yet_read.txt"
-            item.add_marker(pytest.mark.xfail(reason=reason, strict=True))
+            item.add_marker(pytest.mark.xfail(reason=reason, strict=True, run=True))

@@ -1,0 +1,79 @@
+"""The extractor's label lexicon, read from ``models/extraction/lexicon.yaml``.
+
+Which words name which field, which header words name which table column: data that
+analysts and engineers extend without touching code. The file sits with the extractor's
+models, so ``models_fingerprint`` hashes it into the extractor version and stored results
+tell lexicons apart. It is read once per process and validated; a malformed file stops
+start-up with a message naming the problem.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from triage.errors import ConfigError
+
+__all__ = ["LEXICON_PATH", "Lexicon", "load_lexicon"]
+
+LEXICON_PATH = Path(__file__).resolve().parents[2] / "models" / "extraction" / "lexicon.yaml"
+"""The lexicon shipped with the repository's models."""
+
+_FIELDS = frozenset(
+    {
+        "order_number", "customer_legal_name", "provider_legal_name", "currency",
+        "order_date", "start_date", "end_date", "term_months", "billing_frequency",
+        "billing_start_date", "payment_terms_days", "po_number", "auto_renewal",
+        "renewal_term_months", "renewal_notice_days", "renewal_uplift_cap_pct",
+        "total_contract_value",
+    }
+)  # fmt: skip
+
+
+class Lexicon(BaseModel):
+    """Label synonyms per field, weak labels, range labels, block labels, column roles."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    version: str
+    field_labels: dict[str, tuple[str, ...]]
+    weak_labels: dict[str, str]
+    range_labels: frozenset[str]
+    signature_name_labels: frozenset[str]
+    signature_date_labels: frozenset[str]
+    signature_mark_labels: frozenset[str]
+    column_roles: dict[str, tuple[str, ...]]
+
+    @field_validator("field_labels")
+    @classmethod
+    def _known_fields(cls, labels: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        unknown = sorted(set(labels) - _FIELDS)
+        if unknown:
+            raise ValueError(f"labels for unknown fields: {', '.join(unknown)}")
+        return labels
+
+    @field_validator("weak_labels")
+    @classmethod
+    def _weak_fields(cls, labels: dict[str, str]) -> dict[str, str]:
+        unknown = sorted(set(labels.values()) - _FIELDS)
+        if unknown:
+            raise ValueError(f"weak labels for unknown fields: {', '.join(unknown)}")
+        return labels
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """Return the lexicon at ``path``; raise ConfigError naming what is wrong with it."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(f"cannot read the extraction lexicon {path}: {error}") from error
+    except yaml.YAMLError as error:
+        raise ConfigError(f"the extraction lexicon {path} is not valid YAML: {error}") from error
+    try:
+        return Lexicon.model_validate(raw)
+    except ValidationError as error:
+        raise ConfigError(f"the extraction lexicon {path} is invalid: {error}") from error
