@@ -173,13 +173,13 @@ def consistent_term_candidates(
         try:
             if candidate.field == "end_date" and start and term:
                 wanted = _expected_end(start.value, int(term.value))
-                return abs((candidate.value - wanted).days) <= 1
+                return bool(abs((candidate.value - wanted).days) <= 1)
             if candidate.field == "start_date" and end and term:
                 wanted = _expected_end(candidate.value, int(term.value))
-                return abs((end.value - wanted).days) <= 1
+                return bool(abs((end.value - wanted).days) <= 1)
             if candidate.field == "term_months" and start and end:
                 wanted = _expected_end(start.value, int(candidate.value))
-                return abs((end.value - wanted).days) <= 1
+                return bool(abs((end.value - wanted).days) <= 1)
         except (TypeError, ValueError, OverflowError):
             return None
         return None
