@@ -46,6 +46,14 @@ class Lexicon(BaseModel):
     signature_date_labels: frozenset[str]
     signature_mark_labels: frozenset[str]
     column_roles: dict[str, tuple[str, ...]]
+    month_names: dict[int, tuple[str, ...]]
+
+    @field_validator("month_names")
+    @classmethod
+    def _twelve_months(cls, names: dict[int, tuple[str, ...]]) -> dict[int, tuple[str, ...]]:
+        if sorted(names) != list(range(1, 13)):
+            raise ValueError("month_names needs the months 1 to 12")
+        return names
 
     @field_validator("field_labels")
     @classmethod

@@ -10,46 +10,29 @@ import re
 from datetime import date
 from enum import Enum
 
+from triage.extraction.lexicon_data import load_lexicon
+
 __all__ = ["DATE_PATTERN", "MONTHS", "DateStyle", "infer_style", "parse_date", "style_for_country"]
 
-MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
+MONTHS: dict[str, int] = {
+    name: number for number, names in load_lexicon().month_names.items() for name in names
 }
+"""Month names (several languages) to month numbers, from ``models/extraction/lexicon.yaml``."""
 
 # Countries that write the month first in all-numeric dates.
 _MONTH_FIRST_COUNTRIES = frozenset({"US", "PH", "FM", "MH", "PW", "GU", "PR", "AS", "VI", "UM"})
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"  # 1st, 1er (French), 1. (German)
 _YEAR = r"(?P<year>\d{4})"
 _FORMS = (
     re.compile(rf"\b{_YEAR}[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})\b"),
     re.compile(r"\b(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b{_DAY}(?:\s+day\s+of)?[\s\-]+{_MONTH},?[\s\-]+{_YEAR}\b", re.IGNORECASE),
+    re.compile(
+        rf"\b{_DAY}(?:\s+day\s+of)?[\s\-]+(?:de\s+)?{_MONTH},?[\s\-]+(?:de\s+)?{_YEAR}\b",
+        re.IGNORECASE,
+    ),
 )
 DATE_PATTERN = re.compile(
     "|".join(re.sub(r"\(\?P<\w+>", "(?:", form.pattern) for form in _FORMS), re.IGNORECASE
