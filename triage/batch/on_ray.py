@@ -1,0 +1,196 @@
+"""``--engine ray``: one actor per CPU, each with its own ``Components``, fed by the driver.
+
+The driver keeps at most two jobs queued on each actor (back-pressure: a job's bytes enter
+the object store only when an actor is nearly free), so memory stays flat however long
+the manifest is. Each actor checks one order at a time with the same ``check_job`` as the
+local engine. An order gets ``task_timeout_s``: past it, faulthandler's watchdog thread,
+which needs no GIL, ends the actor's process, so even a document stuck in C code kills
+only its own task; Ray restarts the actor (it reloads its components) and the driver
+retries the order, up to ``max_attempts`` times, then writes a ``reject`` record saying
+why. A worker killed by Ray's memory monitor or a lost node is handled the same way.
+Orders queued behind a failed one are resubmitted without using up an attempt.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import time
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import ray
+import ray.exceptions
+
+from triage.batch.engines import IN_FLIGHT_PER_WORKER, child_pids, peak_rss_mb
+from triage.batch.records import CaseAbandoned, CaseJob, CaseRecord, check_job, reject_record
+from triage.batch.records import components_versions as versions_of
+from triage.components import load_components
+from triage.config import Settings, usable_cores
+from triage.contract import Versions
+from triage.logs import get_logger
+
+__all__ = ["CaseChecker", "RayEngine"]
+
+log = get_logger(__name__)
+
+_LOST = (
+    ray.exceptions.RayActorError,
+    ray.exceptions.WorkerCrashedError,
+    ray.exceptions.OutOfMemoryError,
+    ray.exceptions.NodeDiedError,
+    ray.exceptions.ObjectLostError,
+)
+
+
+class CaseChecker:
+    """A Ray actor: loads ``Components`` once, then checks one job per call."""
+
+    def __init__(self, settings: dict[str, Any], task_timeout_s: float) -> None:
+        # One parse child per actor: the actor itself is the unit of parallelism.
+        worker = Settings(**{**settings, "parse_workers": 1, "extract_workers": 0})
+        self.parts = load_components(worker)
+        self.task_timeout_s = task_timeout_s
+
+    def versions(self) -> Versions:
+        """Return the versions of this actor's components."""
+        return versions_of(self.parts)
+
+    def check(self, job: CaseJob) -> CaseRecord:
+        """Check one job; past the time limit the process exits (the task is lost)."""
+        faulthandler.dump_traceback_later(self.task_timeout_s, exit=True)
+        try:
+            return check_job(job, self.parts)
+        finally:
+            faulthandler.cancel_dump_traceback_later()
+
+    def peak_rss_mb(self) -> list[float]:
+        """Return the peak RSS (MB) of this actor's process and of its parse child."""
+        return [peak_rss_mb(), *(peak_rss_mb(pid) for pid in child_pids(self.parts))]
+
+
+@dataclass(eq=False)
+class _Queued:
+    ref: Any
+    job: CaseJob
+    attempt: int
+
+
+@dataclass
+class _Actor:
+    handle: Any
+    queue: deque[_Queued] = field(default_factory=deque)
+    head_since: float = 0.0
+
+
+class RayEngine:
+    """Checks jobs on Ray actors; starts a local Ray when no address is given."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        address: str | None = None,
+        workers: int | None = None,
+        task_timeout_s: float | None = None,
+        max_attempts: int = 3,
+    ) -> None:
+        self._owns_ray = not ray.is_initialized()
+        self.dashboard_url: str | None = None
+        if self._owns_ray:
+            local_cpus = None if address else (workers or usable_cores())
+            context = ray.init(address=address, num_cpus=local_cpus, log_to_driver=False)
+            self.dashboard_url = getattr(context, "dashboard_url", None) or None
+        count = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))  # type: ignore[no-untyped-call]
+        limits = settings.parse_timeout_s + settings.extract_timeout_s
+        self.task_timeout_s = task_timeout_s or limits
+        self.max_attempts = max(1, max_attempts)
+        remote = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=0)(CaseChecker)
+        dump = settings.model_dump()
+        self._actors = [_Actor(remote.remote(dump, self.task_timeout_s)) for _ in range(count)]
+        answers: list[Versions] = ray.get([a.handle.versions.remote() for a in self._actors])
+        self._versions = answers[0]
+        if any(v != self._versions for v in answers):
+            raise RuntimeError(f"Ray workers loaded different versions: {answers}")
+
+    @property
+    def versions(self) -> Versions:
+        """Return the versions every actor loaded (they are checked to agree)."""
+        return self._versions
+
+    @property
+    def workers(self) -> int:
+        """Return the number of actors."""
+        return len(self._actors)
+
+    def _submit(self, actor: _Actor, job: CaseJob, attempt: int) -> None:
+        if not actor.queue:
+            actor.head_since = time.monotonic()
+        actor.queue.append(_Queued(actor.handle.check.remote(job), job, attempt))
+
+    def check(self, jobs: Iterator[CaseJob]) -> Iterator[CaseRecord]:
+        """Yield each job's record as actors finish them (see the module's docstring)."""
+        retries: deque[tuple[CaseJob, int]] = deque()
+        jobs_left = True
+        while True:
+            for actor in self._actors:
+                while len(actor.queue) < IN_FLIGHT_PER_WORKER:
+                    if retries:
+                        self._submit(actor, *retries.popleft())
+                        continue
+                    job = next(jobs, None) if jobs_left else None
+                    if job is None:
+                        jobs_left = False
+                        break
+                    self._submit(actor, job, 1)
+            owners = {id(q.ref): a for a in self._actors for q in a.queue}
+            refs = [q.ref for a in self._actors for q in a.queue]
+            if not refs:
+                return
+            ready, _ = ray.wait(refs, num_returns=1, timeout=1.0)
+            for ref in ready:
+                yield from self._collect(owners[id(ref)], ref, retries)
+
+    def _collect(
+        self, actor: _Actor, ref: Any, retries: deque[tuple[CaseJob, int]]
+    ) -> Iterator[CaseRecord]:
+        queued = next((q for q in actor.queue if q.ref is ref), None)
+        if queued is None:  # queued behind a failed order: already resubmitted
+            return
+        actor.queue.remove(queued)
+        try:
+            yield ray.get(ref)
+        except ray.exceptions.RayTaskError as error:  # a bug, not a lost worker: no retry
+            cause = error.cause if isinstance(error.cause, Exception) else error
+            yield reject_record(queued.job, cause, queued.attempt)
+        except _LOST as error:
+            # The actor runs its queue in order, so the order that failed was at its head;
+            # the ones behind it lost nothing of their own and go again as they were.
+            ran_for = time.monotonic() - actor.head_since
+            innocent = list(actor.queue)
+            actor.queue.clear()
+            retries.extendleft((q.job, q.attempt) for q in reversed(innocent))
+            if queued.attempt < self.max_attempts:
+                log.warning("case lost its worker", case=queued.job.case, error=str(error))
+                retries.appendleft((queued.job, queued.attempt + 1))
+            else:
+                over = ran_for >= self.task_timeout_s
+                why = f"over the {self.task_timeout_s:g} s time limit" if over else "worker lost"
+                detail = f"{queued.job.case}: {why} on each of {queued.attempt} attempts"
+                yield reject_record(
+                    queued.job, CaseAbandoned(f"{detail} ({type(error).__name__})"), queued.attempt
+                )
+        actor.head_since = time.monotonic()
+
+    def worker_peak_rss_mb(self) -> list[float]:
+        """Return the peak RSS (MB) of every actor process and its parse child."""
+        answers = ray.get([a.handle.peak_rss_mb.remote() for a in self._actors])
+        return [rss for answer in answers for rss in answer]
+
+    def close(self) -> None:
+        """Stop the actors, and the local Ray instance if this engine started it."""
+        for actor in self._actors:
+            ray.kill(actor.handle, no_restart=True)
+        if self._owns_ray:
+            ray.shutdown()
