@@ -137,10 +137,10 @@ def _engine(
     return engine
 
 
-def _to_folder(refs: list[CaseRef], out: Path, engine: Engine) -> None:
+def _to_folder(refs: list[CaseRef], out: Path, engine: Engine, part_size: int) -> None:
     from triage.batch import OutputFolder, run_to_folder
 
-    with OutputFolder(out) as folder, _progress(console) as progress:
+    with OutputFolder(out, part_size=part_size) as folder, _progress(console) as progress:
         task = progress.add_task(f"checking ({engine.workers} workers)", total=len(refs))
 
         def progressed(checked: int, skipped: int) -> None:
@@ -181,6 +181,9 @@ def batch(
     max_attempts: Annotated[
         int, typer.Option("--max-attempts", min=1, help="Ray: tries per order before reject.")
     ] = 3,
+    part_size: Annotated[
+        int, typer.Option("--part-size", min=1, help="Orders per committed part (--out DIR).")
+    ] = 200,
 ) -> None:
     """Check every case in SOURCE; a case that fails becomes a reject line."""
     folder = _is_folder(out)
@@ -201,7 +204,7 @@ def batch(
         max_attempts=max_attempts,
     )
     try:
-        _to_folder(refs, out, chosen)
+        _to_folder(refs, out, chosen, part_size)
     finally:
         chosen.close()
 
