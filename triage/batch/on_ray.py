@@ -82,6 +82,16 @@ class _Actor:
     handle: Any
     queue: deque[_Queued] = field(default_factory=deque)
     head_since: float = 0.0
+    restarting: bool = False
+    probe: Any = None
+    probe_at: float = 0.0
+
+    def lost(self) -> list[_Queued]:
+        """Note that the process died (Ray restarts it); return the orders queued on it."""
+        queued = list(self.queue)
+        self.queue.clear()
+        self.restarting, self.probe, self.probe_at = True, None, time.monotonic()
+        return queued
 
 
 class RayEngine:
@@ -129,38 +139,63 @@ class RayEngine:
             actor.head_since = time.monotonic()
         actor.queue.append(_Queued(actor.handle.check.remote(job), job, attempt))
 
+    def _fill(self, jobs: Iterator[CaseJob], retries: deque[tuple[CaseJob, int]]) -> bool:
+        """Queue work on every live actor; return whether ``jobs`` may hold more."""
+        jobs_left = True
+        for actor in self._actors:
+            if actor.restarting:
+                if actor.probe is None and time.monotonic() >= actor.probe_at:
+                    actor.probe = actor.handle.versions.remote()
+                continue
+            while len(actor.queue) < IN_FLIGHT_PER_WORKER:
+                if retries:
+                    self._submit(actor, *retries.popleft())
+                    continue
+                job = next(jobs, None)
+                if job is None:
+                    jobs_left = False
+                    break
+                self._submit(actor, job, 1)
+        return jobs_left
+
     def check(self, jobs: Iterator[CaseJob]) -> Iterator[CaseRecord]:
         """Yield each job's record as actors finish them (see the module's docstring)."""
         retries: deque[tuple[CaseJob, int]] = deque()
         jobs_left = True
         while True:
-            for actor in self._actors:
-                while len(actor.queue) < IN_FLIGHT_PER_WORKER:
-                    if retries:
-                        self._submit(actor, *retries.popleft())
-                        continue
-                    job = next(jobs, None) if jobs_left else None
-                    if job is None:
-                        jobs_left = False
-                        break
-                    self._submit(actor, job, 1)
-            owners = {id(q.ref): a for a in self._actors for q in a.queue}
-            refs = [q.ref for a in self._actors for q in a.queue]
-            if not refs:
+            jobs_left = self._fill(jobs if jobs_left else iter(()), retries) and jobs_left
+            owners = {id(q.ref): (a, q) for a in self._actors for q in a.queue}
+            probes = {id(a.probe): a for a in self._actors if a.probe is not None}
+            if not owners and not retries and not jobs_left:
                 return
+            refs = [q.ref for _, q in owners.values()] + [a.probe for a in probes.values()]
+            if not refs:  # every actor is restarting: wait for the next probe
+                time.sleep(0.2)
+                continue
             ready, _ = ray.wait(refs, num_returns=1, timeout=1.0)
             for ref in ready:
-                yield from self._collect(owners[id(ref)], ref, retries)
+                if id(ref) in probes:
+                    self._probed(probes[id(ref)])
+                elif id(ref) in owners:
+                    yield from self._collect(*owners[id(ref)], retries)
+
+    def _probed(self, actor: _Actor) -> None:
+        try:
+            ray.get(actor.probe)
+            actor.restarting = False
+        except ray.exceptions.RayActorError:  # still restarting: ask again shortly
+            actor.probe_at = time.monotonic() + 0.5
+        actor.probe = None
 
     def _collect(
-        self, actor: _Actor, ref: Any, retries: deque[tuple[CaseJob, int]]
+        self, actor: _Actor, queued: _Queued, retries: deque[tuple[CaseJob, int]]
     ) -> Iterator[CaseRecord]:
-        queued = next((q for q in actor.queue if q.ref is ref), None)
-        if queued is None:  # queued behind a failed order: already resubmitted
+        if queued not in actor.queue:  # queued behind a failed order: already resubmitted
             return
+        was_head = actor.queue[0] is queued
         actor.queue.remove(queued)
         try:
-            yield ray.get(ref)
+            yield ray.get(queued.ref)
         except ray.exceptions.RayTaskError as error:  # a bug, not a lost worker: no retry
             cause = error.cause if isinstance(error.cause, Exception) else error
             yield reject_record(queued.job, cause, queued.attempt)
@@ -168,10 +203,10 @@ class RayEngine:
             # The actor runs its queue in order, so the order that failed was at its head;
             # the ones behind it lost nothing of their own and go again as they were.
             ran_for = time.monotonic() - actor.head_since
-            innocent = list(actor.queue)
-            actor.queue.clear()
-            retries.extendleft((q.job, q.attempt) for q in reversed(innocent))
-            if queued.attempt < self.max_attempts:
+            retries.extendleft((q.job, q.attempt) for q in reversed(actor.lost()))
+            if not was_head:
+                retries.appendleft((queued.job, queued.attempt))
+            elif queued.attempt < self.max_attempts:
                 log.warning("case lost its worker", case=queued.job.case, error=str(error))
                 retries.appendleft((queued.job, queued.attempt + 1))
             else:
@@ -185,8 +220,15 @@ class RayEngine:
 
     def worker_peak_rss_mb(self) -> list[float]:
         """Return the peak RSS (MB) of every actor process and its parse child."""
-        answers = ray.get([a.handle.peak_rss_mb.remote() for a in self._actors])
-        return [rss for answer in answers for rss in answer]
+        peaks: list[float] = []
+        for actor in self._actors:
+            if actor.restarting:  # its last order was lost: a fresh process, nothing to see
+                continue
+            try:
+                peaks.extend(ray.get(actor.handle.peak_rss_mb.remote(), timeout=60))
+            except (ray.exceptions.RayActorError, ray.exceptions.GetTimeoutError):
+                continue
+        return peaks
 
     def close(self) -> None:
         """Stop the actors, and the local Ray instance if this engine started it."""

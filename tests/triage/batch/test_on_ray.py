@@ -1,0 +1,73 @@
+"""``--engine ray`` on a real local Ray (2 CPUs): the same results as the local engine."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from triage.batch import LocalEngine, OutputFolder, list_case_refs, run_to_folder
+from triage.config import get_settings
+
+ray = pytest.importorskip("ray")
+from triage.batch.on_ray import RayEngine  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def local_ray() -> Iterator[None]:
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield
+    ray.shutdown()
+
+
+def _orders(folder: Path) -> list[dict[str, object]]:
+    rows = pq.read_table(folder / "orders.parquet").to_pylist()
+    return [{k: v for k, v in row.items() if k not in ("seconds", "attempts")} for row in rows]
+
+
+def test_ray_results_equal_local_results_on_the_same_cases(
+    local_ray: None, case_folder: Path, tmp_path: Path
+) -> None:
+    refs = list_case_refs(case_folder)
+    outputs = {}
+    for name in ("local", "ray"):
+        engine = (
+            LocalEngine(get_settings())
+            if name == "local"
+            else RayEngine(get_settings(), workers=2)
+        )
+        try:
+            with OutputFolder(tmp_path / name, part_size=4) as folder:
+                report = run_to_folder(refs, engine, folder)
+        finally:
+            engine.close()
+        assert report.checked == report.merged == 6
+        outputs[name] = tmp_path / name
+    local, on_ray = outputs["local"], outputs["ray"]
+    assert (on_ray / "results.jsonl").read_text() == (local / "results.jsonl").read_text()
+    assert _orders(on_ray) == _orders(local)
+    last = json.loads((on_ray / "results.jsonl").read_text().splitlines()[-1])
+    assert last["case"] == "case-0006" and last["decision"] == "reject"
+
+
+def test_an_order_over_the_time_limit_is_retried_then_rejected(
+    local_ray: None, case_folder: Path, tmp_path: Path
+) -> None:
+    refs = list_case_refs(case_folder)[:1]
+    engine = RayEngine(get_settings(), workers=1, task_timeout_s=0.001, max_attempts=2)
+    try:
+        with OutputFolder(tmp_path) as folder:
+            report = run_to_folder(refs, engine, folder)
+    finally:
+        engine.close()
+    assert report.checked == 1
+    orders = pq.read_table(tmp_path / "orders.parquet").to_pylist()
+    assert [(o["case"], o["decision"], o["error_code"], o["attempts"]) for o in orders] == [
+        ("case-0001", "reject", "batch.abandoned", 2),
+    ]
+    assert "time limit on each of 2 attempts" in str(orders[0]["error_detail"])
