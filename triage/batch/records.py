@@ -1,9 +1,10 @@
 """What a batch writes for each case: its key, its JSONL line and its Parquet rows.
 
-A case's key is the sha256 of its inputs (the document's sha256, the quote's and the
-customer record's bytes) and of the versions that check it (rule pack, policy, extractor,
-risk model). A re-run skips every case whose key is already in the output folder, so a
-new rule pack or model version re-checks everything while a crash re-checks nothing done.
+A case's key is the sha256 of its id, its inputs (the document's sha256, the quote's and
+the customer record's bytes) and the versions that check it (rule pack, policy, extractor,
+risk model); the id is in it because one document may be two cases of a manifest. A
+re-run skips every case whose key is already in the output folder, so a new rule pack or
+model version re-checks everything while a crash re-checks nothing done.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ class CaseJob:
             key = _sha256(f"unreadable\0{case}\0{raw.detail}\0{stamp}".encode())
             return cls(case=case, key=key, document_sha256=None, raw=None, unreadable=raw)
         document = _sha256(raw.pdf)
-        parts = (document, _sha256(raw.quote), _sha256(raw.customer), stamp)
+        parts = (case, document, _sha256(raw.quote), _sha256(raw.customer), stamp)
         return cls(case, _sha256("\0".join(parts).encode()), document, raw)
 
 

@@ -98,9 +98,7 @@ def test_after_kill_9_of_the_driver_a_rerun_checks_only_the_rest(tmp_path: Path)
     done = len(list((out / "parts").glob("part-*")))
     assert 4 <= done < 30 and not (out / "results.jsonl").exists()
     rerun = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
-    assert f"checked {30 - done} now, skipped {done} already done" in " ".join(
-        rerun.stdout.split()
-    )
+    assert f"checked {30 - done} now, skipped {done} already done" in " ".join(rerun.stdout.split())
     cases_out = [line["case"] for line in _lines(out / "results.jsonl")]
     assert cases_out == sorted(p.name for p in cases.iterdir())
     committed = [

@@ -9,9 +9,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from triage.batch import CaseJob, CaseRecord, OutputFolder, read_case
+from triage.batch.cases import reject_result
 from triage.batch.records import record_of
 from triage.batch.sources import CaseRef
-from triage.batch.cases import reject_result
 from triage.contract import Versions
 from triage.errors import DocumentError, InputError
 
@@ -21,8 +21,9 @@ V2 = V1.model_copy(update={"rules": "rules-2"})
 
 def _job(case_folder: Path, case: str, versions: Versions = V1) -> CaseJob:
     folder = case_folder / case
-    ref = CaseRef(case, str(folder / "order.pdf"), str(folder / "quote.json"),
-                  str(folder / "customer.json"))
+    ref = CaseRef(
+        case, str(folder / "order.pdf"), str(folder / "quote.json"), str(folder / "customer.json")
+    )
     return CaseJob.of(case, read_case(ref), versions)
 
 

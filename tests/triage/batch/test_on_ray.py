@@ -37,9 +37,7 @@ def test_ray_results_equal_local_results_on_the_same_cases(
     outputs = {}
     for name in ("local", "ray"):
         engine = (
-            LocalEngine(get_settings())
-            if name == "local"
-            else RayEngine(get_settings(), workers=2)
+            LocalEngine(get_settings()) if name == "local" else RayEngine(get_settings(), workers=2)
         )
         try:
             with OutputFolder(tmp_path / name, part_size=4) as folder:

@@ -28,8 +28,12 @@ def test_a_jsonl_manifest_takes_relative_paths_and_inline_json(
     (tmp_path / "order.pdf").write_bytes((case / "order.pdf").read_bytes())
     rows = [
         {"case": "b", "pdf": "order.pdf", "quote": str(case / "quote.json"), "customer": customer},
-        {"case": "a", "pdf": str(case / "order.pdf"), "quote": str(case / "quote.json"),
-         "customer": str(case / "customer.json")},
+        {
+            "case": "a",
+            "pdf": str(case / "order.pdf"),
+            "quote": str(case / "quote.json"),
+            "customer": str(case / "customer.json"),
+        },
     ]
     manifest = tmp_path / "backlog.jsonl"
     manifest.write_text("".join(json.dumps(r) + "\n" for r in rows))
