@@ -62,7 +62,7 @@ def build_manifest(work: Path, n: int) -> Path:
 def run_one(engine_name: str, workers: int, manifest: Path, out: Path) -> dict[str, object]:
     """Run one engine over the manifest in this process; return its report."""
     from triage.batch import LocalEngine, OutputFolder, list_case_refs, run_to_folder
-    from triage.batch.engines import Engine
+    from triage.batch.engines import Engine, cpu_seconds
     from triage.config import get_settings
 
     refs = list_case_refs(manifest)
@@ -75,12 +75,20 @@ def run_one(engine_name: str, workers: int, manifest: Path, out: Path) -> dict[s
     else:
         engine = LocalEngine(get_settings(), workers=workers)
     startup = time.perf_counter() - started
+    driver_cpu = cpu_seconds()
+    load = os.getloadavg()[0]
     try:
         with OutputFolder(out) as folder:
             report = run_to_folder(refs, engine, folder)
     finally:
         engine.close()
+    # The local engine's workers are threads of this process: its CPU is counted once.
+    driver_cpu = 0.0 if engine_name == "local" else cpu_seconds() - driver_cpu
+    cpu = report.worker_cpu_seconds + driver_cpu
     return {
+        "cpu_ms_per_order": 1000 * cpu / max(1, report.checked),
+        "cores_busy": cpu / report.seconds if report.seconds else 0.0,
+        "load_average": (load + os.getloadavg()[0]) / 2,
         "startup_s": startup,
         "seconds": report.seconds,
         "orders_per_second": report.orders_per_second,
@@ -165,7 +173,9 @@ def main() -> None:
         for name, run in runs.items():
             print(
                 f"  {name:9s} {run['orders_per_second']:6.1f} orders/s  "
-                f"({run['seconds']:.1f} s; start-up {run['startup_s']:.1f} s)"
+                f"({run['seconds']:.1f} s; start-up {run['startup_s']:.1f} s); "
+                f"{run['cpu_ms_per_order']:.0f} CPU ms per order, "
+                f"{run['cores_busy']:.2f} cores busy, machine load {run['load_average']:.1f}"
             )
         ray1, ray2, local2 = (float(r["orders_per_second"]) for r in runs.values())  # type: ignore[arg-type]
         print(f"  ray x2 / ray x1   = {ray2 / ray1:.2f}x (target >= 1.8x)")

@@ -8,6 +8,7 @@ worker is about to be free).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from pathlib import Path
@@ -19,7 +20,7 @@ from triage.config import Settings
 from triage.contract import Versions
 from triage.workers import PoolStage
 
-__all__ = ["Engine", "LocalEngine", "child_pids", "local_settings", "peak_rss_mb"]
+__all__ = ["Engine", "LocalEngine", "child_pids", "cpu_seconds", "local_settings", "peak_rss_mb"]
 
 IN_FLIGHT_PER_WORKER = 2
 
@@ -34,6 +35,16 @@ def peak_rss_mb(pid: int | str = "self") -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def cpu_seconds(pid: int | str = "self") -> float:
+    """Return the CPU time (user + system, seconds) a process has used (0 if unknown)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0.0
+    fields = stat.rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def child_pids(parts: LoadedComponents) -> list[int]:
@@ -54,6 +65,8 @@ class Engine(Protocol):
     def check(self, jobs: Iterator[CaseJob]) -> Iterator[CaseRecord]: ...
 
     def worker_peak_rss_mb(self) -> list[float]: ...
+
+    def worker_cpu_seconds(self) -> float: ...
 
     def close(self) -> None: ...
 
@@ -107,6 +120,10 @@ class LocalEngine:
     def worker_peak_rss_mb(self) -> list[float]:
         """Return the peak RSS (MB) of the threads' process and of each child it started."""
         return [peak_rss_mb(), *(peak_rss_mb(pid) for pid in child_pids(self._parts))]
+
+    def worker_cpu_seconds(self) -> float:
+        """Return the CPU seconds used so far by this process and its children."""
+        return cpu_seconds() + sum(cpu_seconds(pid) for pid in child_pids(self._parts))
 
     def close(self) -> None:
         """Stop the child processes."""

@@ -23,7 +23,7 @@ from typing import Any
 import ray
 import ray.exceptions
 
-from triage.batch.engines import IN_FLIGHT_PER_WORKER, child_pids, peak_rss_mb
+from triage.batch.engines import IN_FLIGHT_PER_WORKER, child_pids, cpu_seconds, peak_rss_mb
 from triage.batch.records import CaseAbandoned, CaseJob, CaseRecord, check_job, reject_record
 from triage.batch.records import components_versions as versions_of
 from triage.components import load_components
@@ -64,6 +64,10 @@ class CaseChecker:
             return check_job(job, self.parts)
         finally:
             faulthandler.cancel_dump_traceback_later()
+
+    def cpu_seconds(self) -> float:
+        """Return the CPU seconds used so far by this actor's process and its parse child."""
+        return cpu_seconds() + sum(cpu_seconds(pid) for pid in child_pids(self.parts))
 
     def peak_rss_mb(self) -> list[float]:
         """Return the peak RSS (MB) of this actor's process and of its parse child."""
@@ -218,17 +222,24 @@ class RayEngine:
                 )
         actor.head_since = time.monotonic()
 
-    def worker_peak_rss_mb(self) -> list[float]:
-        """Return the peak RSS (MB) of every actor process and its parse child."""
-        peaks: list[float] = []
+    def _ask_live_actors(self, method: str) -> list[Any]:
+        answers = []
         for actor in self._actors:
             if actor.restarting:  # its last order was lost: a fresh process, nothing to see
                 continue
             try:
-                peaks.extend(ray.get(actor.handle.peak_rss_mb.remote(), timeout=60))
+                answers.append(ray.get(getattr(actor.handle, method).remote(), timeout=60))
             except (ray.exceptions.RayActorError, ray.exceptions.GetTimeoutError):
                 continue
-        return peaks
+        return answers
+
+    def worker_cpu_seconds(self) -> float:
+        """Return the CPU seconds used so far by the live actors and their parse children."""
+        return float(sum(self._ask_live_actors("cpu_seconds")))
+
+    def worker_peak_rss_mb(self) -> list[float]:
+        """Return the peak RSS (MB) of every actor process and its parse child."""
+        return [rss for answer in self._ask_live_actors("peak_rss_mb") for rss in answer]
 
     def close(self) -> None:
         """Stop the actors, and the local Ray instance if this engine started it."""

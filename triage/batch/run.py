@@ -41,6 +41,7 @@ class FolderReport:
     summary: BatchSummary = field(default_factory=BatchSummary)
     driver_peak_rss_mb: float = 0.0
     worker_peak_rss_mb: list[float] = field(default_factory=list)
+    worker_cpu_seconds: float = 0.0
 
     @property
     def orders_per_second(self) -> float:
@@ -70,6 +71,7 @@ def run_to_folder(
     report = FolderReport(total=len(refs))
     keys: list[tuple[str, str]] = []
     started = time.perf_counter()
+    cpu_before = engine.worker_cpu_seconds()
 
     def jobs() -> Iterator[CaseJob]:
         for ref in refs:
@@ -89,6 +91,7 @@ def run_to_folder(
             progressed(report.checked, report.skipped)
     folder.commit()
     report.seconds = time.perf_counter() - started
+    report.worker_cpu_seconds = engine.worker_cpu_seconds() - cpu_before
     report.worker_peak_rss_mb = engine.worker_peak_rss_mb()
     report.merged = folder.merge(keys)
     report.summary = summarise_folder(folder.root)

@@ -85,7 +85,8 @@ def _progress(out: Console) -> Progress:
 
 
 def _is_folder(out: Path | None) -> bool:
-    return out is not None and (out.is_dir() or out.suffix.lower() != ".jsonl")
+    # A folder exists already or has no suffix; anything else (results.jsonl) is a file.
+    return out is not None and (out.is_dir() or not out.suffix)
 
 
 def _stream(refs: list[CaseRef], out: Path | None, settings: Settings) -> None:
