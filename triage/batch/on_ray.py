@@ -29,6 +29,7 @@ from triage.batch.records import components_versions as versions_of
 from triage.components import load_components
 from triage.config import Settings, usable_cores
 from triage.contract import Versions
+from triage.errors import ConfigError
 from triage.logs import get_logger
 
 __all__ = ["CaseChecker", "RayEngine"]
@@ -114,7 +115,11 @@ class RayEngine:
         self.dashboard_url: str | None = None
         if self._owns_ray:
             local_cpus = None if address else (workers or usable_cores())
-            context = ray.init(address=address, num_cpus=local_cpus, log_to_driver=False)
+            try:
+                context = ray.init(address=address, num_cpus=local_cpus, log_to_driver=False)
+            except (ConnectionError, RuntimeError, ValueError) as error:
+                where = address or "a local Ray"
+                raise ConfigError(f"cannot start or reach {where}: {error}") from None
             self.dashboard_url = getattr(context, "dashboard_url", None) or None
         count = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))  # type: ignore[no-untyped-call]
         limits = settings.parse_timeout_s + settings.extract_timeout_s
@@ -123,10 +128,15 @@ class RayEngine:
         remote = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=0)(CaseChecker)
         dump = settings.model_dump()
         self._actors = [_Actor(remote.remote(dump, self.task_timeout_s)) for _ in range(count)]
-        answers: list[Versions] = ray.get([a.handle.versions.remote() for a in self._actors])
+        try:
+            answers: list[Versions] = ray.get([a.handle.versions.remote() for a in self._actors])
+        except ray.exceptions.RayError as error:
+            self.close()
+            raise ConfigError(f"the Ray workers could not load the components: {error}") from None
         self._versions = answers[0]
         if any(v != self._versions for v in answers):
-            raise RuntimeError(f"Ray workers loaded different versions: {answers}")
+            self.close()
+            raise ConfigError(f"the Ray workers loaded different versions: {answers}")
 
     @property
     def versions(self) -> Versions:

@@ -190,6 +190,8 @@ def batch(
     folder = _is_folder(out)
     if not folder and (engine is EngineName.ray or workers or address):
         fail("--engine ray, --workers and --address write a batch folder: give --out DIR")
+    if address and engine is not EngineName.ray:
+        fail("--address is the Ray cluster's: use it with --engine ray")
     refs = list_case_refs(source)
     settings = get_settings()
     if not folder:
