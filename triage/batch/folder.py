@@ -34,7 +34,7 @@ from triage.errors import InputError
 __all__ = ["OutputFolder"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Stored:
     part: str
     offset: int

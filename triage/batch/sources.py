@@ -24,7 +24,7 @@ __all__ = ["MANIFEST_COLUMNS", "CaseRef", "RawCase", "list_case_refs", "read_cas
 MANIFEST_COLUMNS = ("case", "pdf", "quote", "customer")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CaseRef:
     """One case of a source: its id and where each of its inputs is (or the inline JSON)."""
 
@@ -34,7 +34,7 @@ class CaseRef:
     customer: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawCase:
     """A case's inputs as bytes, not yet validated (validation runs with the pipeline)."""
 
@@ -112,21 +112,26 @@ def _folder_refs(root: Path) -> list[CaseRef]:
 
 
 def _manifest_rows(manifest: Path) -> Iterator[tuple[str, dict[str, object]]]:
-    text = read_bytes(manifest).decode("utf-8-sig")
-    if manifest.suffix.lower() == ".csv":
-        for number, row in enumerate(csv.DictReader(text.splitlines()), start=2):
-            yield f"{manifest}:{number}", dict(row)
-        return
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(f"{manifest}:{number}: not JSON ({error.msg})") from None
-        if not isinstance(row, dict):
-            raise InputError(f"{manifest}:{number}: expected a JSON object per line")
-        yield f"{manifest}:{number}", row
+    """Yield ``(where, row)`` for each row, reading the manifest a line at a time."""
+    try:
+        handle = manifest.open(encoding="utf-8-sig", newline="")
+    except OSError as error:
+        raise InputError(f"{manifest}: cannot read ({error.strerror})") from None
+    with handle:
+        if manifest.suffix.lower() == ".csv":
+            for number, row in enumerate(csv.DictReader(handle), start=2):
+                yield f"{manifest}:{number}", dict(row)
+            return
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise InputError(f"{manifest}:{number}: not JSON ({error.msg})") from None
+            if not isinstance(row, dict):
+                raise InputError(f"{manifest}:{number}: expected a JSON object per line")
+            yield f"{manifest}:{number}", row
 
 
 def _cell(where: str, row: dict[str, object], column: str, base: Path) -> str:
