@@ -27,7 +27,7 @@ from triage.batch.engines import IN_FLIGHT_PER_WORKER, child_pids, cpu_seconds, 
 from triage.batch.records import CaseAbandoned, CaseJob, CaseRecord, check_job, reject_record
 from triage.batch.records import components_versions as versions_of
 from triage.components import load_components
-from triage.config import Settings, usable_cores
+from triage.config import Settings
 from triage.contract import Versions
 from triage.errors import ConfigError
 from triage.logs import get_logger
@@ -114,9 +114,10 @@ class RayEngine:
         self._owns_ray = not ray.is_initialized()
         self.dashboard_url: str | None = None
         if self._owns_ray:
-            local_cpus = None if address else (workers or usable_cores())
+            # No address: Ray joins RAY_ADDRESS or a cluster `ray start` began on this
+            # machine, else starts one with every CPU here (num_cpus would refuse the former).
             try:
-                context = ray.init(address=address, num_cpus=local_cpus, log_to_driver=False)
+                context = ray.init(address=address, log_to_driver=False)
             except (ConnectionError, RuntimeError, ValueError) as error:
                 where = address or "a local Ray"
                 raise ConfigError(f"cannot start or reach {where}: {error}") from None
