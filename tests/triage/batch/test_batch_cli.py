@@ -48,7 +48,9 @@ def test_a_folder_run_matches_the_jsonl_lines_and_a_rerun_checks_nothing(
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
     assert (out / "results.jsonl").read_text() == plain.read_text()
-    assert len(list((out / "parts").glob("part-*"))) == 3
+    parts = list((out / "parts").glob("part-*"))
+    assert 3 <= len(parts) <= 6  # every 2 orders, or sooner when a part waits long
+    assert sum(len((p / "index.jsonl").read_text().splitlines()) for p in parts) == 6
     orders = pq.read_table(out / "orders.parquet").to_pylist()
     assert [o["case"] for o in orders] == [f"case-000{i}" for i in range(1, 7)]
     assert orders[0]["rules_version"] and orders[0]["document_sha256"]
