@@ -71,7 +71,7 @@ def run_one(engine_name: str, workers: int, manifest: Path, out: Path) -> dict[s
     if engine_name == "ray":
         from triage.batch.on_ray import RayEngine
 
-        engine = RayEngine(get_settings(), workers=workers)
+        engine = RayEngine(get_settings(), address="local", workers=workers)
     else:
         engine = LocalEngine(get_settings(), workers=workers)
     startup = time.perf_counter() - started
@@ -111,7 +111,8 @@ def measured(engine: str, workers: int, manifest: Path, out: Path) -> dict[str, 
 def kill_test(manifest: Path, out: Path, n: int) -> None:
     """SIGKILL the CLI driver at about half way, run again, check every case once."""
     command = [sys.executable, "-m", "triage", "batch", str(manifest), "--out", str(out)]
-    command += ["--engine", "ray", "--workers", "2", "--part-size", str(max(10, n // 40))]
+    command += ["--engine", "ray", "--address", "local", "--workers", "2"]
+    command += ["--part-size", str(max(10, n // 40))]
 
     def done_now() -> int:
         lines = 0
