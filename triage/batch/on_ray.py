@@ -45,6 +45,11 @@ _LOST = (
 )
 
 
+STARTUP_TIMEOUT_S = 600.0
+"""How long the actors may take to start and load their components (a busy cluster may
+first have to make room, or scale up, for them)."""
+
+
 class CaseChecker:
     """A Ray actor: loads ``Components`` once, then checks one job per call."""
 
@@ -129,11 +134,17 @@ class RayEngine:
         remote = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=0)(CaseChecker)
         dump = settings.model_dump()
         self._actors = [_Actor(remote.remote(dump, self.task_timeout_s)) for _ in range(count)]
+        cpus = int(ray.cluster_resources().get("CPU", 0))  # type: ignore[no-untyped-call]
         try:
-            answers: list[Versions] = ray.get([a.handle.versions.remote() for a in self._actors])
+            answers: list[Versions] = ray.get(
+                [a.handle.versions.remote() for a in self._actors], timeout=STARTUP_TIMEOUT_S
+            )
         except ray.exceptions.RayError as error:
             self.close()
-            raise ConfigError(f"the Ray workers could not load the components: {error}") from None
+            raise ConfigError(
+                f"{count} Ray workers (the cluster has {cpus} CPUs) did not load their"
+                f" components: {error}"
+            ) from None
         self._versions = answers[0]
         if any(v != self._versions for v in answers):
             self.close()
