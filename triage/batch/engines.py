@@ -106,7 +106,8 @@ class LocalEngine:
             for job in jobs:
                 yield check_job(job, self._parts)
             return
-        with ThreadPoolExecutor(self._workers, thread_name_prefix="triage-batch") as pool:
+        threads = IN_FLIGHT_PER_WORKER * self._workers  # keep the children fed between hops
+        with ThreadPoolExecutor(threads, thread_name_prefix="triage-batch") as pool:
             pending: set[Future[CaseRecord]] = set()
             for job in jobs:
                 pending.add(pool.submit(check_job, job, self._parts))
