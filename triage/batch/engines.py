@@ -20,21 +20,38 @@ from triage.config import Settings
 from triage.contract import Versions
 from triage.workers import PoolStage
 
-__all__ = ["Engine", "LocalEngine", "child_pids", "cpu_seconds", "local_settings", "peak_rss_mb"]
+__all__ = [
+    "Engine",
+    "LocalEngine",
+    "child_pids",
+    "cpu_seconds",
+    "local_settings",
+    "peak_rss_mb",
+    "rss_mb",
+]
 
 IN_FLIGHT_PER_WORKER = 2
 
 
-def peak_rss_mb(pid: int | str = "self") -> float:
-    """Return a process's peak resident memory in MB (Linux ``VmHWM``; 0 if unknown)."""
+def _status_mb(pid: int | str, field: str) -> float:
     try:
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return 0.0
     for line in status.splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(field):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def peak_rss_mb(pid: int | str = "self") -> float:
+    """Return a process's peak resident memory in MB (Linux ``VmHWM``; 0 if unknown)."""
+    return _status_mb(pid, "VmHWM:")
+
+
+def rss_mb(pid: int | str = "self") -> float:
+    """Return a process's resident memory now, in MB (Linux ``VmRSS``; 0 if unknown)."""
+    return _status_mb(pid, "VmRSS:")
 
 
 def cpu_seconds(pid: int | str = "self") -> float:

@@ -7,13 +7,18 @@ local engine. An order gets ``task_timeout_s``: past it, faulthandler's watchdog
 which needs no GIL, ends the actor's process, so even a document stuck in C code kills
 only its own task; Ray restarts the actor (it reloads its components) and the driver
 retries the order, up to ``max_attempts`` times, then writes a ``reject`` record saying
-why. A worker killed by Ray's memory monitor or a lost node is handled the same way.
+why. ``memory_mb`` caps the actor the same way: a thread samples its resident memory while
+an order runs and ends the process past the cap, so a hostile document costs its own
+task and not, through Ray's node-wide memory monitor, a neighbour's. A worker killed by
+that monitor or a lost node is handled like the rest.
 Orders queued behind a failed one are resubmitted without using up an attempt.
 """
 
 from __future__ import annotations
 
 import faulthandler
+import os
+import threading
 import time
 from collections import deque
 from collections.abc import Iterator
@@ -23,7 +28,13 @@ from typing import Any
 import ray
 import ray.exceptions
 
-from triage.batch.engines import IN_FLIGHT_PER_WORKER, child_pids, cpu_seconds, peak_rss_mb
+from triage.batch.engines import (
+    IN_FLIGHT_PER_WORKER,
+    child_pids,
+    cpu_seconds,
+    peak_rss_mb,
+    rss_mb,
+)
 from triage.batch.records import CaseAbandoned, CaseJob, CaseRecord, check_job, reject_record
 from triage.batch.records import components_versions as versions_of
 from triage.components import load_components
@@ -45,6 +56,9 @@ _LOST = (
 )
 
 
+MEMORY_SAMPLE_S = 0.05
+MEMORY_EXIT_CODE = 75
+
 STARTUP_TIMEOUT_S = 600.0
 """How long the actors may take to start and load their components (a busy cluster may
 first have to make room, or scale up, for them)."""
@@ -53,23 +67,34 @@ first have to make room, or scale up, for them)."""
 class CaseChecker:
     """A Ray actor: loads ``Components`` once, then checks one job per call."""
 
-    def __init__(self, settings: dict[str, Any], task_timeout_s: float) -> None:
+    def __init__(self, settings: dict[str, Any], task_timeout_s: float, memory_mb: int) -> None:
         # One parse child per actor: the actor itself is the unit of parallelism.
         worker = Settings(**{**settings, "parse_workers": 1, "extract_workers": 0})
         self.parts = load_components(worker)
         self.task_timeout_s = task_timeout_s
+        self.memory_mb = memory_mb
 
     def versions(self) -> Versions:
         """Return the versions of this actor's components."""
         return versions_of(self.parts)
 
     def check(self, job: CaseJob) -> CaseRecord:
-        """Check one job; past the time limit the process exits (the task is lost)."""
+        """Check one job; past the time or memory limit the process exits (the task is lost)."""
+        done = threading.Event()
+        threading.Thread(target=self._watch_memory, args=(done,), daemon=True).start()
         faulthandler.dump_traceback_later(self.task_timeout_s, exit=True)
         try:
             return check_job(job, self.parts)
         finally:
             faulthandler.cancel_dump_traceback_later()
+            done.set()
+
+    def _watch_memory(self, done: threading.Event) -> None:
+        while True:
+            if rss_mb() > self.memory_mb:
+                os._exit(MEMORY_EXIT_CODE)
+            if done.wait(MEMORY_SAMPLE_S):
+                return
 
     def cpu_seconds(self) -> float:
         """Return the CPU seconds used so far by this actor's process and its parse child."""
@@ -114,6 +139,7 @@ class RayEngine:
         address: str | None = None,
         workers: int | None = None,
         task_timeout_s: float | None = None,
+        memory_mb: int = 2048,
         max_attempts: int = 3,
     ) -> None:
         self._owns_ray = not ray.is_initialized()
@@ -133,7 +159,9 @@ class RayEngine:
         self.max_attempts = max(1, max_attempts)
         remote = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=0)(CaseChecker)
         dump = settings.model_dump()
-        self._actors = [_Actor(remote.remote(dump, self.task_timeout_s)) for _ in range(count)]
+        self.memory_mb = memory_mb
+        args = (dump, self.task_timeout_s, memory_mb)
+        self._actors = [_Actor(remote.remote(*args)) for _ in range(count)]
         cpus = int(ray.cluster_resources().get("CPU", 0))  # type: ignore[no-untyped-call]
         try:
             answers: list[Versions] = ray.get(
@@ -237,7 +265,11 @@ class RayEngine:
                 retries.appendleft((queued.job, queued.attempt + 1))
             else:
                 over = ran_for >= self.task_timeout_s
-                why = f"over the {self.task_timeout_s:g} s time limit" if over else "worker lost"
+                why = (
+                    f"over the {self.task_timeout_s:g} s time limit"
+                    if over
+                    else f"worker lost (over the {self.memory_mb} MB memory limit, or killed)"
+                )
                 detail = f"{queued.job.case}: {why} on each of {queued.attempt} attempts"
                 yield reject_record(
                     queued.job, CaseAbandoned(f"{detail} ({type(error).__name__})"), queued.attempt

@@ -116,6 +116,7 @@ def _engine(
     address: str | None,
     workers: int | None,
     task_timeout_s: float | None,
+    memory_mb: int,
     max_attempts: int,
 ) -> Engine:
     if name is EngineName.local:
@@ -131,6 +132,7 @@ def _engine(
         address=address,
         workers=workers,
         task_timeout_s=task_timeout_s,
+        memory_mb=memory_mb,
         max_attempts=max_attempts,
     )
     if engine.dashboard_url:
@@ -179,6 +181,9 @@ def batch(
         float | None,
         typer.Option("--task-timeout", min=0.01, help="Ray: seconds per order before retrying."),
     ] = None,
+    worker_memory: Annotated[
+        int, typer.Option("--worker-memory-mb", min=64, help="Ray: memory cap of each actor.")
+    ] = 2048,
     max_attempts: Annotated[
         int, typer.Option("--max-attempts", min=1, help="Ray: tries per order before reject.")
     ] = 3,
@@ -204,6 +209,7 @@ def batch(
         address=address,
         workers=workers,
         task_timeout_s=task_timeout,
+        memory_mb=worker_memory,
         max_attempts=max_attempts,
     )
     try:

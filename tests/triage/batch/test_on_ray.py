@@ -53,11 +53,19 @@ def test_ray_results_equal_local_results_on_the_same_cases(
     assert last["case"] == "case-0006" and last["decision"] == "reject"
 
 
-def test_an_order_over_the_time_limit_is_retried_then_rejected(
-    local_ray: None, case_folder: Path, tmp_path: Path
+@pytest.mark.parametrize(
+    ("limits", "why"),
+    [
+        ({"task_timeout_s": 0.001}, "time limit on each of 2 attempts"),
+        ({"memory_mb": 100}, "100 MB memory limit, or killed) on each of 2 attempts"),
+    ],
+    ids=["time", "memory"],
+)
+def test_an_order_over_a_limit_kills_its_actor_is_retried_then_rejected(
+    local_ray: None, case_folder: Path, tmp_path: Path, limits: dict[str, float], why: str
 ) -> None:
     refs = list_case_refs(case_folder)[:1]
-    engine = RayEngine(get_settings(), workers=1, task_timeout_s=0.001, max_attempts=2)
+    engine = RayEngine(get_settings(), workers=1, max_attempts=2, **limits)
     try:
         with OutputFolder(tmp_path) as folder:
             report = run_to_folder(refs, engine, folder)
@@ -68,4 +76,4 @@ def test_an_order_over_the_time_limit_is_retried_then_rejected(
     assert [(o["case"], o["decision"], o["error_code"], o["attempts"]) for o in orders] == [
         ("case-0001", "reject", "batch.abandoned", 2),
     ]
-    assert "time limit on each of 2 attempts" in str(orders[0]["error_detail"])
+    assert why in str(orders[0]["error_detail"])
