@@ -1,4 +1,4 @@
-"""A folder of cases through the pipeline: one result per case, in case order.
+"""Cases through the pipeline: one result per case, whatever engine runs them.
 
 A case that cannot be processed becomes a ``reject`` result carrying its error; the batch
 always goes on to the next case.
@@ -10,17 +10,25 @@ import hashlib
 import statistics
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from triage.contract import CheckResult, Decision, Problem
 from triage.errors import InputError, TriageError
-from triage.inputs import load_case
+from triage.inputs import OrderInputs, load_case
 from triage.logs import get_logger
 from triage.pipeline import Components, triage_order
 
-__all__ = ["BatchSummary", "CaseResult", "check_case", "list_cases", "reject_result", "run_batch"]
+__all__ = [
+    "BatchSummary",
+    "CaseResult",
+    "check_case",
+    "check_inputs",
+    "list_cases",
+    "reject_result",
+    "run_batch",
+]
 
 log = get_logger(__name__)
 
@@ -44,9 +52,15 @@ class BatchSummary:
 
     def add(self, case: CaseResult) -> None:
         """Count one case in the summary."""
-        self.decisions[case.result.decision.value] += 1
-        self.exceptions.update(e.code.value for e in case.result.exceptions)
-        self.seconds.append(case.seconds)
+        self.count(
+            case.result.decision.value, [e.code.value for e in case.result.exceptions], case.seconds
+        )
+
+    def count(self, decision: str, codes: list[str], seconds: float) -> None:
+        """Count one case given its decision, exception codes and seconds."""
+        self.decisions[decision] += 1
+        self.exceptions.update(codes)
+        self.seconds.append(seconds)
 
     @property
     def total(self) -> int:
@@ -101,18 +115,23 @@ def reject_result(case: str, error: Exception) -> CheckResult:
     )
 
 
-def check_case(case_dir: Path, parts: Components) -> CheckResult:
-    """Check one case folder; a failure becomes its ``reject`` result, never an exception."""
+def check_inputs(case: str, load: Callable[[], OrderInputs], parts: Components) -> CheckResult:
+    """Load and check one case; a failure becomes its ``reject`` result, never an exception."""
     try:
-        inputs = load_case(case_dir)
+        inputs = load()
         return triage_order(
             inputs.pdf, inputs.quote, inputs.customer, parts=parts, filename=inputs.filename
         )
     except TriageError as error:
-        return reject_result(case_dir.name, error)
+        return reject_result(case, error)
     except Exception as error:  # a bug must not stop the batch or lose the case
-        log.exception("case failed unexpectedly", case=case_dir.name)
-        return reject_result(case_dir.name, error)
+        log.exception("case failed unexpectedly", case=case)
+        return reject_result(case, error)
+
+
+def check_case(case_dir: Path, parts: Components) -> CheckResult:
+    """Check one case folder; a failure becomes its ``reject`` result, never an exception."""
+    return check_inputs(case_dir.name, lambda: load_case(case_dir), parts)
 
 
 def run_batch(cases: list[Path], parts: Components) -> Iterator[CaseResult]:

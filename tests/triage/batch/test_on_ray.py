@@ -1,0 +1,79 @@
+"""``--engine ray`` on a real local Ray (2 CPUs): the same results as the local engine."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from triage.batch import LocalEngine, OutputFolder, list_case_refs, run_to_folder
+from triage.cli import app
+from triage.config import get_settings
+
+ray = pytest.importorskip("ray")
+from triage.batch.on_ray import RayEngine  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def local_ray() -> Iterator[None]:
+    # "local": a Ray of its own, even if `ray start` left a cluster address on this machine.
+    ray.init(address="local", num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield
+    ray.shutdown()
+
+
+def _orders(folder: Path) -> list[dict[str, object]]:
+    rows = pq.read_table(folder / "orders.parquet").to_pylist()
+    return [{k: v for k, v in row.items() if k not in ("seconds", "attempts")} for row in rows]
+
+
+def test_ray_results_equal_local_results_on_the_same_cases(
+    local_ray: None, case_folder: Path, tmp_path: Path
+) -> None:
+    engine = LocalEngine(get_settings())
+    try:
+        with OutputFolder(tmp_path / "local", part_size=4) as folder:
+            assert run_to_folder(list_case_refs(case_folder), engine, folder).merged == 6
+    finally:
+        engine.close()
+    local, on_ray = tmp_path / "local", tmp_path / "ray"
+    args = ["batch", str(case_folder), "--out", str(on_ray), "--engine", "ray", "--workers", "2"]
+    result = CliRunner().invoke(app, [*args, "--part-size", "4"])
+    assert result.exit_code == 0, result.output
+    assert "checked 6 now, skipped 0 already done" in " ".join(result.output.split())
+    assert (on_ray / "results.jsonl").read_text() == (local / "results.jsonl").read_text()
+    assert _orders(on_ray) == _orders(local)
+    last = json.loads((on_ray / "results.jsonl").read_text().splitlines()[-1])
+    assert last["case"] == "case-0006" and last["decision"] == "reject"
+
+
+@pytest.mark.parametrize(
+    ("limits", "why"),
+    [
+        ({"task_timeout_s": 0.001}, "time limit on each of 2 attempts"),
+        ({"memory_mb": 100}, "100 MB memory limit, or killed) on each of 2 attempts"),
+    ],
+    ids=["time", "memory"],
+)
+def test_an_order_over_a_limit_kills_its_actor_is_retried_then_rejected(
+    local_ray: None, case_folder: Path, tmp_path: Path, limits: dict[str, float], why: str
+) -> None:
+    refs = list_case_refs(case_folder)[:1]
+    engine = RayEngine(get_settings(), workers=1, max_attempts=2, **limits)
+    try:
+        with OutputFolder(tmp_path) as folder:
+            report = run_to_folder(refs, engine, folder)
+    finally:
+        engine.close()
+    assert report.checked == 1
+    orders = pq.read_table(tmp_path / "orders.parquet").to_pylist()
+    assert [(o["case"], o["decision"], o["error_code"], o["attempts"]) for o in orders] == [
+        ("case-0001", "reject", "batch.abandoned", 2),
+    ]
+    assert why in str(orders[0]["error_detail"])

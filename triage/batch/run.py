@@ -1,0 +1,120 @@
+"""The driver of a batch: read cases, skip what is done, check the rest, commit, merge.
+
+``run_to_folder`` is what ``triage batch SOURCE --out DIR`` runs with either engine;
+``stream_results`` is the plain path of ``--out results.jsonl`` (or stdout): one result per
+case, in case order, as each is checked.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from triage.batch.cases import BatchSummary, CaseResult, check_inputs
+from triage.batch.engines import Engine, peak_rss_mb
+from triage.batch.folder import OutputFolder
+from triage.batch.records import CaseJob
+from triage.batch.sources import CaseRef, RawCase, read_case
+from triage.batch.tables import read_table
+from triage.errors import InputError
+from triage.inputs import OrderInputs
+from triage.pipeline import Components
+
+__all__ = ["FolderReport", "Progressed", "run_to_folder", "stream_results", "summarise_folder"]
+
+Progressed = Callable[[int, int], None]
+"""Told ``(checked, skipped)`` after every case, for a progress bar."""
+
+
+@dataclass
+class FolderReport:
+    """What a folder run did: cases checked now, cases skipped as done, and the output."""
+
+    total: int
+    checked: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+    merged: int = 0
+    summary: BatchSummary = field(default_factory=BatchSummary)
+    driver_peak_rss_mb: float = 0.0
+    worker_peak_rss_mb: list[float] = field(default_factory=list)
+    worker_cpu_seconds: float = 0.0
+
+    @property
+    def orders_per_second(self) -> float:
+        """Return this run's throughput over the cases it checked."""
+        return self.checked / self.seconds if self.seconds else 0.0
+
+
+def _read(ref: CaseRef) -> RawCase | InputError:
+    try:
+        return read_case(ref)
+    except InputError as error:
+        return error
+
+
+def run_to_folder(
+    refs: Sequence[CaseRef],
+    engine: Engine,
+    folder: OutputFolder,
+    *,
+    progressed: Progressed | None = None,
+) -> FolderReport:
+    """Check every case of ``refs`` whose key ``folder`` lacks, then merge the outputs.
+
+    Cases are read one at a time as the engine asks for work, so memory holds only the
+    cases in flight and the part being filled, not the batch.
+    """
+    report = FolderReport(total=len(refs))
+    keys: list[tuple[str, str]] = []
+    started = time.perf_counter()
+    cpu_before = engine.worker_cpu_seconds()
+
+    def jobs() -> Iterator[CaseJob]:
+        for ref in refs:
+            job = CaseJob.of(ref.case, _read(ref), engine.versions)
+            keys.append((ref.case, job.key))
+            if folder.is_done(job.key):
+                report.skipped += 1
+                if progressed:
+                    progressed(report.checked, report.skipped)
+                continue
+            yield job
+
+    for record in engine.check(jobs()):
+        folder.add(record)
+        report.checked += 1
+        if progressed:
+            progressed(report.checked, report.skipped)
+    folder.commit()
+    report.seconds = time.perf_counter() - started
+    report.worker_cpu_seconds = engine.worker_cpu_seconds() - cpu_before
+    report.worker_peak_rss_mb = engine.worker_peak_rss_mb()
+    report.merged = folder.merge(keys)
+    report.summary = summarise_folder(folder.root)
+    report.driver_peak_rss_mb = peak_rss_mb()
+    return report
+
+
+def summarise_folder(root: Path) -> BatchSummary:
+    """Return the summary of a merged folder's orders table."""
+    summary = BatchSummary()
+    orders = read_table(root / "orders.parquet").select(["decision", "exception_codes", "seconds"])
+    for row in orders.to_pylist():
+        summary.count(row["decision"], row["exception_codes"], row["seconds"])
+    return summary
+
+
+def _inputs(ref: CaseRef) -> OrderInputs:
+    return read_case(ref).inputs()
+
+
+def stream_results(refs: Sequence[CaseRef], parts: Components) -> Iterator[CaseResult]:
+    """Yield each case's result in the given order, timing each one (the plain path)."""
+    for ref in refs:
+        started = time.perf_counter()
+        result = check_inputs(ref.case, partial(_inputs, ref), parts)
+        yield CaseResult(ref.case, result, time.perf_counter() - started)
