@@ -34,6 +34,7 @@ from triage.extraction.fields.signature import signature_candidates
 from triage.extraction.fields.signing import counterparty_candidates
 from triage.extraction.label_model import LabelModel
 from triage.extraction.layout.choices import resolve_choices
+from triage.extraction.layout.fill_ins import without_fill_marks
 from triage.extraction.layout.keyvalue import KeyValue, find_key_values
 from triage.extraction.layout.reading_order import in_reading_order
 from triage.extraction.layout.segments import PlacedWord
@@ -91,7 +92,7 @@ def read_document(
 ) -> DocumentReading:
     """Return the rule-based reading of ``document`` (no calibration applied)."""
     warnings = list(document.warnings)
-    document = in_reading_order(resolve_choices(document))
+    document = in_reading_order(without_fill_marks(resolve_choices(document)))
     pages = [page for page in document.pages if page.has_text_layer and page.lines]
     for page in document.pages:
         note = f"page {page.number} has no text layer"

@@ -1,0 +1,78 @@
+"""Marks of a form filled in by hand: dotted leaders and brackets around the values.
+
+"Order number ........ CT/2027/0419" leads the eye from a label to its value with dots;
+a template filled in a word processor puts each value in brackets ("within [ 45 ] days",
+"Customer: [ Whitcombe Surveying Associates LLC ]"). Neither is part of the value.
+``without_fill_marks`` turns leader dots into the colon they stand for ("Order number:")
+and drops the brackets around values, so that every later
+stage reads the form as if it were typed plainly. Tick-box markers such as ``[X]`` are
+resolved before this (``triage.extraction.layout.choices``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from triage.documents.parsed import Page, ParsedDocument, TextLine, Word
+
+__all__ = ["without_fill_marks"]
+
+_LEADER = re.compile(r"^[.·…_]{3,}$")
+_TRAILING_LEADER = re.compile(r"[.·…_]{3,}$")
+_LEADING_LEADER = re.compile(r"^[.·…_]{3,}")
+
+
+def _clean(word: Word) -> Word | None:
+    """Return ``word`` without leader dots or value brackets; None when nothing is left."""
+    text = word.text
+    if _LEADER.match(text) or text in {"[", "]"}:
+        return None
+    stripped = _LEADING_LEADER.sub("", _TRAILING_LEADER.sub("", text))
+    if stripped.startswith("[") and "]" not in stripped[1:]:
+        stripped = stripped[1:]
+    if stripped.endswith("]") and "[" not in stripped[:-1]:
+        stripped = stripped[:-1]
+    elif stripped.endswith(("].", "],", "];")) and "[" not in stripped:
+        stripped = stripped[:-2] + stripped[-1]
+    if not stripped:
+        return None
+    if stripped == text:
+        return word
+    # Keep the box of the characters that remain (shared out by character count).
+    share = (word.x1 - word.x0) / max(1, len(text))
+    start = text.find(stripped)
+    x0 = word.x0 + share * max(start, 0)
+    return Word(stripped, x0, word.top, x0 + share * len(stripped), word.bottom)
+
+
+def _clean_page(page: Page) -> Page:
+    lines = []
+    changed = False
+    for line in page.lines:
+        words: list[Word] = []
+        for word in line.words:
+            cleaned = _clean(word)
+            led = _LEADER.match(word.text) or _TRAILING_LEADER.search(word.text)
+            if led and cleaned is not word and words and not words[-1].text.endswith(":"):
+                # Leader dots join a label to its value as a colon does.
+                last = words[-1] if cleaned is None else None
+                if last is not None:
+                    words[-1] = replace(last, text=last.text + ":")
+                elif cleaned is not None:
+                    cleaned = replace(cleaned, text=cleaned.text + ":")
+            if cleaned is not None:
+                words.append(cleaned)
+        if len(words) != len(line.words) or any(a is not b for a, b in zip(words, line.words)):
+            changed = True
+        if words:
+            lines.append(TextLine(tuple(words)))
+    return replace(page, lines=tuple(lines)) if changed else page
+
+
+def without_fill_marks(document: ParsedDocument) -> ParsedDocument:
+    """Return ``document`` without leader dots and brackets around filled-in values."""
+    pages = tuple(_clean_page(page) for page in document.pages)
+    if all(new is old for new, old in zip(pages, document.pages, strict=True)):
+        return document
+    return replace(document, pages=pages)
