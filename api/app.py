@@ -15,6 +15,7 @@ from api import review as review_pages
 from api.middleware import BodyLimitMiddleware, RequestContextMiddleware, TimeoutMiddleware
 from api.openapi import install_openapi
 from api.problems import install_problem_handlers
+from api.review.page_images import close_page_images
 from api.routes import models, operations, orders, review, webhooks
 from api.runtime import BackgroundJobs, Runtime, load_components_factory
 from api.settings import ApiSettings
@@ -64,6 +65,7 @@ def create_app(
             yield
         finally:
             jobs.stop()
+            close_page_images(app.state)
             close = getattr(own_parts, "close", None)
             if parts is None and close is not None:
                 with suppress(Exception):

@@ -8,6 +8,7 @@ from typing import Self
 from triage.comparison import RulePack
 from triage.config import Settings, usable_cores
 from triage.contract import FIELD_NAMES
+from triage.documents.renderer import PageRenderer, render_pool
 from triage.documents.sandbox import SandboxedReader, parse_pool
 from triage.extraction import OrderExtractor
 from triage.extraction.pooled import PooledExtractor, extraction_pool, wait_until_loaded
@@ -17,7 +18,13 @@ from triage.routing import RoutingPolicy as Policy
 from triage.scoring.scorer import load_promoted_scorer
 from triage.workers import Admission, Closing, Gate, PoolHost, RemoteGate, RemotePool
 
-__all__ = ["LoadedComponents", "admission_gate", "load_components", "start_worker_host"]
+__all__ = [
+    "LoadedComponents",
+    "admission_gate",
+    "load_components",
+    "page_renderer",
+    "start_worker_host",
+]
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,7 @@ class LoadedComponents:
 
 READER_POOL = "reader"
 EXTRACTOR_POOL = "extractor"
+RENDER_POOL = "renderer"
 ORDERS_GATE = "orders"
 
 
@@ -62,7 +70,8 @@ def _host_key(settings: Settings) -> bytes:
 
 
 def start_worker_host(settings: Settings) -> PoolHost:
-    """Start the parse and extraction children that ``triage serve --workers N`` shares.
+    """Start the parse, extraction and render children that ``triage serve --workers N``
+    shares.
 
     Extraction gets ``extract_workers`` children (one per core unless set). The servers
     reach them through ``settings.worker_host`` (see ``triage.workers.host``).
@@ -71,17 +80,28 @@ def start_worker_host(settings: Settings) -> PoolHost:
     extract = extraction_pool(
         settings.models_dir, workers=settings.extract_workers or usable_cores()
     )
+    render = render_pool(memory_mb=settings.render_memory_mb, workers=settings.render_workers)
     host = PoolHost(
-        {READER_POOL: parse, EXTRACTOR_POOL: extract},
+        {READER_POOL: parse, EXTRACTOR_POOL: extract, RENDER_POOL: render},
         {ORDERS_GATE: Gate(settings.resolved_orders_in_progress, name=ORDERS_GATE)},
     )
     try:
         wait_until_loaded(extract, settings.models_dir)
         parse.wait_ready()
+        render.wait_ready()
     except BaseException:
         host.close()
         raise
     return host.start()
+
+
+def page_renderer(settings: Settings) -> PageRenderer:
+    """Return the page renderer: the host's render children under ``triage serve``, or
+    children of this process's own, started on first use."""
+    if settings.worker_host:
+        pool = RemotePool(settings.worker_host, _host_key(settings), RENDER_POOL)
+        return PageRenderer.from_settings(settings, pool=pool)
+    return PageRenderer.from_settings(settings)
 
 
 def _document_stages(settings: Settings) -> tuple[SandboxedReader, Extractor]:

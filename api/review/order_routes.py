@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import RuntimeDep
 from api.review.evidence import layout_evidence
-from api.review.page_images import page_sizes
+from api.review.page_images import page_images
 from api.review.pages import render
 from api.review.session import AnalystSession, DeskSession, check_csrf, review_settings
 from api.review.settings import REASON_CODES
@@ -29,6 +29,12 @@ router = APIRouter(prefix="/review/orders", include_in_schema=False)
 
 OrderId = Annotated[str, Path(pattern=r"^ord_[0-9a-f]{20}$")]
 FIELD_PREFIX = "field:"
+SIZES_WAIT_S = 3.0  # then the page shows letter-size pages until the sizes are known
+
+
+def _result_pages(result: CheckResult) -> int:
+    """Return the stored result's page count (1 when it has no extraction)."""
+    return result.extraction.document.pages if result.extraction is not None else 1
 
 
 def form_value(value: Any) -> str:
@@ -71,7 +77,10 @@ def _order_page(
     settings = review_settings(request)
     lock = open_review_item(runtime.store, session.caller, order_id, lock_for=settings.lock_for)
     view = load_order_view(runtime.store, order_id)
-    sizes = list(page_sizes(runtime.store, view.record.document_sha256))
+    pages = _result_pages(view.record.result)
+    sizes = list(
+        page_images(request).page_sizes(view.record.document_sha256, pages, wait_s=SIZES_WAIT_S)
+    )
     result = view.record.result
     ranked = sorted(
         range(len(result.exceptions)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 from urllib.parse import urlencode
@@ -10,7 +11,7 @@ from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 from api.deps import RuntimeDep
-from api.review.page_images import page_image
+from api.review.page_images import page_images
 from api.review.pages import STATIC_DIR, render
 from api.review.session import (
     COOKIE_NAME,
@@ -157,20 +158,22 @@ def dashboard_page(
 
 
 @router.get("/documents/{sha256}/pages/{page}.png")
-def document_page(
+async def document_page(
     request: Request,
     session: DeskSession,
-    runtime: RuntimeDep,
     sha256: Annotated[str, Path(pattern="^[0-9a-f]{64}$")],
     page: Annotated[int, Path(ge=1, le=10_000)],
-    scale: Annotated[float, Query(ge=0.5, le=3.0)] = 1.5,
-) -> FileResponse:
-    """Return one page of a stored PDF as a PNG (rendered once, then cached)."""
-    cache = runtime.settings.data_dir / "page-images"
-    path = page_image(runtime.store, cache, sha256, page, round(scale, 2))
-    return FileResponse(
-        path, media_type="image/png", headers={"Cache-Control": "private, max-age=86400"}
-    )
+    scale: Annotated[float, Query(description="One of 1, 1.5, 2 and 3.")] = 1.5,
+) -> Response:
+    """Return one page of a stored PDF as a PNG, drawn once in the render sandbox and
+    cached; a page that cannot be drawn is a placeholder saying why. The handler awaits
+    the drawing without holding a thread, so image requests never delay other requests."""
+    image = await asyncio.wrap_future(page_images(request).request(sha256, page, scale))
+    if image.placeholder is not None:
+        headers = {"Cache-Control": "no-store", "X-Page-Image": "placeholder"}
+    else:
+        headers = {"Cache-Control": "private, max-age=86400", "X-Page-Image": "page"}
+    return Response(image.png, media_type="image/png", headers=headers)
 
 
 @router.get("/static/{name}")

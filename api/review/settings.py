@@ -7,8 +7,10 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from triage.service.page_images import SCALES
 
 __all__ = ["REASON_CODES", "ReviewSettings"]
 
@@ -40,11 +42,24 @@ class ReviewSettings(BaseSettings):
     sla_hours: float = Field(24.0, gt=0, description="Review SLA; items past it show overdue.")
     lock_minutes: float = Field(30.0, gt=0, description="How long opening an item locks it.")
     session_hours: float = Field(12.0, gt=0, description="How long a login lasts.")
-    page_scale: float = Field(1.5, ge=0.5, le=3.0, description="PDF page render scale.")
+    page_scale: float = Field(1.5, description="PDF page image scale: 1, 1.5, 2 or 3.")
+    page_cache_mb: float = Field(
+        512.0, gt=0, description="Disk the cached page images may take; oldest go first."
+    )
+    page_images_pending: int = Field(
+        32, ge=1, description="Page images queued to be drawn at once; more are refused (503)."
+    )
     secure_cookie: bool = Field(False, description="Send the session cookie over HTTPS only.")
     session_secret: SecretStr | None = Field(
         None, description="Signs session cookies; default: a random key kept in DATA_DIR."
     )
+
+    @field_validator("page_scale")
+    @classmethod
+    def _drawn_scale(cls, value: float) -> float:
+        if value not in SCALES:
+            raise ValueError(f"page_scale must be one of {', '.join(f'{s:g}' for s in SCALES)}")
+        return value
 
     @property
     def sla(self) -> timedelta:

@@ -59,9 +59,9 @@ def test_serve_loads_the_samples_and_shares_one_set_of_children(tmp_path: Path) 
             assert count_orders(session) == len(LOADED)
         master = server.process.pid if server.process else 0
         children = _children(master)
-        # 2 uvicorn servers, 1 parser, 2 extractors and multiprocessing's resource tracker,
-        # all children of the supervisor; the servers have none of their own.
-        assert len(children) == 6, children
+        # 2 uvicorn servers, 1 parser, 2 extractors, 1 page renderer and multiprocessing's
+        # resource tracker, all children of the supervisor; the servers have none of their own.
+        assert len(children) == 7, children
         assert [grandchild for pid in children for grandchild in _children(pid)] == []
         files = {
             "document": ("order.pdf", render_order_form(7), "application/pdf"),
