@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from api.deps import RuntimeDep
 from api.review.page_images import page_images
@@ -25,6 +26,7 @@ from triage.contract import ExceptionCode
 from triage.errors import NotFound, TriageError
 from triage.service import authenticate
 from triage.service.dashboard import dashboard_report
+from triage.service.page_images import check_document_access
 from triage.service.worklist import list_worklist
 from triage.store.queue import QueueSort
 from triage.store.worklist import WorklistFilter
@@ -96,7 +98,7 @@ def queue_page(
     )
     worklist = list_worklist(
         runtime.store,
-        session.caller.key_id,
+        session.caller,
         filters,
         sort=sort,
         page=page,
@@ -144,7 +146,9 @@ def dashboard_page(
     """Show the dashboard for a preset period or a custom date range (From/To dates)."""
     first, last = _day(since), _day(until)
     start, end = _period(period, first if period == "custom" else None, last)
-    report = dashboard_report(runtime.store, start, end, sla=review_settings(request).sla)
+    report = dashboard_report(
+        runtime.store, session.caller, start, end, sla=review_settings(request).sla
+    )
     return render(
         request,
         "dashboard.html",
@@ -161,6 +165,7 @@ def dashboard_page(
 async def document_page(
     request: Request,
     session: DeskSession,
+    runtime: RuntimeDep,
     sha256: Annotated[str, Path(pattern="^[0-9a-f]{64}$")],
     page: Annotated[int, Path(ge=1, le=10_000)],
     scale: Annotated[float, Query(description="One of 1, 1.5, 2 and 3.")] = 1.5,
@@ -168,6 +173,7 @@ async def document_page(
     """Return one page of a stored PDF as a PNG, drawn once in the render sandbox and
     cached; a page that cannot be drawn is a placeholder saying why. The handler awaits
     the drawing without holding a thread, so image requests never delay other requests."""
+    await run_in_threadpool(check_document_access, runtime.store, session.caller, sha256)
     image = await asyncio.wrap_future(page_images(request).request(sha256, page, scale))
     if image.placeholder is not None:
         headers = {"Cache-Control": "no-store", "X-Page-Image": "placeholder"}

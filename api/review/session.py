@@ -21,8 +21,9 @@ from fastapi import Depends, HTTPException, Request
 
 from api.deps import RuntimeDep
 from api.review.settings import ReviewSettings
-from triage.auth import Caller, Permission, Role
+from triage.auth import Caller, Permission
 from triage.errors import Forbidden
+from triage.service.keys import caller_of
 from triage.store import keys as key_rows
 
 __all__ = [
@@ -110,7 +111,7 @@ def current_session(request: Request, runtime: RuntimeDep) -> AnalystSession:
         row = key_rows.get_key(session, str(data["k"]))
         if row is None or row.revoked_at is not None:
             raise _login_required()
-        caller = Caller(key_id=row.id, name=row.name, role=Role(row.role))
+        caller = caller_of(row)
     if not caller.can(Permission.REVIEW):
         raise Forbidden(f"role '{caller.role.value}' may not use the review pages")
     token = _sign(_key(request), f"csrf:{data['n']}".encode())

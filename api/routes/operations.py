@@ -36,4 +36,4 @@ def metrics(runtime: RuntimeDep) -> Response:
 @router.get("/v1/metrics/summary", response_model=MetricsSummary, summary="Operations summary")
 def summary(caller: MetricsReader, runtime: RuntimeDep) -> MetricsSummary:
     """Return the touchless rate, exception rate by code, and queue size and age."""
-    return metrics_summary(runtime.store)
+    return metrics_summary(runtime.store, caller)

@@ -7,7 +7,13 @@ scale 1.5 in pdfium, while opening it and reading its page size takes well under
 
 from __future__ import annotations
 
-__all__ = ["render_bomb"]
+from datetime import UTC, datetime
+
+from triage.store import Store
+from triage.store.orders import add_document_once
+from triage.store.tables import DocumentRow, OrderRow
+
+__all__ = ["attach_document", "render_bomb"]
 
 
 def _stream(body: bytes, extra: bytes = b"") -> bytes:
@@ -53,3 +59,21 @@ def render_bomb(*, pages: int = 1, depth: int = 5, fan: int = 10) -> bytes:
         start,
     )
     return bytes(out)
+
+
+def attach_document(store: Store, order_id: str, pdf: bytes) -> str:
+    """Store ``pdf`` and make it the document of the stored order ``order_id``; return its
+    digest. (The bombs are valid PDFs a reader may well accept - pdfium's text pass is quick
+    - so this stands for an order whose accepted document only the renderer chokes on.)"""
+    sha256 = store.blobs.put(pdf)
+    with store.transaction() as session:
+        add_document_once(
+            session,
+            DocumentRow(
+                sha256=sha256, size_bytes=len(pdf), pages=None, created_at=datetime.now(UTC)
+            ),
+        )
+        order = session.get(OrderRow, order_id)
+        assert order is not None
+        order.document_sha256 = sha256
+    return sha256

@@ -19,7 +19,7 @@ import httpx
 
 from tests.api.fixtures import order_parts
 from tests.api.live_server import LiveServer
-from tests.api.render_bombs import render_bomb
+from tests.api.render_bombs import attach_document, render_bomb
 from tests.api.review.login import log_in
 from triage.config import Settings
 from triage.service import create_api_key
@@ -33,8 +33,8 @@ MAX_SLOWDOWN = 4.0  # of the median order
 MAX_WORST = 15.0  # the slowest order during the storm, against the baseline's median
 
 
-def _probe(client: httpx.Client, key: str, tag: str, count: int) -> list[float]:
-    took = []
+def _probe(client: httpx.Client, key: str, tag: str, count: int) -> tuple[list[float], str]:
+    took, order_id = [], ""
     for n in range(count):
         started = time.monotonic()
         response = client.post(
@@ -44,7 +44,8 @@ def _probe(client: httpx.Client, key: str, tag: str, count: int) -> list[float]:
         )
         took.append(time.monotonic() - started)
         assert response.status_code == 201, response.text
-    return took
+        order_id = response.json()["order_id"]
+    return took, order_id
 
 
 def test_a_render_bomb_leaves_order_submission_at_normal_latency(tmp_path: Path) -> None:
@@ -52,7 +53,6 @@ def test_a_render_bomb_leaves_order_submission_at_normal_latency(tmp_path: Path)
     store = open_store(settings.resolved_database_url, settings.data_dir)
     service = create_api_key(store, role="service").key
     analyst = create_api_key(store, role="analyst").key
-    bomb = store.blobs.put(render_bomb(pages=PAGES, depth=6))
     env = {
         "TRIAGE_DATA_DIR": str(settings.data_dir),
         "TRIAGE_LOG_LEVEL": "WARNING",
@@ -69,7 +69,8 @@ def test_a_render_bomb_leaves_order_submission_at_normal_latency(tmp_path: Path)
     server.start()
     try:
         with httpx.Client(base_url=server.url, timeout=60) as client:
-            baseline = _probe(client, service, "baseline", PROBES)
+            baseline, order_id = _probe(client, service, "baseline", PROBES)
+            bomb = attach_document(store, order_id, render_bomb(pages=PAGES, depth=6))
             assert log_in(client, analyst).status_code == 303
             cookies = dict(client.cookies)
 
@@ -83,7 +84,7 @@ def test_a_render_bomb_leaves_order_submission_at_normal_latency(tmp_path: Path)
             storm = [browser.submit(image, n) for n in range(PAGES * len(SCALES) * COPIES)]
             time.sleep(1.0)  # the storm is under way before the probe starts
             with httpx.Client(base_url=server.url, timeout=60) as client:
-                during = _probe(client, service, "during", PROBES)
+                during, _ = _probe(client, service, "during", PROBES)
             answers = [future.result() for future in storm]
         ratio = statistics.median(during) / statistics.median(baseline)
         print(

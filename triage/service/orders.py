@@ -97,6 +97,7 @@ def _order_rows(
     order = OrderRow(
         order_id=result.order_id,
         api_key_id=caller.key_id,
+        tenant_id=caller.tenant_id,
         idempotency_key=key,
         document_sha256=document_sha256,
         filename=filename,
@@ -272,10 +273,11 @@ def submit_order(
         )
 
 
-def get_order(store: Store, order_id: str) -> OrderRecord:
-    """Return the stored order with its status, audit trail and outcome; raise NotFound."""
+def get_order(store: Store, caller: Caller, order_id: str) -> OrderRecord:
+    """Return the stored order with its status, audit trail and outcome; raise NotFound
+    (also for an order of another tenant than the caller's)."""
     with store.reading() as session:
-        order = order_rows.get_order(session, order_id)
+        order = order_rows.get_order(session, order_id, tenant_id=caller.tenant_id)
         if order is None:
             raise NotFound(f"order {order_id!r} does not exist")
         events = order_rows.list_review_events(session, order_id)

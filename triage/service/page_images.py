@@ -26,12 +26,14 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw
 
+from triage.auth import Caller
 from triage.documents.renderer import PageRenderer, PageSize, RenderFailed
 from triage.errors import InputError, NotFound, ServiceBusy
 from triage.store import Store
+from triage.store import orders as order_rows
 from triage.store.page_cache import PageCache
 
-__all__ = ["SCALES", "PageImage", "PageImages", "placeholder_png"]
+__all__ = ["SCALES", "PageImage", "PageImages", "check_document_access", "placeholder_png"]
 
 SCALES = (1.0, 1.5, 2.0, 3.0)
 LETTER: PageSize = (612.0, 792.0)
@@ -71,6 +73,13 @@ def _wrap(text: str, width: int) -> list[str]:
         else:
             lines.append(word)
     return lines
+
+
+def check_document_access(store: Store, caller: Caller, sha256: str) -> None:
+    """Raise NotFound unless an order of the caller's tenant was read from ``sha256``."""
+    with store.reading() as session:
+        if not order_rows.tenant_has_document(session, sha256, tenant_id=caller.tenant_id):
+            raise NotFound(f"document {sha256[:12]}… is not stored")
 
 
 class PageImages:

@@ -80,19 +80,23 @@ def _decode_cursor(cursor: str, sort: QueueSort) -> tuple[Any, str]:
 
 def list_review_queue(
     store: Store,
+    caller: Caller,
     filters: QueueFilter,
     *,
     sort: QueueSort = QueueSort.RISK,
     cursor: str | None = None,
     limit: int = 50,
 ) -> ReviewPage:
-    """Return one page of open review items matching ``filters``, in ``sort`` order."""
+    """Return one page of the caller's tenant's open review items matching ``filters``, in
+    ``sort`` order."""
     if not 1 <= limit <= MAX_PAGE:
         raise InputError(f"limit: must be between 1 and {MAX_PAGE}")
     after = _decode_cursor(cursor, sort) if cursor else None
     now = datetime.now(UTC)
     with store.transaction() as session:
-        rows = list_open_items(session, filters, sort, after=after, limit=limit + 1)
+        rows = list_open_items(
+            session, filters, sort, tenant_id=caller.tenant_id, after=after, limit=limit + 1
+        )
         page = rows[:limit]
         found = exceptions_for(session, [item.order_id for item, _ in page])
     items = [
@@ -136,7 +140,7 @@ def record_decision(
     """
     _check_request(request)
     with store.transaction() as session:
-        order = order_rows.get_order(session, order_id)
+        order = order_rows.get_order(session, order_id, tenant_id=caller.tenant_id)
         if order is None:
             raise NotFound(f"order {order_id!r} does not exist")
         before = CheckResult.model_validate_json(order.result_json)
@@ -149,7 +153,7 @@ def record_decision(
     now = datetime.now(UTC)
     changed = sorted(request.corrections or {})
     with store.transaction() as session:
-        order = order_rows.lock_order(session, order_id)
+        order = order_rows.lock_order(session, order_id, tenant_id=caller.tenant_id)
         item = order_rows.get_review_item(session, order_id)
         if order is None or item is None or item.state != OPEN:
             raise OrderNotInReview(f"order {order_id!r} is not waiting in the review queue")

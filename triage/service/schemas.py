@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
+from triage.auth import DEFAULT_TENANT
 from triage.contract import CheckResult
 
 __all__ = [
@@ -236,4 +237,5 @@ class ApiKeyCreated(ServiceModel):
     id: str
     name: str
     role: str
+    tenant: str = DEFAULT_TENANT
     key: str

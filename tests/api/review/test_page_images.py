@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.settings import ApiSettings
 from tests.api.parts import TestParts
-from tests.api.render_bombs import render_bomb
+from tests.api.render_bombs import attach_document, render_bomb
 from tests.api.review.login import log_in
 from triage.auth import Role
 from triage.config import Settings
@@ -68,9 +68,9 @@ def test_unknown_documents_and_pages_are_404(
 
 
 def test_a_render_bomb_shows_a_placeholder_and_is_not_drawn_again(
-    desk: TestClient, store: Store
+    desk: TestClient, store: Store, submit: Callable[..., dict[str, Any]]
 ) -> None:
-    sha256 = store.blobs.put(render_bomb(pages=2, depth=6))
+    sha256 = attach_document(store, submit("img-4")["order_id"], render_bomb(pages=2, depth=6))
     started = time.monotonic()
     first = _image(desk, sha256)
     assert time.monotonic() - started < TIMEOUT_S + 5

@@ -20,9 +20,8 @@ def test_migrated_schema_matches_the_table_classes(store):
 def test_migrating_twice_is_a_no_op(store):
     migrate(store.engine)
     with store.engine.connect() as connection:
-        assert (
-            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
-        )
+        version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    assert version == "0002_tenants"
 
 
 def test_sqlite_uses_wal_and_a_busy_timeout(store):
