@@ -16,17 +16,23 @@ from api.review.page_images import page_images
 from api.review.pages import STATIC_DIR, render
 from api.review.session import (
     COOKIE_NAME,
+    LOGIN_COOKIE,
+    LOGIN_FORM_MAX_AGE_S,
     DeskSession,
     check_csrf,
-    new_session_cookie,
+    check_login_form,
+    cookie_session_id,
+    login_form_token,
     review_settings,
+    session_cookie,
 )
 from triage.auth import Permission
 from triage.contract import ExceptionCode
-from triage.errors import NotFound, TriageError
+from triage.errors import Forbidden, NotFound, TriageError
 from triage.service import authenticate
 from triage.service.dashboard import dashboard_report
 from triage.service.page_images import check_document_access
+from triage.service.sessions import end_review_session, start_review_session
 from triage.service.worklist import list_worklist
 from triage.store.queue import QueueSort
 from triage.store.worklist import WorklistFilter
@@ -37,41 +43,76 @@ STATIC_FILES = {"review.css": "text/css", "review.js": "text/javascript"}
 PERIODS = {"7d": 7, "30d": 30, "90d": 90, "365d": 365}
 
 
-@router.get("/login", response_class=HTMLResponse)
-def login_form(request: Request) -> HTMLResponse:
-    """Show the login form (an analyst pastes their API key)."""
-    return render(request, "login.html", None)
-
-
-@router.post("/login", response_model=None)
-def login(
-    request: Request, runtime: RuntimeDep, api_key: Annotated[str, Form(max_length=200)]
-) -> Response:
-    """Check the key; on success set the session cookie and go to the queue."""
-    try:
-        caller = authenticate(runtime.store, f"Bearer {api_key.strip()}")
-    except TriageError as error:
-        return render(request, "login.html", None, 401, error=error.detail)
-    if not caller.can(Permission.REVIEW):
-        message = f"a key with role '{caller.role.value}' may not review orders"
-        return render(request, "login.html", None, 403, error=message)
-    response = RedirectResponse("/review", status_code=303)
+def _login_page(request: Request, status_code: int = 200, error: str | None = None) -> Response:
+    """Render the login form with a fresh login-CSRF nonce (cookie) and its signed copy."""
+    cookie, token = login_form_token(request)
+    response = render(request, "login.html", None, status_code, error=error, login_token=token)
     response.set_cookie(
-        COOKIE_NAME,
-        new_session_cookie(request, caller),
-        max_age=int(review_settings(request).session_hours * 3600),
+        LOGIN_COOKIE,
+        cookie,
+        max_age=LOGIN_FORM_MAX_AGE_S,
         httponly=True,
         samesite="strict",
         secure=review_settings(request).secure_cookie,
-        path="/review",
+        path="/review/login",
     )
     return response
 
 
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request) -> Response:
+    """Show the login form (an analyst pastes their API key)."""
+    return _login_page(request)
+
+
+@router.post("/login", response_model=None)
+def login(
+    request: Request,
+    runtime: RuntimeDep,
+    api_key: Annotated[str, Form(max_length=200)],
+    login_token: Annotated[str | None, Form(max_length=400)] = None,
+) -> Response:
+    """Check the form came from our own login page and the key; on success start a new
+    server-side session (ending the one this browser had), set its cookie, go to the queue."""
+    try:
+        check_login_form(request, login_token)
+    except Forbidden as refused:
+        return _login_page(request, 403, refused.detail)
+    try:
+        caller = authenticate(runtime.store, f"Bearer {api_key.strip()}")
+    except TriageError as error:
+        return _login_page(request, 401, error.detail)
+    if not caller.can(Permission.REVIEW):
+        message = f"a key with role '{caller.role.value}' may not review orders"
+        return _login_page(request, 403, message)
+    settings = review_settings(request)
+    started = start_review_session(
+        runtime.store,
+        caller,
+        lifetime=timedelta(hours=settings.session_hours),
+        replacing=cookie_session_id(request),
+    )
+    response = RedirectResponse("/review", status_code=303)
+    response.set_cookie(
+        COOKIE_NAME,
+        session_cookie(request, started.session_id),
+        max_age=int(settings.session_hours * 3600),
+        httponly=True,
+        samesite="strict",
+        secure=settings.secure_cookie,
+        path="/review",
+    )
+    response.delete_cookie(LOGIN_COOKIE, path="/review/login")
+    return response
+
+
 @router.post("/logout")
-def logout(session: DeskSession, csrf_token: Annotated[str, Form()]) -> RedirectResponse:
-    """End the session."""
+def logout(
+    session: DeskSession, runtime: RuntimeDep, csrf_token: Annotated[str, Form()]
+) -> RedirectResponse:
+    """End the session on the server (every copy of its cookie stops working) and drop it."""
     check_csrf(session, csrf_token)
+    end_review_session(runtime.store, session.session_id)
     response = RedirectResponse("/review/login", status_code=303)
     response.delete_cookie(COOKIE_NAME, path="/review")
     return response

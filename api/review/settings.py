@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -74,17 +76,24 @@ class ReviewSettings(BaseSettings):
     def signing_key(self, data_dir: Path) -> bytes:
         """Return the session signing key, creating DATA_DIR/review-session.key if needed.
 
-        Kept in the data folder so every worker process (and a restart) shares it.
+        Kept in the data folder so every worker process (and a restart) shares it. The key
+        is written whole to a private temporary file first and then hard-linked into place:
+        the link either appears with the complete key or fails because another process's
+        key is already there (which is then used), so no process ever reads half a key.
         """
         if self.session_secret is not None:
             return self.session_secret.get_secret_value().encode()
         path = data_dir / "review-session.key"
         if not path.exists():
             data_dir.mkdir(parents=True, exist_ok=True)
+            fd, partial = tempfile.mkstemp(dir=data_dir, prefix=".review-session-")
             try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            except FileExistsError:
-                return path.read_bytes().strip()  # another worker won the race
-            with os.fdopen(fd, "w") as handle:
-                handle.write(secrets.token_hex(32))
+                with os.fdopen(fd, "w") as handle:  # mkstemp: mode 0600
+                    handle.write(secrets.token_hex(32))
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                with contextlib.suppress(FileExistsError):  # another process won the race
+                    os.link(partial, path)
+            finally:
+                os.unlink(partial)
         return path.read_bytes().strip()

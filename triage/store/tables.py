@@ -41,6 +41,7 @@ __all__ = [
     "OutcomeRow",
     "ReviewEventRow",
     "ReviewItemRow",
+    "ReviewSessionRow",
     "UtcDateTime",
     "WebhookDeliveryRow",
     "WebhookRow",
@@ -86,6 +87,19 @@ class ApiKeyRow(Base):
     tenant_id: Mapped[str] = mapped_column(String(64), default=DEFAULT_TENANT)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+
+class ReviewSessionRow(Base):
+    """An analyst's login on the review pages; the cookie carries only its signed id."""
+
+    __tablename__ = "review_sessions"
+
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    api_key_id: Mapped[str] = mapped_column(ForeignKey("api_keys.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
 
 
 class DocumentRow(Base):

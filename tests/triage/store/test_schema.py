@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from triage.store import migrate
+from triage.store.database import MIGRATIONS_DIR
 from triage.store.tables import Base
 
 
@@ -21,7 +24,9 @@ def test_migrating_twice_is_a_no_op(store):
     migrate(store.engine)
     with store.engine.connect() as connection:
         version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    assert version == "0002_tenants"
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    assert version == ScriptDirectory.from_config(config).get_current_head()
 
 
 def test_sqlite_uses_wal_and_a_busy_timeout(store):
