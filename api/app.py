@@ -17,7 +17,7 @@ from api.openapi import install_openapi
 from api.problems import install_problem_handlers
 from api.review.page_images import close_page_images
 from api.routes import models, operations, orders, review, webhooks
-from api.runtime import BackgroundJobs, Runtime, load_components_factory
+from api.runtime import BackgroundJobs, Runtime, load_components_factory, watch_supervisor
 from api.settings import ApiSettings
 from triage.components import admission_gate
 from triage.config import Settings, get_settings
@@ -48,6 +48,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging(settings.log_level, settings.log_format)
+        watch_supervisor()
         own_store = store or open_store(settings.resolved_database_url, settings.data_dir)
         own_parts = parts or load_components_factory(api_settings.components)(settings)
         app.state.runtime = Runtime(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,11 +17,29 @@ from triage.pipeline import Components
 from triage.service import IdempotencyPolicy, deliver_due_webhooks, purge_expired_keys
 from triage.store import Store
 from triage.workers import Admission
+from triage.workers.lifeline import die_with_parent
 
-__all__ = ["BackgroundJobs", "Runtime", "load_components_factory"]
+__all__ = [
+    "SUPERVISOR_PID",
+    "BackgroundJobs",
+    "Runtime",
+    "load_components_factory",
+    "watch_supervisor",
+]
 
 log = get_logger(__name__)
 PURGE_EVERY_S = 600.0
+SUPERVISOR_PID = "TRIAGE_SUPERVISOR_PID"  # set by `triage serve` for its server processes
+
+
+def watch_supervisor() -> bool:
+    """In a server process of ``triage serve --workers N``, end the process when its
+    supervisor dies (so an orphan never keeps the port); return whether it watches."""
+    supervisor = os.environ.get(SUPERVISOR_PID)
+    if supervisor is None or supervisor != str(os.getppid()):
+        return False  # not a child of the supervisor (one worker, tests, a plain uvicorn)
+    die_with_parent(int(supervisor))
+    return True
 
 
 def load_components_factory(spec: str) -> Callable[[Settings], Any]:

@@ -16,13 +16,22 @@ from triage.llm import with_llm_assistance
 from triage.pipeline import DocumentReader, Extractor, RiskScorer, RoutingPolicy, RuleEngine
 from triage.routing import RoutingPolicy as Policy
 from triage.scoring.scorer import load_promoted_scorer
-from triage.workers import Admission, Closing, Gate, PoolHost, RemoteGate, RemotePool
+from triage.workers import (
+    Admission,
+    Closing,
+    Gate,
+    HostStatus,
+    PoolHost,
+    RemoteGate,
+    RemotePool,
+)
 
 __all__ = [
     "LoadedComponents",
     "admission_gate",
     "load_components",
     "page_renderer",
+    "pool_health",
     "start_worker_host",
 ]
 
@@ -93,6 +102,15 @@ def start_worker_host(settings: Settings) -> PoolHost:
         host.close()
         raise
     return host.start()
+
+
+def pool_health(settings: Settings) -> dict[str, dict[str, int]] | None:
+    """Return the supervisor's pools (live workers and size of each) for ``/healthz``, or
+    None when this process runs its own children; raise ServiceUnavailable when the
+    supervisor's host cannot be reached."""
+    if not settings.worker_host:
+        return None
+    return HostStatus(settings.worker_host, _host_key(settings), "status").pools()
 
 
 def page_renderer(settings: Settings) -> PageRenderer:
