@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from pydantic import TypeAdapter, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import RuntimeDep
@@ -28,7 +29,8 @@ from api.review.session import (
 )
 from triage.auth import Permission
 from triage.contract import ExceptionCode
-from triage.errors import Forbidden, NotFound, TriageError
+from triage.contract.types import ContractDate
+from triage.errors import Forbidden, InputError, NotFound, TriageError
 from triage.service import authenticate
 from triage.service.dashboard import dashboard_report
 from triage.service.page_images import check_document_access
@@ -168,11 +170,15 @@ def _period(preset: str, since: date | None, until: date | None) -> tuple[dateti
     return end - timedelta(days=PERIODS.get(preset, 30)), end
 
 
-def _day(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
+def _day(text: str, name: str) -> date | None:
+    """Return the form's date, None when empty; raise InputError naming the field when it is
+    not a date or lies outside the dates the service keeps (1900-01-01 .. 2199-12-31)."""
+    if not text:
         return None
+    try:
+        return TypeAdapter(ContractDate).validate_python(text)
+    except ValidationError as error:
+        raise InputError(f"{name}: {error.errors()[0]['msg']}") from None
 
 
 @router.get("/dashboard", response_class=HTMLResponse)
@@ -185,7 +191,7 @@ def dashboard_page(
     until: Annotated[str, Query(max_length=10)] = "",
 ) -> HTMLResponse:
     """Show the dashboard for a preset period or a custom date range (From/To dates)."""
-    first, last = _day(since), _day(until)
+    first, last = _day(since, "since"), _day(until, "until")
     start, end = _period(period, first if period == "custom" else None, last)
     report = dashboard_report(
         runtime.store, session.caller, start, end, sla=review_settings(request).sla

@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from triage.contract import FIELD_NAMES, CheckResult, Customer, ExtractedFields, Quote, ValueSource
+from triage.contract.corrections import FieldCorrections
 from triage.errors import InputError
 from triage.inputs import describe_validation_error
 from triage.pipeline import Components
@@ -25,6 +26,10 @@ def corrected_fields(fields: ExtractedFields, corrections: dict[str, Any]) -> Ex
     unknown = sorted(set(corrections) - set(FIELD_NAMES))
     if unknown:
         raise InputError(f"corrections.{unknown[0]}: unknown field")
+    try:
+        FieldCorrections.model_validate(corrections)  # the bounds of an analyst's values
+    except ValidationError as error:
+        raise InputError(f"corrections: {describe_validation_error(error)}") from None
     data = fields.model_dump(mode="json")
     for name, value in corrections.items():
         data[name] = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -60,21 +61,35 @@ def _encode_cursor(sort: QueueSort, value: Any, order_id: str) -> str:
     return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
+MAX_CURSOR_CENTS = 2**63 - 1
+
+
+def _cursor_value(raw: Any, sort: QueueSort) -> Any:
+    """Return the cursor's sort value, checked to be one the queue itself could have made:
+    an aware timestamp, cents within int64, or a finite risk (ValueError otherwise)."""
+    if sort is QueueSort.AGE:
+        moment = datetime.fromisoformat(raw)
+        if moment.tzinfo is None:
+            raise ValueError("a cursor's time carries its UTC offset")
+        return moment
+    if sort is QueueSort.AMOUNT:
+        if isinstance(raw, bool) or not isinstance(raw, int) or abs(raw) > MAX_CURSOR_CENTS:
+            raise ValueError("a cursor's amount is a whole number of cents within int64")
+        return raw
+    risk = float(raw)
+    if not math.isfinite(risk):
+        raise ValueError("a cursor's risk is a finite number")
+    return risk
+
+
 def _decode_cursor(cursor: str, sort: QueueSort) -> tuple[Any, str]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         data = json.loads(base64.urlsafe_b64decode(padded.encode()))
         if data["sort"] != sort.value:
             raise InputError(f"cursor: was made for sort={data['sort']}, not sort={sort.value}")
-        value = data["value"]
-        if sort is QueueSort.AGE:
-            value = datetime.fromisoformat(value)
-        elif sort is QueueSort.AMOUNT:
-            value = int(value)
-        else:
-            value = float(value)
-        return value, str(data["id"])
-    except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError):
+        return _cursor_value(data["value"], sort), str(data["id"])
+    except (ValueError, KeyError, TypeError, OverflowError, binascii.Error, UnicodeDecodeError):
         raise InputError("cursor: not a cursor this service returned") from None
 
 

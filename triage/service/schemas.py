@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
 from triage.auth import DEFAULT_TENANT
 from triage.contract import CheckResult
+from triage.contract.types import ContractDate
 
 __all__ = [
     "ApiKeyCreated",
@@ -82,7 +83,7 @@ class OutcomeReport(ServiceModel):
 
     disputed: bool
     days_late: int = Field(ge=0, le=3650)
-    reported_at: date
+    reported_at: ContractDate
 
 
 class OutcomeRecord(ServiceModel):
