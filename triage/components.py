@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Self
 
 from triage.comparison import RulePack
 from triage.config import Settings, usable_cores
-from triage.contract import FIELD_NAMES
+from triage.contract import FIELD_NAMES, BillingException, Customer, Extraction, Quote, RiskScore
 from triage.documents.renderer import PageRenderer, render_pool
 from triage.documents.sandbox import SandboxedReader, parse_pool
+from triage.errors import ConfigError
 from triage.extraction import OrderExtractor
 from triage.extraction.pooled import PooledExtractor, extraction_pool, wait_until_loaded
 from triage.llm import with_llm_assistance
+from triage.logs import get_logger
 from triage.pipeline import DocumentReader, Extractor, RiskScorer, RoutingPolicy, RuleEngine
 from triage.routing import RoutingPolicy as Policy
+from triage.scoring.registry import ModelRegistry
 from triage.scoring.scorer import load_promoted_scorer
 from triage.workers import (
     Admission,
@@ -28,6 +33,7 @@ from triage.workers import (
 
 __all__ = [
     "LoadedComponents",
+    "PromotedScorer",
     "admission_gate",
     "load_components",
     "page_renderer",
@@ -59,10 +65,55 @@ class LoadedComponents:
         self.close()
 
 
+log = get_logger(__name__)
 READER_POOL = "reader"
 EXTRACTOR_POOL = "extractor"
 RENDER_POOL = "renderer"
 ORDERS_GATE = "orders"
+
+
+class PromotedScorer:
+    """The promoted risk model, followed: before each order it reads the registry's pointer
+    (one small file) and, when another version was promoted or rolled back to, loads that
+    version first. So a promotion takes effect for the next order every server process
+    scores, without a restart. A newly promoted version that cannot be loaded is logged
+    and the loaded one keeps scoring (a broken promotion must not stop orders)."""
+
+    def __init__(self, models_dir: Path) -> None:
+        self.models_dir = models_dir
+        self._registry = ModelRegistry(models_dir / "risk")
+        self._lock = threading.Lock()
+        self._pointer = self._registry.promoted()
+        self._scorer = load_promoted_scorer(models_dir)
+        self.version: str = self._scorer.version
+
+    def _current(self) -> RiskScorer:
+        pointer = self._registry.promoted()
+        if pointer != self._pointer:
+            with self._lock:
+                if pointer != self._pointer:
+                    self._reload(pointer)
+        return self._scorer
+
+    def _reload(self, pointer: str | None) -> None:
+        try:
+            self._scorer = load_promoted_scorer(self.models_dir)
+        except ConfigError as error:
+            log.error("promoted risk model not loaded", version=pointer, error=error.detail)
+        else:
+            self.version = self._scorer.version
+            log.info("risk model reloaded", version=self.version)
+        self._pointer = pointer  # tried once per promotion, not once per order
+
+    def score(
+        self,
+        extraction: Extraction,
+        exceptions: list[BillingException],
+        quote: Quote,
+        customer: Customer,
+    ) -> RiskScore | None:
+        """Return the risk by the version promoted now."""
+        return self._current().score(extraction, exceptions, quote, customer)
 
 
 def admission_gate(settings: Settings) -> Admission:
@@ -155,7 +206,7 @@ def load_components(settings: Settings) -> LoadedComponents:
         settings,
         thresholds={name: rules.thresholds.for_field(name) for name in FIELD_NAMES},
     )
-    scorer = load_promoted_scorer(settings.models_dir)
+    scorer = PromotedScorer(settings.models_dir)
     if isinstance(base, PooledExtractor):
         children.append(base)
         base.wait_ready()

@@ -10,12 +10,15 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from triage.auth import Caller
 from triage.contract import CheckResult, Customer, Quote
 from triage.errors import Conflict, InputError, NotFound
 from triage.pipeline import Components
 from triage.service.assignment import ItemLocked
 from triage.service.corrections import apply_corrections
+from triage.service.orders import exception_rows, order_risk
 from triage.service.schemas import (
     DecisionRecord,
     DecisionRequest,
@@ -36,7 +39,7 @@ from triage.store.queue import (
     list_open_items,
     sort_value,
 )
-from triage.store.tables import ReviewEventRow
+from triage.store.tables import OrderRow, ReviewEventRow
 
 __all__ = ["OrderNotInReview", "list_review_queue", "record_decision"]
 
@@ -178,8 +181,8 @@ def record_decision(
                 f"{item.locked_until:%Y-%m-%d %H:%M} UTC"
             )
         item.state, item.closed_at, item.locked_until = CLOSED, now, None
+        _store_result(session, order, after)
         order.status, order.updated_at = status.value, now
-        order.result_json = after.model_dump_json()
         order_rows.add_review_event(
             session,
             ReviewEventRow(
@@ -205,6 +208,19 @@ def record_decision(
         exceptions_after=[e.code.value for e in after.exceptions],
         result=after,
     )
+
+
+def _store_result(session: Session, order: OrderRow, result: CheckResult) -> None:
+    """Make the stored order agree with ``result``: its JSON, risk, versions and exception
+    rows (so queue filters, the summary and the dashboard count what it has now). The
+    ``decision`` column keeps how the order was routed when it arrived (the touchless rate
+    counts arrivals)."""
+    order.result_json = result.model_dump_json()
+    order.risk = order_risk(result)
+    order.rules_version = result.versions.rules
+    order.policy_version = result.versions.policy
+    order.model_version = result.versions.model
+    order_rows.replace_exceptions(session, order.order_id, exception_rows(result))
 
 
 def _snapshot(result: CheckResult, fields: list[str]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ queue is a snapshot of now, whatever the period.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -121,29 +122,33 @@ def analyst_decisions(
 def decided_orders(
     session: Session, since: datetime, until: datetime, *, tenant_id: str
 ) -> Sequence[DecidedOrder]:
-    """Return every decision made in the period with the codes its order first raised."""
-    events = list(
-        session.execute(
-            select(ReviewEventRow.order_id, ReviewEventRow.action, ReviewEventRow.after_json)
-            .where(
-                ReviewEventRow.action.in_(DECISION_ACTIONS),
-                ReviewEventRow.created_at >= since,
-                ReviewEventRow.created_at < until,
-                of_tenant(ReviewEventRow.order_id, tenant_id),
-            )
-            .order_by(ReviewEventRow.id)
+    """Return every decision made in the period with the codes the order had when it was
+    decided, as the audit entry recorded them (the order's exception rows say what it has
+    now, which a correction changes)."""
+    events = session.execute(
+        select(
+            ReviewEventRow.order_id,
+            ReviewEventRow.action,
+            ReviewEventRow.before_json,
+            ReviewEventRow.after_json,
         )
+        .where(
+            ReviewEventRow.action.in_(DECISION_ACTIONS),
+            ReviewEventRow.created_at >= since,
+            ReviewEventRow.created_at < until,
+            of_tenant(ReviewEventRow.order_id, tenant_id),
+        )
+        .order_by(ReviewEventRow.id)
     )
-    codes: dict[str, set[str]] = {order_id: set() for order_id, _, _ in events}
-    if codes:
-        rows = session.execute(
-            select(OrderExceptionRow.order_id, OrderExceptionRow.code).where(
-                OrderExceptionRow.order_id.in_(list(codes))
-            )
-        )
-        for order_id, code in rows:
-            codes[order_id].add(code)
     return [
-        DecidedOrder(order_id, action, frozenset(codes[order_id]), after)
-        for order_id, action, after in events
+        DecidedOrder(order_id, action, _codes_before(before), after)
+        for order_id, action, before, after in events
     ]
+
+
+def _codes_before(before_json: str | None) -> frozenset[str]:
+    try:
+        codes = json.loads(before_json or "{}").get("exceptions", [])
+    except (ValueError, AttributeError):
+        return frozenset()
+    return frozenset(str(code) for code in codes)

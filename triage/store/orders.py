@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, Executable, func, select, true
+from sqlalchemy import ColumnElement, Executable, delete, func, select, true
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
@@ -28,6 +28,7 @@ __all__ = [
     "list_review_events",
     "lock_order",
     "of_tenant",
+    "replace_exceptions",
     "tenant_has_document",
 ]
 
@@ -98,6 +99,13 @@ def tenant_has_document(session: Session, sha256: str, *, tenant_id: str) -> boo
         .limit(1)
     )
     return found is not None
+
+
+def replace_exceptions(session: Session, order_id: str, rows: Sequence[OrderExceptionRow]) -> None:
+    """Replace the order's exception rows with ``rows`` (in the caller's transaction)."""
+    session.execute(delete(OrderExceptionRow).where(OrderExceptionRow.order_id == order_id))
+    session.add_all(rows)
+    session.flush()
 
 
 def get_review_item(session: Session, order_id: str) -> ReviewItemRow | None:
