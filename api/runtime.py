@@ -15,6 +15,7 @@ from triage.errors import ConfigError
 from triage.logs import get_logger
 from triage.pipeline import Components
 from triage.service import IdempotencyPolicy, deliver_due_webhooks, purge_expired_keys
+from triage.service.sessions import purge_dead_sessions
 from triage.store import Store
 from triage.workers import Admission
 from triage.workers.lifeline import die_with_parent
@@ -68,7 +69,8 @@ class Runtime:
 
 @dataclass
 class BackgroundJobs:
-    """A daemon thread that sends due webhooks and purges expired idempotency keys."""
+    """A daemon thread that sends due webhooks and purges expired idempotency keys and
+    dead review sessions."""
 
     store: Store
     poll_s: float
@@ -83,6 +85,7 @@ class BackgroundJobs:
                 next_purge -= self.poll_s
                 if next_purge <= 0:
                     purge_expired_keys(self.store)
+                    purge_dead_sessions(self.store)
                     next_purge = PURGE_EVERY_S
             except Exception:  # a failing job must not kill the loop; it is logged and retried
                 log.exception("background job failed")

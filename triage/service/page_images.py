@@ -109,6 +109,16 @@ class PageImages:
         except (FileNotFoundError, ValueError):
             raise NotFound(f"document {sha256[:12]}… is not stored") from None
 
+    def _require(self, sha256: str) -> None:
+        """Raise NotFound unless the document is stored (without reading it: callers may
+        be on the event loop)."""
+        try:
+            stored = self.store.blobs.exists(sha256)
+        except ValueError:
+            stored = False
+        if not stored:
+            raise NotFound(f"document {sha256[:12]}… is not stored")
+
     def _sizes(self, sha256: str) -> tuple[PageSize, ...] | str:
         """Return the page sizes, measured once in the sandbox, or why they cannot be."""
         cached = self.cache.sizes(sha256)
@@ -131,7 +141,7 @@ class PageImages:
         cached = self.cache.sizes(sha256)
         if cached is not None:
             return cached
-        self._pdf(sha256)  # NotFound before anything is queued
+        self._require(sha256)  # NotFound before anything is queued
         try:
             sizes = self._measuring.submit(self._sizes, sha256).result(timeout=wait_s)
         except FutureTimeout:
@@ -148,7 +158,7 @@ class PageImages:
             done: Future[PageImage] = Future()
             done.set_result(PageImage(png))
             return done
-        self._pdf(sha256)
+        self._require(sha256)
         key = (sha256, page, scale)
         with self._lock:
             if key in self._in_flight:

@@ -21,7 +21,13 @@ from triage.store import Store
 from triage.store import sessions as session_rows
 from triage.store.tables import ReviewSessionRow
 
-__all__ = ["ReviewSession", "end_review_session", "resume_review_session", "start_review_session"]
+__all__ = [
+    "ReviewSession",
+    "end_review_session",
+    "purge_dead_sessions",
+    "resume_review_session",
+    "start_review_session",
+]
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,12 @@ def resume_review_session(store: Store, session_id: str) -> ReviewSession:
             raise Unauthenticated("the review session has ended; log in again")
         row, key = found
         return ReviewSession(caller_of(key), session_id, row.csrf_token, row.expires_at)
+
+
+def purge_dead_sessions(store: Store) -> int:
+    """Delete the rows of sessions that ended or expired; return how many (a periodic job)."""
+    with store.transaction() as session:
+        return session_rows.delete_dead_sessions(session, datetime.now(UTC))
 
 
 def end_review_session(store: Store, session_id: str) -> bool:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from triage.store.tables import ApiKeyRow, ReviewSessionRow
 
-__all__ = ["add_session", "end_session", "live_session"]
+__all__ = ["add_session", "delete_dead_sessions", "end_session", "live_session"]
 
 
 def add_session(session: Session, row: ReviewSessionRow) -> None:
@@ -34,6 +34,16 @@ def live_session(
         )
     ).first()
     return (found[0], found[1]) if found is not None else None
+
+
+def delete_dead_sessions(session: Session, now: datetime) -> int:
+    """Delete sessions that ended or expired before ``now``; return how many."""
+    result = session.execute(
+        delete(ReviewSessionRow).where(
+            or_(ReviewSessionRow.ended_at.is_not(None), ReviewSessionRow.expires_at <= now)
+        )
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 def end_session(session: Session, id_hash: str, now: datetime) -> bool:

@@ -143,3 +143,15 @@ def test_processes_starting_at_once_all_read_the_same_whole_key(tmp_path: Path) 
         for worker in workers:
             worker.join(10)
         assert len(keys) == 1 and len(keys.pop()) == 64, trial
+
+
+def test_dead_sessions_are_purged_and_live_ones_kept(
+    client: TestClient, store: Store, keys: dict[Role, str]
+) -> None:
+    from triage.service.sessions import purge_dead_sessions
+
+    _logged_in(client, keys[Role.ANALYST])
+    client.post("/review/logout", data={"csrf_token": _csrf(client)})
+    _logged_in(client, keys[Role.ANALYST])
+    assert purge_dead_sessions(store) == 1
+    assert client.get("/review", follow_redirects=False).status_code == 200
