@@ -20,8 +20,9 @@ from api.middleware import (
 )
 from api.openapi import install_openapi
 from api.problems import install_problem_handlers
+from api.review.page_images import close_page_images
 from api.routes import models, operations, orders, review, webhooks
-from api.runtime import BackgroundJobs, Runtime, load_components_factory
+from api.runtime import BackgroundJobs, Runtime, load_components_factory, watch_supervisor
 from api.security import SecurityHeadersMiddleware
 from api.settings import ApiSettings
 from triage.components import admission_gate
@@ -54,6 +55,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging(settings.log_level, settings.log_format)
+        watch_supervisor()
         own_store = store or open_store(settings.resolved_database_url, settings.data_dir)
         own_parts = parts or load_components_factory(api_settings.components)(settings)
         app.state.runtime = Runtime(
@@ -77,6 +79,7 @@ def create_app(
             yield
         finally:
             jobs.stop()
+            close_page_images(app.state)
             close = getattr(own_parts, "close", None)
             if parts is None and close is not None:
                 with suppress(Exception):

@@ -14,7 +14,7 @@ import typer
 import uvicorn
 
 from api.protocol import HeaderTimeoutProtocol
-from api.runtime import load_components_factory
+from api.runtime import SUPERVISOR_PID, load_components_factory
 from api.settings import ApiSettings
 from triage.batch import list_cases
 from triage.cli._console import handles_errors
@@ -103,6 +103,7 @@ def serve(
     try:
         os.environ["TRIAGE_WORKER_HOST"] = pools.address
         os.environ["TRIAGE_WORKER_HOST_KEY"] = pools.authkey.hex()
+        os.environ[SUPERVISOR_PID] = str(os.getpid())  # the servers die with this process
         get_settings.cache_clear()
         if load_samples_dir is not None:
             log.info("samples loaded", count=load_samples(load_samples_dir, get_settings()))

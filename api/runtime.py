@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,13 +22,32 @@ from triage.service import (
     deliver_due_webhooks,
     purge_expired_keys,
 )
+from triage.service.sessions import purge_dead_sessions
 from triage.store import Store
 from triage.workers import Admission
+from triage.workers.lifeline import die_with_parent
 
-__all__ = ["BackgroundJobs", "Runtime", "load_components_factory"]
+__all__ = [
+    "SUPERVISOR_PID",
+    "BackgroundJobs",
+    "Runtime",
+    "load_components_factory",
+    "watch_supervisor",
+]
 
 log = get_logger(__name__)
 PURGE_EVERY_S = 600.0
+SUPERVISOR_PID = "TRIAGE_SUPERVISOR_PID"  # set by `triage serve` for its server processes
+
+
+def watch_supervisor() -> bool:
+    """In a server process of ``triage serve --workers N``, end the process when its
+    supervisor dies (so an orphan never keeps the port); return whether it watches."""
+    supervisor = os.environ.get(SUPERVISOR_PID)
+    if supervisor is None or supervisor != str(os.getppid()):
+        return False  # not a child of the supervisor (one worker, tests, a plain uvicorn)
+    die_with_parent(int(supervisor))
+    return True
 
 
 def load_components_factory(spec: str) -> Callable[[Settings], Any]:
@@ -57,7 +77,8 @@ class Runtime:
 
 @dataclass
 class BackgroundJobs:
-    """A daemon thread that sends due webhooks and purges expired idempotency keys."""
+    """A daemon thread that sends due webhooks and purges expired idempotency keys and
+    dead review sessions."""
 
     store: Store
     poll_s: float
@@ -80,6 +101,7 @@ class BackgroundJobs:
                 next_purge -= self.poll_s
                 if next_purge <= 0:
                     purge_expired_keys(self.store)
+                    purge_dead_sessions(self.store)
                     next_purge = PURGE_EVERY_S
             except Exception:  # a failing job must not kill the loop; it is logged and retried
                 log.exception("background job failed")

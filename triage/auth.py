@@ -1,5 +1,11 @@
 """Who may do what: roles, the permissions each grants, and API key material.
 
+Every key belongs to a tenant: the account of the caller (a company, or one business unit
+of a deployment that serves several). Orders, their outcomes, webhooks and their
+deliveries belong to the tenant of the key that created them, and a key never sees another
+tenant's: to it they do not exist (404). A deployment with one account needs no set-up:
+everything belongs to ``DEFAULT_TENANT``.
+
 A key is ``tri_`` followed by 32 random bytes (base64url). Because the key is random and
 long, a plain SHA-256 of it is enough to look it up without storing the key itself.
 """
@@ -14,6 +20,7 @@ from enum import StrEnum
 from triage.errors import Forbidden
 
 __all__ = [
+    "DEFAULT_TENANT",
     "ROLE_PERMISSIONS",
     "Caller",
     "Permission",
@@ -24,6 +31,7 @@ __all__ = [
 ]
 
 KEY_PREFIX = "tri_"
+DEFAULT_TENANT = "default"
 
 
 class Role(StrEnum):
@@ -67,11 +75,12 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 
 @dataclass(frozen=True)
 class Caller:
-    """An authenticated API key: its id, display name and role."""
+    """An authenticated API key: its id, display name, role and tenant."""
 
     key_id: str
     name: str
     role: Role
+    tenant_id: str = DEFAULT_TENANT
 
     def can(self, permission: Permission) -> bool:
         """Return True when this caller's role grants ``permission``."""

@@ -55,6 +55,14 @@ class Settings(BaseSettings):
     worker_host_key: SecretStr | None = Field(
         None, description="Set with WORKER_HOST: the hex key that socket asks for."
     )
+    render_timeout_s: float = Field(
+        10.0, gt=0, description="Time limit for drawing one page image (child process)."
+    )
+    render_memory_mb: int = Field(768, ge=128, description="Memory limit for drawing one page.")
+    render_workers: int = Field(1, ge=1, description="Child processes that draw page images.")
+    render_max_pixels: int = Field(
+        20_000_000, ge=10_000, description="Pages that would draw larger are shown as a notice."
+    )
     max_pages: int = Field(200, ge=1, description="Documents with more pages are refused.")
     max_upload_mb: float = Field(25.0, gt=0, description="Largest accepted request body.")
 

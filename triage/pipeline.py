@@ -28,6 +28,7 @@ __all__ = [
     "RiskScorer",
     "RoutingPolicy",
     "RuleEngine",
+    "check_extraction",
     "make_order_id",
     "triage_order",
 ]
@@ -116,20 +117,44 @@ def triage_order(
     """Run one order through every stage and return its check result."""
     document = parts.reader.read(pdf, filename=filename)
     extraction = parts.extractor.extract(document, country=customer.country)
+    return check_extraction(
+        extraction,
+        quote,
+        customer,
+        parts=parts,
+        order_id=order_id or make_order_id(extraction.document.sha256, quote),
+        extractor_version=parts.extractor.version,
+    )
+
+
+def check_extraction(
+    extraction: Extraction,
+    quote: Quote,
+    customer: Customer,
+    *,
+    parts: Components,
+    order_id: str,
+    extractor_version: str | None,
+    notes: tuple[str, ...] = (),
+) -> CheckResult:
+    """Return the check result of an extraction: rules, queues, risk, decision and the
+    versions that made them - the tail of the pipeline, shared by a new order and an
+    analyst's correction (whose ``notes`` join the reasons), so a corrected result is
+    scored and decided like any other and names the versions that did it."""
     exceptions = parts.policy.assign_queues(parts.rules.evaluate(extraction, quote, customer))
     risk = parts.scorer.score(extraction, exceptions, quote, customer)
     decision, reasons = parts.policy.decide(exceptions, risk)
     return CheckResult(
-        order_id=order_id or make_order_id(extraction.document.sha256, quote),
+        order_id=order_id,
         decision=decision,
         exceptions=exceptions,
         risk=risk,
-        reasons=reasons,
+        reasons=[*reasons, *notes],
         extraction=extraction,
         versions=Versions(
             rules=parts.rules.version,
             policy=parts.policy.version,
             model=risk.model_version if risk else None,
-            extractor=parts.extractor.version,
+            extractor=extractor_version,
         ),
     )

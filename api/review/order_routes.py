@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import RuntimeDep
 from api.review.evidence import layout_evidence
-from api.review.page_images import page_sizes
+from api.review.page_images import page_images
 from api.review.pages import render
 from api.review.session import AnalystSession, DeskSession, check_csrf, review_settings
 from api.review.settings import REASON_CODES
@@ -29,6 +29,12 @@ router = APIRouter(prefix="/review/orders", include_in_schema=False)
 
 OrderId = Annotated[str, Path(pattern=r"^ord_[0-9a-f]{20}$")]
 FIELD_PREFIX = "field:"
+SIZES_WAIT_S = 3.0  # then the page shows letter-size pages until the sizes are known
+
+
+def _result_pages(result: CheckResult) -> int:
+    """Return the stored result's page count (1 when it has no extraction)."""
+    return result.extraction.document.pages if result.extraction is not None else 1
 
 
 def form_value(value: Any) -> str:
@@ -56,7 +62,7 @@ def _corrections(form: dict[str, str], result: CheckResult) -> dict[str, Any]:
 
 def _neighbours(request: Request, session: AnalystSession, order_id: str) -> tuple[str | None, ...]:
     runtime = request.app.state.runtime
-    items = list_worklist(runtime.store, session.caller.key_id, WorklistFilter(), page_size=100)
+    items = list_worklist(runtime.store, session.caller, WorklistFilter(), page_size=100)
     ids = [item.order_id for item in items.items]
     if order_id not in ids:
         return None, next(iter(ids), None)
@@ -70,8 +76,11 @@ def _order_page(
     runtime = request.app.state.runtime
     settings = review_settings(request)
     lock = open_review_item(runtime.store, session.caller, order_id, lock_for=settings.lock_for)
-    view = load_order_view(runtime.store, order_id)
-    sizes = list(page_sizes(runtime.store, view.record.document_sha256))
+    view = load_order_view(runtime.store, session.caller, order_id)
+    pages = _result_pages(view.record.result)
+    sizes = list(
+        page_images(request).page_sizes(view.record.document_sha256, pages, wait_s=SIZES_WAIT_S)
+    )
     result = view.record.result
     ranked = sorted(
         range(len(result.exceptions)),
@@ -122,7 +131,7 @@ async def preview(
 ) -> HTMLResponse:
     """Re-run the rules on the edited values and show the new result; nothing is saved."""
     form = await _form(request, session)
-    view = await run_in_threadpool(load_order_view, runtime.store, order_id)
+    view = await run_in_threadpool(load_order_view, runtime.store, session.caller, order_id)
     changed = _corrections(form, view.record.result)
     if not changed:
         return await run_in_threadpool(
@@ -136,7 +145,7 @@ async def preview(
         )
     try:
         after = await run_in_threadpool(
-            preview_corrections, runtime.store, runtime.parts, order_id, changed
+            preview_corrections, runtime.store, runtime.parts, session.caller, order_id, changed
         )
     except TriageError as error:
         return await run_in_threadpool(
@@ -168,10 +177,12 @@ def _decide(
     action = ReviewAction(form.get("action", ""))
     corrections = None
     if action is ReviewAction.CORRECT:
-        view = load_order_view(runtime.store, order_id)
+        view = load_order_view(runtime.store, session.caller, order_id)
         corrections = _corrections(form, view.record.result)
         if json.dumps(corrections, sort_keys=True, default=str) != form.get("previewed"):
-            after = preview_corrections(runtime.store, runtime.parts, order_id, corrections)
+            after = preview_corrections(
+                runtime.store, runtime.parts, session.caller, order_id, corrections
+            )
             return _order_page(
                 request,
                 session,

@@ -1,83 +1,49 @@
-"""PDF pages rendered to PNG for the order page, cached on disk by document, page and scale.
+"""The review pages' access to page images: one ``PageImages`` per app, made on first use.
 
-pdfium is not thread-safe, so rendering holds one process-wide lock; a cached image is
-served without touching pdfium. The cache lives under DATA_DIR/page-images and is written
-atomically (temporary file, then rename), so concurrent workers never serve half a PNG.
+Drawing happens in the render sandbox (``triage.documents.renderer``): in the supervisor's
+children under ``triage serve``, or in children of this process otherwise, started only
+when the first image is asked for. Nothing here opens a PDF.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 import threading
-from functools import lru_cache
-from pathlib import Path
 
-import pypdfium2 as pdfium
+from fastapi import Request
 
-from triage.errors import NotFound
-from triage.store import Store
+from api.review.session import review_settings
+from triage.components import page_renderer
+from triage.service.page_images import PageImages
+from triage.store.page_cache import PageCache
 
-__all__ = ["PageSize", "page_image", "page_sizes"]
+__all__ = ["close_page_images", "page_images"]
 
-PageSize = tuple[float, float]
-_PDFIUM = threading.Lock()
-
-
-def _document(store: Store, sha256: str) -> pdfium.PdfDocument:
-    try:
-        return pdfium.PdfDocument(store.blobs.get(sha256))
-    except (FileNotFoundError, ValueError):
-        raise NotFound(f"document {sha256!r} is not stored") from None
+_CREATING = threading.Lock()
 
 
-@lru_cache(maxsize=256)
-def _sizes(blob_path: Path) -> tuple[PageSize, ...]:
-    with _PDFIUM:
-        document = pdfium.PdfDocument(blob_path.read_bytes())
-        try:
-            return tuple(
-                (float(document[i].get_width()), float(document[i].get_height()))
-                for i in range(len(document))
+def page_images(request: Request) -> PageImages:
+    """Return the app's page images, creating them (and the cache folder) on first use."""
+    state = request.app.state
+    with _CREATING:
+        if getattr(state, "page_images", None) is None:
+            runtime = state.runtime
+            settings = review_settings(request)
+            cache = PageCache(
+                runtime.settings.data_dir / "page-images",
+                max_bytes=int(settings.page_cache_mb * 1024 * 1024),
             )
-        finally:
-            document.close()
+            state.page_images = PageImages(
+                runtime.store,
+                page_renderer(runtime.settings),
+                cache,
+                max_pending=settings.page_images_pending,
+            )
+    images: PageImages = state.page_images
+    return images
 
 
-def page_sizes(store: Store, sha256: str) -> tuple[PageSize, ...]:
-    """Return (width, height) in PDF points of each page of the stored document."""
-    try:
-        path = store.blobs.path_for(sha256)
-    except ValueError:
-        raise NotFound(f"document {sha256!r} is not stored") from None
-    if not path.exists():
-        raise NotFound(f"document {sha256!r} is not stored")
-    return _sizes(path)
-
-
-def page_image(store: Store, cache_dir: Path, sha256: str, page: int, scale: float) -> Path:
-    """Return the PNG of 1-based ``page`` at ``scale``, rendering it once; raise NotFound."""
-    sizes = page_sizes(store, sha256)
-    if not 1 <= page <= len(sizes):
-        raise NotFound(f"document {sha256[:12]}… has no page {page}")
-    target = cache_dir / sha256[:2] / f"{sha256}-p{page}-s{scale:.2f}.png"
-    if target.exists():
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with _PDFIUM:
-        if target.exists():
-            return target
-        document = _document(store, sha256)
-        try:
-            image = document[page - 1].render(scale=scale).to_pil()
-        finally:
-            document.close()
-    fd, partial = tempfile.mkstemp(dir=target.parent, prefix=".render-", suffix=".png")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            image.save(handle, format="PNG", optimize=True)
-        os.replace(partial, target)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
-    return target
+def close_page_images(state: object) -> None:
+    """Stop the page images of an app (its render children, if it has its own)."""
+    images = getattr(state, "page_images", None)
+    if images is not None:
+        images.close()

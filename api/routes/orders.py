@@ -86,7 +86,7 @@ def create_order(
 @router.get("/{order_id}", response_model=OrderRecord, summary="A stored order")
 def read_order(order_id: OrderId, caller: OrderReader, runtime: RuntimeDep) -> OrderRecord:
     """Return the stored result, the order's status and its review history."""
-    return get_order(runtime.store, order_id)
+    return get_order(runtime.store, caller, order_id)
 
 
 @router.post(

@@ -28,4 +28,4 @@ def review_queue(
 ) -> ReviewPage:
     """Return open items, filtered by queue, exception code and minimum risk, one page."""
     filters = QueueFilter(queue=queue, code=code.value if code else None, min_risk=min_risk)
-    return list_review_queue(runtime.store, filters, sort=sort, cursor=cursor, limit=limit)
+    return list_review_queue(runtime.store, caller, filters, sort=sort, cursor=cursor, limit=limit)

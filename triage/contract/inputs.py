@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from pydantic import Field, model_validator
@@ -10,17 +9,19 @@ from pydantic import Field, model_validator
 from triage.contract.types import (
     AccountId,
     BillingFrequency,
+    ContractDate,
     ContractModel,
     CountryCode,
     CurrencyCode,
     LineKind,
-    Money,
     Percent,
+    Price,
 )
 
 __all__ = ["Customer", "CustomerHistory", "Quote", "QuoteLine"]
 
-NonNegativeInt = Annotated[int, Field(ge=0)]
+Quantity = Annotated[int, Field(ge=0, le=1_000_000_000)]
+InvoiceCount = Annotated[int, Field(ge=0, le=1_000_000)]
 
 
 class QuoteLine(ContractModel):
@@ -29,14 +30,14 @@ class QuoteLine(ContractModel):
     sku: Annotated[str, Field(min_length=1, max_length=64)]
     description: str
     kind: LineKind
-    quantity: NonNegativeInt = Field(
+    quantity: Quantity = Field(
         description="Units sold; for a usage line, the committed units (0 if none)."
     )
-    unit_price: Money = Field(description="List price per unit; for usage, the overage rate.")
+    unit_price: Price = Field(description="List price per unit; for usage, the overage rate.")
     discount_pct: Percent = 0
-    net_amount: Money
-    start_date: date | None = None
-    end_date: date | None = None
+    net_amount: Price
+    start_date: ContractDate | None = None
+    end_date: ContractDate | None = None
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> QuoteLine:
@@ -51,16 +52,16 @@ class Quote(ContractModel):
     quote_id: Annotated[str, Field(min_length=1, max_length=64)]
     account_id: AccountId
     currency: CurrencyCode
-    start_date: date
-    end_date: date
+    start_date: ContractDate
+    end_date: ContractDate
     term_months: Annotated[int, Field(ge=1, le=240)]
     billing_frequency: BillingFrequency
     payment_terms_days: Annotated[int, Field(ge=0, le=365)]
     auto_renewal: bool
     renewal_uplift_cap_pct: Percent | None = None
     approved_max_discount_pct: Percent
-    total_contract_value: Money
-    lines: Annotated[list[QuoteLine], Field(min_length=1)]
+    total_contract_value: Price
+    lines: Annotated[list[QuoteLine], Field(min_length=1, max_length=1000)]
 
     @model_validator(mode="after")
     def _term_in_order(self) -> Quote:
@@ -72,9 +73,9 @@ class Quote(ContractModel):
 class CustomerHistory(ContractModel):
     """The customer's last twelve months of invoicing, from the ERP."""
 
-    invoices_12m: NonNegativeInt = 0
-    disputed_invoices_12m: NonNegativeInt = 0
-    avg_days_late_12m: Annotated[float, Field(ge=0)] = 0.0
+    invoices_12m: InvoiceCount = 0
+    disputed_invoices_12m: InvoiceCount = 0
+    avg_days_late_12m: Annotated[float, Field(ge=0, le=3650)] = 0.0
 
     @model_validator(mode="after")
     def _disputes_within_invoices(self) -> CustomerHistory:

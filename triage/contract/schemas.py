@@ -6,6 +6,7 @@ import json
 
 from pydantic import BaseModel
 
+from triage.contract.corrections import FieldCorrections
 from triage.contract.extraction import Extraction
 from triage.contract.inputs import Customer, Quote
 from triage.contract.result import CheckResult
@@ -17,6 +18,7 @@ SCHEMA_SHAPES: dict[str, type[BaseModel]] = {
     "customer.schema.json": Customer,
     "extraction.schema.json": Extraction,
     "check-result.schema.json": CheckResult,
+    "corrections.schema.json": FieldCorrections,
 }
 
 
@@ -24,7 +26,7 @@ def render_schemas() -> dict[str, str]:
     """Return each shape's JSON Schema as stable, indented text keyed by file name."""
     rendered = {}
     for name, model in SCHEMA_SHAPES.items():
-        if model in (Quote, Customer):
+        if model in (Quote, Customer, FieldCorrections):
             schema = model.model_json_schema(mode="validation")
         else:
             schema = model.model_json_schema(mode="serialization")

@@ -7,16 +7,29 @@ values are exactly the strings written in ``CONTRACT.md``.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+)
 
 __all__ = [
+    "MAX_AMOUNT",
+    "MAX_MONEY_DECIMALS",
     "AccountId",
+    "Amount",
     "BillingFrequency",
     "ClauseType",
+    "ContractDate",
     "ContractModel",
     "CountryCode",
     "CurrencyCode",
@@ -25,7 +38,9 @@ __all__ = [
     "LineKind",
     "Money",
     "Percent",
+    "Price",
     "Severity",
+    "check_amount",
     "parse_money",
 ]
 
@@ -57,7 +72,77 @@ Money = Annotated[
     PlainSerializer(lambda v: format(v, "f"), return_type=str, when_used="json"),
     WithJsonSchema({"type": "string", "pattern": r"^-?\d+(\.\d+)?$", "examples": ["1200.00"]}),
 ]
-"""An amount of money: a Decimal in Python, a decimal string in JSON."""
+"""An amount of money: a Decimal in Python, a decimal string in JSON. (What extraction
+reads from a document; the amounts a caller sends are ``Amount`` or ``Price``.)"""
+
+MAX_AMOUNT = Decimal("1000000000000")  # 10^12 - in cents that is 10^14, far inside int64
+MAX_MONEY_DECIMALS = 6  # unit prices of usage lines go below a cent ("0.0035")
+
+
+def check_amount(value: Decimal, *, negative: bool = True) -> Decimal:
+    """Return ``value`` if it is an amount the service can store and compare exactly:
+    below ``MAX_AMOUNT`` in size, at most ``MAX_MONEY_DECIMALS`` decimals, and not negative
+    unless ``negative``; raise ValueError saying which limit it passes."""
+    if abs(value) >= MAX_AMOUNT:
+        raise ValueError(f"money must be less than {MAX_AMOUNT:,} in size")
+    if value.as_tuple().exponent < -MAX_MONEY_DECIMALS:  # type: ignore[operator]
+        raise ValueError(f"money has at most {MAX_MONEY_DECIMALS} decimal places")
+    if value < 0 and not negative:
+        raise ValueError("money must not be negative here")
+    return value
+
+
+_AMOUNT_PATTERN = r"^-?\d{1,12}(\.\d{1,6})?$"
+Amount = Annotated[
+    Money,
+    AfterValidator(check_amount),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": _AMOUNT_PATTERN,
+            "description": "A decimal string below 10^12 in size, at most 6 decimals.",
+            "examples": ["54000.00"],
+        }
+    ),
+]
+"""A caller's amount of money: a decimal string, |amount| < 10^12, at most 6 decimals."""
+
+Price = Annotated[
+    Money,
+    AfterValidator(lambda v: check_amount(v, negative=False)),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": _AMOUNT_PATTERN.replace("^-?", "^"),
+            "description": "A decimal string from 0 to below 10^12, at most 6 decimals.",
+            "examples": ["1200.00"],
+        }
+    ),
+]
+"""A price or a total a caller sends: like ``Amount`` but never negative."""
+
+FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2199, 12, 31)
+
+
+def _check_date(value: date) -> date:
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise ValueError(f"date must be between {FIRST_DATE} and {LAST_DATE}")
+    return value
+
+
+ContractDate = Annotated[
+    date,
+    AfterValidator(_check_date),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date",
+            "description": f"YYYY-MM-DD, from {FIRST_DATE} to {LAST_DATE}.",
+        }
+    ),
+]
+"""A date a caller sends, ``YYYY-MM-DD``, within 1900-01-01 .. 2199-12-31 (so that date
+arithmetic on it never leaves the calendar)."""
 
 Percent = Annotated[float, Field(ge=0, le=100)]
 """A percentage as a number: ``10`` means 10 %."""

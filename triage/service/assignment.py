@@ -52,7 +52,7 @@ class ItemLock:
 
 def _lock_state(store: Store, caller: Caller, order_id: str, now: datetime) -> ItemLock:
     with store.transaction() as session:
-        if order_rows.get_order(session, order_id) is None:
+        if order_rows.get_order(session, order_id, tenant_id=caller.tenant_id) is None:
             raise NotFound(f"order {order_id!r} does not exist")
         item = order_rows.get_review_item(session, order_id)
         if item is None or item.state != OPEN:
@@ -80,17 +80,22 @@ def open_review_item(
     """Assign an open item to ``caller`` and lock it, unless another analyst holds it.
 
     Returns the resulting lock; ``read_only`` is True when someone else holds it or the
-    item is already decided. Raises NotFound for an unknown order.
+    item is already decided. Raises NotFound for an unknown order (or another tenant's).
     """
     now = now or datetime.now(UTC)
     with store.transaction() as session:
+        if order_rows.get_order(session, order_id, tenant_id=caller.tenant_id) is None:
+            raise NotFound(f"order {order_id!r} does not exist")
         worklist.claim_item(session, order_id, caller.key_id, now=now, until=now + lock_for)
     return _lock_state(store, caller, order_id, now)
 
 
 def release_review_item(store: Store, caller: Caller, order_id: str) -> bool:
-    """Give up ``caller``'s lock so others may take the item; return False if not held."""
+    """Give up ``caller``'s lock so others may take the item; return False if not held.
+    Raises NotFound for an unknown order (or another tenant's)."""
     with store.transaction() as session:
+        if order_rows.get_order(session, order_id, tenant_id=caller.tenant_id) is None:
+            raise NotFound(f"order {order_id!r} does not exist")
         return worklist.release_item(session, order_id, caller.key_id)
 
 

@@ -7,9 +7,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from triage.contract import FIELD_NAMES, CheckResult, Customer, ExtractedFields, Quote, ValueSource
+from triage.contract.corrections import FieldCorrections
 from triage.errors import InputError
 from triage.inputs import describe_validation_error
-from triage.pipeline import Components
+from triage.pipeline import Components, check_extraction
 
 __all__ = ["apply_corrections"]
 
@@ -25,6 +26,10 @@ def corrected_fields(fields: ExtractedFields, corrections: dict[str, Any]) -> Ex
     unknown = sorted(set(corrections) - set(FIELD_NAMES))
     if unknown:
         raise InputError(f"corrections.{unknown[0]}: unknown field")
+    try:
+        FieldCorrections.model_validate(corrections)  # the bounds of an analyst's values
+    except ValidationError as error:
+        raise InputError(f"corrections: {describe_validation_error(error)}") from None
     data = fields.model_dump(mode="json")
     for name, value in corrections.items():
         data[name] = {
@@ -46,13 +51,19 @@ def apply_corrections(
     customer: Customer,
     corrections: dict[str, Any],
 ) -> CheckResult:
-    """Return ``result`` with corrected fields and the exceptions the rules find on them."""
+    """Return the check result of ``result``'s extraction with the corrected fields: the
+    same tail of the pipeline a new order runs (rules, queues, risk, decision, versions),
+    so nothing of the submit-time result survives that the correction changed."""
     if result.extraction is None:
         raise InputError("corrections: this order has no extraction to correct")
     fields = corrected_fields(result.extraction.fields, corrections)
     extraction = result.extraction.model_copy(update={"fields": fields})
-    exceptions = parts.policy.assign_queues(parts.rules.evaluate(extraction, quote, customer))
-    reasons = [*result.reasons, f"corrected by an analyst: {', '.join(sorted(corrections))}"]
-    return result.model_copy(
-        update={"extraction": extraction, "exceptions": exceptions, "reasons": reasons}
+    return check_extraction(
+        extraction,
+        quote,
+        customer,
+        parts=parts,
+        order_id=result.order_id,
+        extractor_version=result.versions.extractor,
+        notes=(f"corrected by an analyst: {', '.join(sorted(corrections))}",),
     )

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from triage.auth import Caller
 from triage.errors import InputError
 from triage.store import Store
 from triage.store import dashboard as queries
@@ -124,19 +125,26 @@ def _histogram(risks: list[float]) -> list[Bucket]:
 
 
 def dashboard_report(
-    store: Store, since: datetime, until: datetime, *, sla: timedelta = timedelta(hours=24)
+    store: Store,
+    viewer: Caller,
+    since: datetime,
+    until: datetime,
+    *,
+    sla: timedelta = timedelta(hours=24),
 ) -> DashboardReport:
-    """Return the dashboard's figures for orders and decisions in ``[since, until)``."""
+    """Return the dashboard's figures for the viewer's tenant's orders and decisions in
+    ``[since, until)``."""
     if until <= since:
         raise InputError("period: 'until' must be after 'since'")
     now = datetime.now(UTC)
     with store.transaction() as session:
-        by_check = queries.decisions_by_check(session, since, until)
-        by_code = queries.orders_by_code(session, since, until)
-        risks = queries.order_risks(session, since, until)
-        open_times = queries.open_item_times(session)
-        tallies = queries.analyst_decisions(session, since, until)
-        decisions = list(queries.decided_orders(session, since, until))
+        tenant = viewer.tenant_id
+        by_check = queries.decisions_by_check(session, since, until, tenant_id=tenant)
+        by_code = queries.orders_by_code(session, since, until, tenant_id=tenant)
+        risks = queries.order_risks(session, since, until, tenant_id=tenant)
+        open_times = queries.open_item_times(session, tenant_id=tenant)
+        tallies = queries.analyst_decisions(session, since, until, tenant_id=tenant)
+        decisions = list(queries.decided_orders(session, since, until, tenant_id=tenant))
     total = sum(by_check.values())
     per_analyst: dict[str, dict[str, int]] = {}
     for name, action, n in tallies:

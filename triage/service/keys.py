@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from datetime import UTC, datetime
 
-from triage.auth import Caller, Role, hash_api_key, new_api_key
+from triage.auth import DEFAULT_TENANT, Caller, Role, hash_api_key, new_api_key
 from triage.errors import InputError, Unauthenticated
 from triage.service.schemas import ApiKeyCreated
 from triage.store import Store
 from triage.store import keys as key_rows
 from triage.store.tables import ApiKeyRow
 
-__all__ = ["authenticate", "create_api_key", "ensure_system_caller"]
+__all__ = ["authenticate", "caller_of", "create_api_key", "ensure_system_caller"]
 
 SYSTEM_KEY_ID = "key_system"
+TENANT_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 
 def _parse_role(role: str) -> Role:
@@ -25,9 +27,20 @@ def _parse_role(role: str) -> Role:
         raise InputError(f"role: unknown role {role!r} (one of {known})") from None
 
 
-def create_api_key(store: Store, *, role: str, name: str | None = None) -> ApiKeyCreated:
-    """Create a key with ``role`` and return it; the key itself is not stored anywhere."""
+def _parse_tenant(tenant: str) -> str:
+    if not TENANT_ID.fullmatch(tenant):
+        raise InputError(
+            f"tenant: {tenant[:80]!r} is not a tenant id (1-64 letters, digits, '.', '_', '-')"
+        )
+    return tenant
+
+
+def create_api_key(
+    store: Store, *, role: str, name: str | None = None, tenant: str = DEFAULT_TENANT
+) -> ApiKeyCreated:
+    """Create a key with ``role`` for ``tenant`` and return it; the key itself is not stored."""
     parsed = _parse_role(role)
+    tenant = _parse_tenant(tenant)
     key = new_api_key()
     key_id = "key_" + secrets.token_hex(8)
     with store.transaction() as session:
@@ -39,10 +52,12 @@ def create_api_key(store: Store, *, role: str, name: str | None = None) -> ApiKe
                 role=parsed.value,
                 key_hash=hash_api_key(key),
                 prefix=key[:10],
+                tenant_id=tenant,
                 created_at=datetime.now(UTC),
             ),
         )
-    return ApiKeyCreated(id=key_id, name=name or f"{parsed.value}-{key_id[4:]}", role=role, key=key)
+    label = name or f"{parsed.value}-{key_id[4:]}"
+    return ApiKeyCreated(id=key_id, name=label, role=role, tenant=tenant, key=key)
 
 
 def authenticate(store: Store, authorization: str | None) -> Caller:
@@ -56,7 +71,12 @@ def authenticate(store: Store, authorization: str | None) -> Caller:
         row = key_rows.find_active_key(session, hash_api_key(token.strip()))
         if row is None:
             raise Unauthenticated("the API key is unknown or revoked")
-        return Caller(key_id=row.id, name=row.name, role=Role(row.role))
+        return caller_of(row)
+
+
+def caller_of(row: ApiKeyRow) -> Caller:
+    """Return the Caller a stored key row stands for."""
+    return Caller(key_id=row.id, name=row.name, role=Role(row.role), tenant_id=row.tenant_id)
 
 
 def ensure_system_caller(store: Store) -> Caller:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from triage.auth import Caller
 from triage.contract import CheckResult, Customer, ExceptionCode, Quote
 from triage.errors import NotFound
 from triage.pipeline import Components
@@ -109,9 +110,9 @@ def comparison_grid(result: CheckResult, quote: Quote, customer: Customer) -> li
     return sorted(rows, key=lambda r: rank.get(r.status, 3))
 
 
-def _inputs(store: Store, order_id: str) -> tuple[CheckResult, Quote, Customer]:
+def _inputs(store: Store, caller: Caller, order_id: str) -> tuple[CheckResult, Quote, Customer]:
     with store.transaction() as session:
-        order = order_rows.get_order(session, order_id)
+        order = order_rows.get_order(session, order_id, tenant_id=caller.tenant_id)
         if order is None:
             raise NotFound(f"order {order_id!r} does not exist")
         return (
@@ -121,10 +122,11 @@ def _inputs(store: Store, order_id: str) -> tuple[CheckResult, Quote, Customer]:
         )
 
 
-def load_order_view(store: Store, order_id: str) -> OrderView:
-    """Return the order's record, quote, customer and comparison grid; raise NotFound."""
-    record = get_order(store, order_id)
-    _, quote, customer = _inputs(store, order_id)
+def load_order_view(store: Store, caller: Caller, order_id: str) -> OrderView:
+    """Return the order's record, quote, customer and comparison grid; raise NotFound
+    (also for an order of another tenant than the caller's)."""
+    record = get_order(store, caller, order_id)
+    _, quote, customer = _inputs(store, caller, order_id)
     return OrderView(
         record=record,
         quote=quote,
@@ -134,8 +136,8 @@ def load_order_view(store: Store, order_id: str) -> OrderView:
 
 
 def preview_corrections(
-    store: Store, parts: Components, order_id: str, corrections: dict[str, Any]
+    store: Store, parts: Components, caller: Caller, order_id: str, corrections: dict[str, Any]
 ) -> CheckResult:
     """Return the result the rules give with ``corrections`` applied, without saving it."""
-    result, quote, customer = _inputs(store, order_id)
+    result, quote, customer = _inputs(store, caller, order_id)
     return apply_corrections(parts, result, quote, customer, corrections)

@@ -37,7 +37,14 @@ from triage.store.tables import (
 )
 from triage.workers import Admission, GateClosed, GateTimeout
 
-__all__ = ["SubmitOutcome", "get_order", "request_fingerprint", "submit_order"]
+__all__ = [
+    "SubmitOutcome",
+    "exception_rows",
+    "get_order",
+    "order_risk",
+    "request_fingerprint",
+    "submit_order",
+]
 
 CREATED = 201
 REPLAYED = 200
@@ -79,6 +86,26 @@ def _cents(amount: Decimal) -> int:
     return int((amount * 100).to_integral_value())
 
 
+def exception_rows(result: CheckResult) -> list[OrderExceptionRow]:
+    """Return the rows by which the queue filters, the summary and the dashboard find the
+    result's exceptions (one per exception, in the result's order)."""
+    return [
+        OrderExceptionRow(
+            order_id=result.order_id,
+            code=e.code.value,
+            severity=e.severity.value,
+            queue=e.queue,
+            field=e.field,
+        )
+        for e in result.exceptions
+    ]
+
+
+def order_risk(result: CheckResult) -> float | None:
+    """Return the risk the queue sorts by: the larger of dispute and delay, if scored."""
+    return max(result.risk.dispute, result.risk.delay) if result.risk else None
+
+
 def _order_rows(
     result: CheckResult,
     quote: Quote,
@@ -92,11 +119,12 @@ def _order_rows(
     result_json: str,
 ) -> tuple[OrderRow, list[OrderExceptionRow], ReviewItemRow | None]:
     in_review = result.decision is Decision.REVIEW
-    risk = max(result.risk.dispute, result.risk.delay) if result.risk else None
+    risk = order_risk(result)
     amount = _cents(quote.total_contract_value)
     order = OrderRow(
         order_id=result.order_id,
         api_key_id=caller.key_id,
+        tenant_id=caller.tenant_id,
         idempotency_key=key,
         document_sha256=document_sha256,
         filename=filename,
@@ -117,16 +145,7 @@ def _order_rows(
         created_at=now,
         updated_at=now,
     )
-    exceptions = [
-        OrderExceptionRow(
-            order_id=result.order_id,
-            code=e.code.value,
-            severity=e.severity.value,
-            queue=e.queue,
-            field=e.field,
-        )
-        for e in result.exceptions
-    ]
+    exceptions = exception_rows(result)
     item = None
     if in_review:
         item = ReviewItemRow(
@@ -272,10 +291,11 @@ def submit_order(
         )
 
 
-def get_order(store: Store, order_id: str) -> OrderRecord:
-    """Return the stored order with its status, audit trail and outcome; raise NotFound."""
+def get_order(store: Store, caller: Caller, order_id: str) -> OrderRecord:
+    """Return the stored order with its status, audit trail and outcome; raise NotFound
+    (also for an order of another tenant than the caller's)."""
     with store.reading() as session:
-        order = order_rows.get_order(session, order_id)
+        order = order_rows.get_order(session, order_id, tenant_id=caller.tenant_id)
         if order is None:
             raise NotFound(f"order {order_id!r} does not exist")
         events = order_rows.list_review_events(session, order_id)

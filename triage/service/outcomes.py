@@ -20,7 +20,7 @@ def record_outcome(
     """Store (or replace) an order's outcome; return it and whether it is the first report."""
     now = datetime.now(UTC)
     with store.transaction() as session:
-        if order_rows.lock_order(session, order_id) is None:
+        if order_rows.lock_order(session, order_id, tenant_id=caller.tenant_id) is None:
             raise NotFound(f"order {order_id!r} does not exist")
         row = order_rows.get_outcome(session, order_id)
         created = row is None

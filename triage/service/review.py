@@ -5,9 +5,12 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from triage.auth import Caller
 from triage.contract import CheckResult, Customer, Quote
@@ -15,6 +18,7 @@ from triage.errors import Conflict, InputError, NotFound
 from triage.pipeline import Components
 from triage.service.assignment import ItemLocked
 from triage.service.corrections import apply_corrections
+from triage.service.orders import exception_rows, order_risk
 from triage.service.schemas import (
     DecisionRecord,
     DecisionRequest,
@@ -35,7 +39,7 @@ from triage.store.queue import (
     list_open_items,
     sort_value,
 )
-from triage.store.tables import ReviewEventRow
+from triage.store.tables import OrderRow, ReviewEventRow
 
 __all__ = ["OrderNotInReview", "list_review_queue", "record_decision"]
 
@@ -60,39 +64,57 @@ def _encode_cursor(sort: QueueSort, value: Any, order_id: str) -> str:
     return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
+MAX_CURSOR_CENTS = 2**63 - 1
+
+
+def _cursor_value(raw: Any, sort: QueueSort) -> Any:
+    """Return the cursor's sort value, checked to be one the queue itself could have made:
+    an aware timestamp, cents within int64, or a finite risk (ValueError otherwise)."""
+    if sort is QueueSort.AGE:
+        moment = datetime.fromisoformat(raw)
+        if moment.tzinfo is None:
+            raise ValueError("a cursor's time carries its UTC offset")
+        return moment
+    if sort is QueueSort.AMOUNT:
+        if isinstance(raw, bool) or not isinstance(raw, int) or abs(raw) > MAX_CURSOR_CENTS:
+            raise ValueError("a cursor's amount is a whole number of cents within int64")
+        return raw
+    risk = float(raw)
+    if not math.isfinite(risk):
+        raise ValueError("a cursor's risk is a finite number")
+    return risk
+
+
 def _decode_cursor(cursor: str, sort: QueueSort) -> tuple[Any, str]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         data = json.loads(base64.urlsafe_b64decode(padded.encode()))
         if data["sort"] != sort.value:
             raise InputError(f"cursor: was made for sort={data['sort']}, not sort={sort.value}")
-        value = data["value"]
-        if sort is QueueSort.AGE:
-            value = datetime.fromisoformat(value)
-        elif sort is QueueSort.AMOUNT:
-            value = int(value)
-        else:
-            value = float(value)
-        return value, str(data["id"])
-    except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError):
+        return _cursor_value(data["value"], sort), str(data["id"])
+    except (ValueError, KeyError, TypeError, OverflowError, binascii.Error, UnicodeDecodeError):
         raise InputError("cursor: not a cursor this service returned") from None
 
 
 def list_review_queue(
     store: Store,
+    caller: Caller,
     filters: QueueFilter,
     *,
     sort: QueueSort = QueueSort.RISK,
     cursor: str | None = None,
     limit: int = 50,
 ) -> ReviewPage:
-    """Return one page of open review items matching ``filters``, in ``sort`` order."""
+    """Return one page of the caller's tenant's open review items matching ``filters``, in
+    ``sort`` order."""
     if not 1 <= limit <= MAX_PAGE:
         raise InputError(f"limit: must be between 1 and {MAX_PAGE}")
     after = _decode_cursor(cursor, sort) if cursor else None
     now = datetime.now(UTC)
     with store.transaction() as session:
-        rows = list_open_items(session, filters, sort, after=after, limit=limit + 1)
+        rows = list_open_items(
+            session, filters, sort, tenant_id=caller.tenant_id, after=after, limit=limit + 1
+        )
         page = rows[:limit]
         found = exceptions_for(session, [item.order_id for item, _ in page])
     items = [
@@ -136,7 +158,7 @@ def record_decision(
     """
     _check_request(request)
     with store.transaction() as session:
-        order = order_rows.get_order(session, order_id)
+        order = order_rows.get_order(session, order_id, tenant_id=caller.tenant_id)
         if order is None:
             raise NotFound(f"order {order_id!r} does not exist")
         before = CheckResult.model_validate_json(order.result_json)
@@ -149,7 +171,7 @@ def record_decision(
     now = datetime.now(UTC)
     changed = sorted(request.corrections or {})
     with store.transaction() as session:
-        order = order_rows.lock_order(session, order_id)
+        order = order_rows.lock_order(session, order_id, tenant_id=caller.tenant_id)
         item = order_rows.get_review_item(session, order_id)
         if order is None or item is None or item.state != OPEN:
             raise OrderNotInReview(f"order {order_id!r} is not waiting in the review queue")
@@ -159,8 +181,8 @@ def record_decision(
                 f"{item.locked_until:%Y-%m-%d %H:%M} UTC"
             )
         item.state, item.closed_at, item.locked_until = CLOSED, now, None
+        _store_result(session, order, after)
         order.status, order.updated_at = status.value, now
-        order.result_json = after.model_dump_json()
         order_rows.add_review_event(
             session,
             ReviewEventRow(
@@ -186,6 +208,19 @@ def record_decision(
         exceptions_after=[e.code.value for e in after.exceptions],
         result=after,
     )
+
+
+def _store_result(session: Session, order: OrderRow, result: CheckResult) -> None:
+    """Make the stored order agree with ``result``: its JSON, risk, versions and exception
+    rows (so queue filters, the summary and the dashboard count what it has now). The
+    ``decision`` column keeps how the order was routed when it arrived (the touchless rate
+    counts arrivals)."""
+    order.result_json = result.model_dump_json()
+    order.risk = order_risk(result)
+    order.rules_version = result.versions.rules
+    order.policy_version = result.versions.policy
+    order.model_version = result.versions.model
+    order_rows.replace_exceptions(session, order.order_id, exception_rows(result))
 
 
 def _snapshot(result: CheckResult, fields: list[str]) -> dict[str, Any]:

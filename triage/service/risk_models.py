@@ -1,8 +1,8 @@
 """The risk model registry as the API shows it: list the versions, promote one.
 
-Promotion writes the registry's pointer; the running service keeps the scorer it loaded
-at start-up until it restarts (each worker loads the promoted version once), which the
-reply says in ``note``.
+Promotion writes the registry's pointer. Every server process scores with a
+``triage.components.PromotedScorer``, which reads the pointer before each order, so the
+first order scored after the promotion - in every process - uses the new version.
 """
 
 from __future__ import annotations

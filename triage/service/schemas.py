@@ -8,7 +8,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
+from triage.auth import DEFAULT_TENANT
 from triage.contract import CheckResult
+from triage.contract.types import ContractDate
 
 __all__ = [
     "ApiKeyCreated",
@@ -81,7 +83,7 @@ class OutcomeReport(ServiceModel):
 
     disputed: bool
     days_late: int = Field(ge=0, le=3650)
-    reported_at: date
+    reported_at: ContractDate
 
 
 class OutcomeRecord(ServiceModel):
@@ -236,4 +238,5 @@ class ApiKeyCreated(ServiceModel):
     id: str
     name: str
     role: str
+    tenant: str = DEFAULT_TENANT
     key: str

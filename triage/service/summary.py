@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from triage.auth import Caller
 from triage.service.schemas import MetricsSummary
 from triage.store import Store, stats
 
 __all__ = ["metrics_summary", "open_queue_size"]
 
 
-def metrics_summary(store: Store) -> MetricsSummary:
-    """Return the summary over every stored order."""
+def metrics_summary(store: Store, caller: Caller) -> MetricsSummary:
+    """Return the summary over every order of the caller's tenant."""
     now = datetime.now(UTC)
     with store.transaction() as session:
-        counts = stats.count_by_decision(session)
-        by_code = stats.orders_by_code(session)
-        queue = stats.queue_stats(session)
+        counts = stats.count_by_decision(session, tenant_id=caller.tenant_id)
+        by_code = stats.orders_by_code(session, tenant_id=caller.tenant_id)
+        queue = stats.queue_stats(session, tenant_id=caller.tenant_id)
     total = counts.total
     return MetricsSummary(
         orders_total=total,

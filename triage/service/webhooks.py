@@ -74,6 +74,7 @@ def register_webhook(
     row = WebhookRow(
         id="wh_" + secrets.token_hex(8),
         api_key_id=caller.key_id,
+        tenant_id=caller.tenant_id,
         url=url,
         secret=SECRET_PREFIX + base64.b64encode(secrets.token_bytes(24)).decode(),
         active=True,
@@ -85,19 +86,26 @@ def register_webhook(
 
 
 def list_webhooks(store: Store, caller: Caller) -> list[WebhookInfo]:
-    """Return the caller's webhooks (an admin sees every webhook)."""
+    """Return the caller's webhooks (an admin sees every webhook of its tenant)."""
     owner = None if caller.role is Role.ADMIN else caller.key_id
     with store.transaction() as session:
-        return [_info(row) for row in hook_rows.list_webhooks(session, owner)]
+        rows = hook_rows.list_webhooks(session, owner, tenant_id=caller.tenant_id)
+        return [_info(row) for row in rows]
 
 
 def list_deliveries(
     store: Store, caller: Caller, webhook_id: str, *, limit: int = 50
 ) -> list[WebhookDeliveryInfo]:
-    """Return a webhook's newest deliveries; NotFound unless the caller owns it (or is admin)."""
+    """Return a webhook's newest deliveries; NotFound unless the caller owns it (or is an
+    admin of its tenant)."""
     with store.transaction() as session:
         hook = hook_rows.get_webhook(session, webhook_id)
-        if hook is None or (caller.role is not Role.ADMIN and hook.api_key_id != caller.key_id):
+        mine = hook is not None and hook.tenant_id == caller.tenant_id
+        if (
+            hook is None
+            or not mine
+            or (caller.role is not Role.ADMIN and hook.api_key_id != caller.key_id)
+        ):
             raise NotFound(f"webhook {webhook_id!r} does not exist")
         rows = hook_rows.list_deliveries(session, webhook_id, limit)
     return [
@@ -120,8 +128,9 @@ def list_deliveries(
 def queue_order_event(
     session: Session, order: OrderRow, *, action: str, now: datetime, reason_code: str | None
 ) -> int:
-    """Queue an ``order.decided`` delivery for each subscriber; return how many were queued."""
-    hooks = hook_rows.subscribers_for(session, order.api_key_id)
+    """Queue an ``order.decided`` delivery for each subscriber (of the order's tenant only);
+    return how many were queued."""
+    hooks = hook_rows.subscribers_for(session, order.api_key_id, tenant_id=order.tenant_id)
     rows = []
     for hook in hooks:
         message_id = "msg_" + secrets.token_hex(12)

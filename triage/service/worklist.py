@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
+from triage.auth import Caller
 from triage.contract import BillingException, CheckResult, Severity
 from triage.errors import InputError
 from triage.store import Store, worklist
@@ -80,7 +81,7 @@ def top_exception(result: CheckResult) -> BillingException | None:
 
 def list_worklist(
     store: Store,
-    viewer_key_id: str,
+    viewer: Caller,
     filters: WorklistFilter,
     *,
     sort: QueueSort = QueueSort.RISK,
@@ -88,19 +89,21 @@ def list_worklist(
     page_size: int = 25,
     sla: timedelta = timedelta(hours=24),
 ) -> WorklistPage:
-    """Return page ``page`` (1-based) of open items matching ``filters`` in ``sort`` order."""
+    """Return page ``page`` (1-based) of the viewer's tenant's open items matching
+    ``filters`` in ``sort`` order."""
     if page < 1 or not 1 <= page_size <= MAX_PAGE_SIZE:
         raise InputError(f"page: must be >= 1 with a page size of 1..{MAX_PAGE_SIZE}")
     now = datetime.now(UTC)
     with store.transaction() as session:
-        total = worklist.count_items(session, filters)
+        tenant = viewer.tenant_id
+        total = worklist.count_items(session, filters, tenant_id=tenant)
         rows = worklist.list_items(
-            session, filters, sort, offset=(page - 1) * page_size, limit=page_size
+            session, filters, sort, tenant_id=tenant, offset=(page - 1) * page_size, limit=page_size
         )
         holders = {i.assigned_to for i, _ in rows if i.assigned_to and i.locked_until}
         names = worklist.key_names(session, holders)
-        queues = worklist.open_queues(session)
-        accounts = worklist.open_accounts(session)
+        queues = worklist.open_queues(session, tenant_id=tenant)
+        accounts = worklist.open_accounts(session, tenant_id=tenant)
     items = []
     for item, order in rows:
         result = CheckResult.model_validate_json(order.result_json)
@@ -119,7 +122,7 @@ def list_worklist(
                 age=age,
                 aging=aging_of(age, sla),
                 assignee=names.get(holder, holder) if holder else None,
-                locked_by_other=holder is not None and holder != viewer_key_id,
+                locked_by_other=holder is not None and holder != viewer.key_id,
             )
         )
     customers = [(a, json.loads(c).get("legal_name", a)) for a, c in accounts]

@@ -6,13 +6,15 @@ queue is a snapshot of now, whatever the period.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import ColumnElement, distinct, func, select
 from sqlalchemy.orm import Session
 
+from triage.store.orders import of_tenant
 from triage.store.queue import OPEN
 from triage.store.tables import OrderExceptionRow, OrderRow, ReviewEventRow, ReviewItemRow
 
@@ -40,46 +42,64 @@ class DecidedOrder:
     after_json: str | None
 
 
-def decisions_by_check(session: Session, since: datetime, until: datetime) -> dict[str, int]:
+def _submitted_in(since: datetime, until: datetime, tenant_id: str) -> list[ColumnElement[bool]]:
+    return [
+        OrderRow.created_at >= since,
+        OrderRow.created_at < until,
+        OrderRow.tenant_id == tenant_id,
+    ]
+
+
+def decisions_by_check(
+    session: Session, since: datetime, until: datetime, *, tenant_id: str
+) -> dict[str, int]:
     """Return orders submitted in the period, counted by the automated decision."""
     rows = session.execute(
         select(OrderRow.decision, func.count())
-        .where(OrderRow.created_at >= since, OrderRow.created_at < until)
+        .where(*_submitted_in(since, until, tenant_id))
         .group_by(OrderRow.decision)
     )
     return {decision: int(n) for decision, n in rows}
 
 
-def orders_by_code(session: Session, since: datetime, until: datetime) -> dict[str, int]:
+def orders_by_code(
+    session: Session, since: datetime, until: datetime, *, tenant_id: str
+) -> dict[str, int]:
     """Return, per exception code, how many orders submitted in the period raised it."""
     rows = session.execute(
         select(OrderExceptionRow.code, func.count(distinct(OrderExceptionRow.order_id)))
         .join(OrderRow, OrderRow.order_id == OrderExceptionRow.order_id)
-        .where(OrderRow.created_at >= since, OrderRow.created_at < until)
+        .where(*_submitted_in(since, until, tenant_id))
         .group_by(OrderExceptionRow.code)
     )
     return {code: int(n) for code, n in rows}
 
 
-def order_risks(session: Session, since: datetime, until: datetime) -> list[float]:
+def order_risks(
+    session: Session, since: datetime, until: datetime, *, tenant_id: str
+) -> list[float]:
     """Return the risk score of every scored order submitted in the period."""
     rows = session.scalars(
         select(OrderRow.risk).where(
-            OrderRow.created_at >= since, OrderRow.created_at < until, OrderRow.risk.is_not(None)
+            *_submitted_in(since, until, tenant_id), OrderRow.risk.is_not(None)
         )
     )
     return [float(r) for r in rows if r is not None]
 
 
-def open_item_times(session: Session) -> list[datetime]:
-    """Return when each open review item was queued."""
+def open_item_times(session: Session, *, tenant_id: str) -> list[datetime]:
+    """Return when each of ``tenant_id``'s open review items was queued."""
     return list(
-        session.scalars(select(ReviewItemRow.created_at).where(ReviewItemRow.state == OPEN))
+        session.scalars(
+            select(ReviewItemRow.created_at).where(
+                ReviewItemRow.state == OPEN, of_tenant(ReviewItemRow.order_id, tenant_id)
+            )
+        )
     )
 
 
 def analyst_decisions(
-    session: Session, since: datetime, until: datetime
+    session: Session, since: datetime, until: datetime, *, tenant_id: str
 ) -> list[tuple[str, str, int]]:
     """Return (analyst, action, count) of the decisions made in the period."""
     rows = session.execute(
@@ -92,35 +112,43 @@ def analyst_decisions(
             ReviewEventRow.action.in_(DECISION_ACTIONS),
             ReviewEventRow.created_at >= since,
             ReviewEventRow.created_at < until,
+            of_tenant(ReviewEventRow.order_id, tenant_id),
         )
         .group_by(ReviewEventRow.actor_name, ReviewEventRow.action)
     )
     return [(str(name), str(action), int(n)) for name, action, n in rows]
 
 
-def decided_orders(session: Session, since: datetime, until: datetime) -> Sequence[DecidedOrder]:
-    """Return every decision made in the period with the codes its order first raised."""
-    events = list(
-        session.execute(
-            select(ReviewEventRow.order_id, ReviewEventRow.action, ReviewEventRow.after_json)
-            .where(
-                ReviewEventRow.action.in_(DECISION_ACTIONS),
-                ReviewEventRow.created_at >= since,
-                ReviewEventRow.created_at < until,
-            )
-            .order_by(ReviewEventRow.id)
+def decided_orders(
+    session: Session, since: datetime, until: datetime, *, tenant_id: str
+) -> Sequence[DecidedOrder]:
+    """Return every decision made in the period with the codes the order had when it was
+    decided, as the audit entry recorded them (the order's exception rows say what it has
+    now, which a correction changes)."""
+    events = session.execute(
+        select(
+            ReviewEventRow.order_id,
+            ReviewEventRow.action,
+            ReviewEventRow.before_json,
+            ReviewEventRow.after_json,
         )
+        .where(
+            ReviewEventRow.action.in_(DECISION_ACTIONS),
+            ReviewEventRow.created_at >= since,
+            ReviewEventRow.created_at < until,
+            of_tenant(ReviewEventRow.order_id, tenant_id),
+        )
+        .order_by(ReviewEventRow.id)
     )
-    codes: dict[str, set[str]] = {order_id: set() for order_id, _, _ in events}
-    if codes:
-        rows = session.execute(
-            select(OrderExceptionRow.order_id, OrderExceptionRow.code).where(
-                OrderExceptionRow.order_id.in_(list(codes))
-            )
-        )
-        for order_id, code in rows:
-            codes[order_id].add(code)
     return [
-        DecidedOrder(order_id, action, frozenset(codes[order_id]), after)
-        for order_id, action, after in events
+        DecidedOrder(order_id, action, _codes_before(before), after)
+        for order_id, action, before, after in events
     ]
+
+
+def _codes_before(before_json: str | None) -> frozenset[str]:
+    try:
+        codes = json.loads(before_json or "{}").get("exceptions", [])
+    except (ValueError, AttributeError):
+        return frozenset()
+    return frozenset(str(code) for code in codes)

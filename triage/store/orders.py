@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Executable, func, select
+from sqlalchemy import ColumnElement, Executable, delete, func, select, true
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from triage.store.tables import (
     DocumentRow,
@@ -27,6 +27,9 @@ __all__ = [
     "get_review_item",
     "list_review_events",
     "lock_order",
+    "of_tenant",
+    "replace_exceptions",
+    "tenant_has_document",
 ]
 
 
@@ -62,14 +65,47 @@ def add_order(
     session.flush()
 
 
-def get_order(session: Session, order_id: str) -> OrderRow | None:
-    """Return the order row, or None."""
-    return session.get(OrderRow, order_id)
+def get_order(session: Session, order_id: str, *, tenant_id: str) -> OrderRow | None:
+    """Return the order row if it belongs to ``tenant_id``, or None (another tenant's order
+    does not exist for the caller)."""
+    row = session.get(OrderRow, order_id)
+    return row if row is not None and row.tenant_id == tenant_id else None
 
 
-def lock_order(session: Session, order_id: str) -> OrderRow | None:
-    """Return the order row locked for update (a no-op lock on SQLite's serial writes)."""
-    return session.scalar(select(OrderRow).where(OrderRow.order_id == order_id).with_for_update())
+def lock_order(session: Session, order_id: str, *, tenant_id: str) -> OrderRow | None:
+    """Return ``tenant_id``'s order row locked for update (a no-op lock on SQLite's serial
+    writes), or None."""
+    return session.scalar(
+        select(OrderRow)
+        .where(OrderRow.order_id == order_id, OrderRow.tenant_id == tenant_id)
+        .with_for_update()
+    )
+
+
+def of_tenant(order_id: InstrumentedAttribute[str], tenant_id: str | None) -> ColumnElement[bool]:
+    """Return the condition "``order_id`` is an order of ``tenant_id``" for a query over a
+    table hanging off orders; ``None`` (the operator's Prometheus gauges only) is every tenant.
+    """
+    if tenant_id is None:
+        return true()
+    return order_id.in_(select(OrderRow.order_id).where(OrderRow.tenant_id == tenant_id))
+
+
+def tenant_has_document(session: Session, sha256: str, *, tenant_id: str) -> bool:
+    """Return True when an order of ``tenant_id`` was read from the document ``sha256``."""
+    found = session.scalar(
+        select(OrderRow.order_id)
+        .where(OrderRow.document_sha256 == sha256, OrderRow.tenant_id == tenant_id)
+        .limit(1)
+    )
+    return found is not None
+
+
+def replace_exceptions(session: Session, order_id: str, rows: Sequence[OrderExceptionRow]) -> None:
+    """Replace the order's exception rows with ``rows`` (in the caller's transaction)."""
+    session.execute(delete(OrderExceptionRow).where(OrderExceptionRow.order_id == order_id))
+    session.add_all(rows)
+    session.flush()
 
 
 def get_review_item(session: Session, order_id: str) -> ReviewItemRow | None:

@@ -50,12 +50,13 @@ class QueueFilter:
     account_id: str | None = None
 
 
-def open_items_query(filters: QueueFilter) -> Select[ReviewItemRow, OrderRow]:
-    """Return the query of open review items (with their orders) that match ``filters``."""
+def open_items_query(filters: QueueFilter, *, tenant_id: str) -> Select[ReviewItemRow, OrderRow]:
+    """Return the query of ``tenant_id``'s open review items (with their orders) that match
+    ``filters``."""
     query = (
         select(ReviewItemRow, OrderRow)
         .join(OrderRow, OrderRow.order_id == ReviewItemRow.order_id)
-        .where(ReviewItemRow.state == OPEN)
+        .where(ReviewItemRow.state == OPEN, OrderRow.tenant_id == tenant_id)
     )
     if filters.queue is not None or filters.code is not None:
         matching = select(OrderExceptionRow.order_id).where(
@@ -100,12 +101,14 @@ def list_open_items(
     filters: QueueFilter,
     sort: QueueSort,
     *,
+    tenant_id: str,
     after: tuple[Any, str] | None,
     limit: int,
 ) -> list[tuple[ReviewItemRow, OrderRow]]:
-    """Return up to ``limit`` open items (with their orders) after the ``after`` position."""
+    """Return up to ``limit`` of ``tenant_id``'s open items (with their orders) after the
+    ``after`` position."""
     expr = sort_expression(sort)
-    query = open_items_query(filters)
+    query = open_items_query(filters, tenant_id=tenant_id)
     if after is not None:
         value, last_id = after
         beyond = expr < value if _descending(sort) else expr > value

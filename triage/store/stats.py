@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
+from triage.store.orders import of_tenant
 from triage.store.queue import OPEN
 from triage.store.tables import OrderExceptionRow, OrderRow, ReviewItemRow
 
@@ -38,9 +39,13 @@ class QueueStats:
     oldest: datetime | None
 
 
-def count_by_decision(session: Session) -> OrderCounts:
-    """Return order counts by the automated check's decision."""
-    rows = session.execute(select(OrderRow.decision, func.count()).group_by(OrderRow.decision))
+def count_by_decision(session: Session, *, tenant_id: str) -> OrderCounts:
+    """Return ``tenant_id``'s order counts by the automated check's decision."""
+    rows = session.execute(
+        select(OrderRow.decision, func.count())
+        .where(OrderRow.tenant_id == tenant_id)
+        .group_by(OrderRow.decision)
+    )
     counts = {decision: int(n) for decision, n in rows}
     return OrderCounts(
         total=sum(counts.values()),
@@ -49,24 +54,28 @@ def count_by_decision(session: Session) -> OrderCounts:
     )
 
 
-def orders_by_code(session: Session) -> dict[str, int]:
-    """Return, per exception code, how many orders raised it at least once."""
+def orders_by_code(session: Session, *, tenant_id: str) -> dict[str, int]:
+    """Return, per exception code, how many of ``tenant_id``'s orders raised it at least once."""
     rows = session.execute(
         select(OrderExceptionRow.code, func.count(distinct(OrderExceptionRow.order_id)))
+        .where(of_tenant(OrderExceptionRow.order_id, tenant_id))
         .group_by(OrderExceptionRow.code)
         .order_by(OrderExceptionRow.code)
     )
     return {code: int(n) for code, n in rows}
 
 
-def queue_stats(session: Session) -> QueueStats:
-    """Return the size of the open review queue and its oldest item's time."""
+def queue_stats(session: Session, *, tenant_id: str | None) -> QueueStats:
+    """Return the size of ``tenant_id``'s open review queue (every tenant's for None) and its
+    oldest item's time."""
     size, oldest = session.execute(
-        select(func.count(), func.min(ReviewItemRow.created_at)).where(ReviewItemRow.state == OPEN)
+        select(func.count(), func.min(ReviewItemRow.created_at)).where(
+            ReviewItemRow.state == OPEN, of_tenant(ReviewItemRow.order_id, tenant_id)
+        )
     ).one()
     return QueueStats(size=int(size), oldest=oldest)
 
 
 def open_queue_size(session: Session) -> int:
-    """Return how many review items are open."""
-    return queue_stats(session).size
+    """Return how many review items are open, over every tenant (the Prometheus gauge)."""
+    return queue_stats(session, tenant_id=None).size

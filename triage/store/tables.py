@@ -1,7 +1,10 @@
 """The database tables. Every class is a ``...Row``; the schema itself is owned by migrations.
 
-Times are stored as UTC. The review item already carries ``assigned_to`` and
-``locked_until`` so the analysts' review page can add queue locking without a new table.
+Keys, orders and webhooks carry the ``tenant_id`` of the account that owns them (see
+``triage.auth``); what hangs off an order (exceptions, review item, audit, outcome) and
+off a webhook (deliveries) belongs to the same tenant through it. Times are stored as UTC.
+The review item already carries ``assigned_to`` and ``locked_until`` so the analysts'
+review page can add queue locking without a new table.
 """
 
 from __future__ import annotations
@@ -25,7 +28,10 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from triage.auth import DEFAULT_TENANT
+
 __all__ = [
+    "DEFAULT_TENANT",
     "ApiKeyRow",
     "Base",
     "DocumentRow",
@@ -35,6 +41,7 @@ __all__ = [
     "OutcomeRow",
     "ReviewEventRow",
     "ReviewItemRow",
+    "ReviewSessionRow",
     "UtcDateTime",
     "WebhookDeliveryRow",
     "WebhookRow",
@@ -77,8 +84,22 @@ class ApiKeyRow(Base):
     role: Mapped[str] = mapped_column(String(32))
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
     prefix: Mapped[str] = mapped_column(String(16))
+    tenant_id: Mapped[str] = mapped_column(String(64), default=DEFAULT_TENANT)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
+
+
+class ReviewSessionRow(Base):
+    """An analyst's login on the review pages; the cookie carries only its signed id."""
+
+    __tablename__ = "review_sessions"
+
+    id_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    api_key_id: Mapped[str] = mapped_column(ForeignKey("api_keys.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), nullable=True)
 
 
 class DocumentRow(Base):
@@ -99,6 +120,7 @@ class OrderRow(Base):
 
     order_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     api_key_id: Mapped[str] = mapped_column(ForeignKey("api_keys.id"))
+    tenant_id: Mapped[str] = mapped_column(String(64), default=DEFAULT_TENANT, index=True)
     idempotency_key: Mapped[str] = mapped_column(String(255))
     document_sha256: Mapped[str] = mapped_column(ForeignKey("documents.sha256"))
     filename: Mapped[str] = mapped_column(String(255))
@@ -206,6 +228,7 @@ class WebhookRow(Base):
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     api_key_id: Mapped[str] = mapped_column(ForeignKey("api_keys.id"), index=True)
+    tenant_id: Mapped[str] = mapped_column(String(64), default=DEFAULT_TENANT, index=True)
     url: Mapped[str] = mapped_column(String(2048))
     secret: Mapped[str] = mapped_column(String(128))
     active: Mapped[bool] = mapped_column(Boolean, default=True)

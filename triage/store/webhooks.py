@@ -43,22 +43,29 @@ def get_webhook(session: Session, webhook_id: str) -> WebhookRow | None:
     return session.get(WebhookRow, webhook_id)
 
 
-def list_webhooks(session: Session, api_key_id: str | None) -> list[WebhookRow]:
-    """Return the subscriptions of one key (or of every key when ``api_key_id`` is None)."""
-    query = select(WebhookRow).order_by(WebhookRow.created_at, WebhookRow.id)
+def list_webhooks(session: Session, api_key_id: str | None, *, tenant_id: str) -> list[WebhookRow]:
+    """Return the subscriptions of one key (or of every key of ``tenant_id`` when
+    ``api_key_id`` is None)."""
+    query = (
+        select(WebhookRow)
+        .where(WebhookRow.tenant_id == tenant_id)
+        .order_by(WebhookRow.created_at, WebhookRow.id)
+    )
     if api_key_id is not None:
         query = query.where(WebhookRow.api_key_id == api_key_id)
     return list(session.scalars(query))
 
 
-def subscribers_for(session: Session, owner_key_id: str) -> list[WebhookRow]:
-    """Return active subscriptions told about an order: the submitter's and every admin's."""
+def subscribers_for(session: Session, owner_key_id: str, *, tenant_id: str) -> list[WebhookRow]:
+    """Return active subscriptions told about an order: the submitter's and those of every
+    admin of the order's tenant."""
     admin_keys = select(ApiKeyRow.id).where(ApiKeyRow.role == "admin")
     return list(
         session.scalars(
             select(WebhookRow)
             .where(
                 WebhookRow.active.is_(True),
+                WebhookRow.tenant_id == tenant_id,
                 or_(WebhookRow.api_key_id == owner_key_id, WebhookRow.api_key_id.in_(admin_keys)),
             )
             .order_by(WebhookRow.id)

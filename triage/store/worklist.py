@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from triage.store.orders import of_tenant
 from triage.store.queue import OPEN, QueueFilter, QueueSort, open_items_query, sort_expression
 from triage.store.tables import ApiKeyRow, OrderExceptionRow, OrderRow, ReviewItemRow
 
@@ -34,13 +35,20 @@ WorklistFilter = QueueFilter
 
 
 def list_items(
-    session: Session, filters: WorklistFilter, sort: QueueSort, *, offset: int, limit: int
+    session: Session,
+    filters: WorklistFilter,
+    sort: QueueSort,
+    *,
+    tenant_id: str,
+    offset: int,
+    limit: int,
 ) -> list[tuple[ReviewItemRow, OrderRow]]:
-    """Return one page of open items with their orders: riskiest/largest/oldest first."""
+    """Return one page of ``tenant_id``'s open items with their orders: riskiest/largest/
+    oldest first."""
     expr = sort_expression(sort)
     primary = expr.asc() if sort is QueueSort.AGE else expr.desc()
     query = (
-        open_items_query(filters)
+        open_items_query(filters, tenant_id=tenant_id)
         .order_by(primary, ReviewItemRow.order_id.asc())
         .offset(offset)
         .limit(limit)
@@ -48,18 +56,19 @@ def list_items(
     return [(item, order) for item, order in session.execute(query)]
 
 
-def count_items(session: Session, filters: WorklistFilter) -> int:
-    """Return how many open items match ``filters``."""
-    query = open_items_query(filters).with_only_columns(func.count()).order_by(None)
+def count_items(session: Session, filters: WorklistFilter, *, tenant_id: str) -> int:
+    """Return how many of ``tenant_id``'s open items match ``filters``."""
+    items = open_items_query(filters, tenant_id=tenant_id)
+    query = items.with_only_columns(func.count()).order_by(None)
     return int(session.scalar(query) or 0)
 
 
-def open_accounts(session: Session) -> list[tuple[str, str]]:
+def open_accounts(session: Session, *, tenant_id: str) -> list[tuple[str, str]]:
     """Return (account id, customer JSON) of one order per account with open items."""
     rows = session.execute(
         select(OrderRow.account_id, func.max(OrderRow.customer_json))
         .join(ReviewItemRow, ReviewItemRow.order_id == OrderRow.order_id)
-        .where(ReviewItemRow.state == OPEN)
+        .where(ReviewItemRow.state == OPEN, OrderRow.tenant_id == tenant_id)
         .group_by(OrderRow.account_id)
         .order_by(OrderRow.account_id)
     )
@@ -122,12 +131,12 @@ def release_item(session: Session, order_id: str, key_id: str) -> bool:
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def open_queues(session: Session) -> list[str]:
-    """Return the queues that open items' exceptions are routed to, sorted."""
+def open_queues(session: Session, *, tenant_id: str) -> list[str]:
+    """Return the queues that ``tenant_id``'s open items' exceptions are routed to, sorted."""
     rows = session.scalars(
         select(OrderExceptionRow.queue)
         .join(ReviewItemRow, ReviewItemRow.order_id == OrderExceptionRow.order_id)
-        .where(ReviewItemRow.state == OPEN)
+        .where(ReviewItemRow.state == OPEN, of_tenant(ReviewItemRow.order_id, tenant_id))
         .distinct()
         .order_by(OrderExceptionRow.queue)
     )

@@ -6,7 +6,7 @@ one set of pools owned by their supervising process.
 """
 
 from triage.workers.gate import Admission, Gate, GateClosed, GateTimeout
-from triage.workers.host import PoolHost, RemoteGate, RemotePool
+from triage.workers.host import HostStatus, PoolHost, RemoteGate, RemotePool
 from triage.workers.pool import (
     NOT_READY,
     READY,
@@ -27,6 +27,7 @@ __all__ = [
     "Gate",
     "GateClosed",
     "GateTimeout",
+    "HostStatus",
     "Pool",
     "PoolHost",
     "PoolStage",

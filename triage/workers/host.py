@@ -18,6 +18,7 @@ at a time:
 - ``("run", pool, timeout_s)`` then the pickled request: answered ``("ok",)`` then the
   pickled answer, ``("lost", cause, detail)`` when the worker overran or died, or
   ``("refused", detail)``;
+- ``("status", "")``: answered ``("ok", {pool: {"workers": live, "size": kept}})``;
 - ``("enter", gate, timeout_s)``: answered ``("ok",)`` once inside, ``("timeout", detail)``
   or ``("refused", detail)``; ``("leave", gate)``: answered ``("ok",)``. A connection that
   drops while inside a gate leaves it.
@@ -44,7 +45,7 @@ from triage.errors import ServiceUnavailable
 from triage.workers.gate import Gate, GateClosed, GateTimeout
 from triage.workers.pool import WorkerLost, WorkerPool
 
-__all__ = ["HOST_GONE", "PoolHost", "RemoteGate", "RemotePool"]
+__all__ = ["HOST_GONE", "HostStatus", "PoolHost", "RemoteGate", "RemotePool"]
 
 # Not the document's fault, so not a WorkerLost (which the reader reports as a bad PDF):
 # the caller is told to come back (503) while the supervisor is restarted.
@@ -129,6 +130,9 @@ class PoolHost:
                 if kind == "run":
                     self._run(connection, name, message[2])
                     continue
+                if kind == "status":
+                    connection.send(("ok", self.status()))
+                    continue
                 gate = self.gates.get(name)
                 if gate is None:
                     connection.send(("refused", f"no gate named {name!r}"))
@@ -149,6 +153,13 @@ class PoolHost:
             with self._lock:
                 self._connections.discard(connection)
             connection.close()
+
+    def status(self) -> dict[str, dict[str, int]]:
+        """Return each pool's live workers and the number it keeps."""
+        return {
+            name: {"workers": len(pool.pids()), "size": pool.size}
+            for name, pool in self.pools.items()
+        }
 
     def close(self) -> None:
         """Stop accepting, end every connection and stop the pools' workers."""
@@ -255,6 +266,18 @@ class RemotePool(_HostClient):
     def pids(self) -> list[int]:
         """Return no process ids: the workers belong to the host."""
         return []
+
+
+class HostStatus(_HostClient):
+    """The host's pools as ``/healthz`` reports them, seen from a server process."""
+
+    def pools(self, wait_s: float = 2.0) -> dict[str, dict[str, int]]:
+        """Return each pool's live workers and size; raise ServiceUnavailable when the host
+        cannot be reached or does not answer within ``wait_s``."""
+        connection, status, _ = self._exchange(("status", ""), wait_s)
+        self._give_back(connection)
+        pools: dict[str, dict[str, int]] = status[1]
+        return pools
 
 
 class RemoteGate(_HostClient):

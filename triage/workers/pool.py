@@ -28,6 +28,7 @@ from multiprocessing.connection import Connection
 from typing import Any, Literal, Protocol, Self
 
 from triage.workers.gate import Gate
+from triage.workers.lifeline import die_with_parent
 
 __all__ = [
     "NOT_READY",
@@ -262,6 +263,11 @@ class WorkerPool(Closing):
         else:
             self._gate.leave()
 
+    @property
+    def size(self) -> int:
+        """Return how many workers the pool keeps."""
+        return self._gate.size
+
     def pids(self) -> list[int]:
         """Return the process ids of the live workers (for monitoring their memory)."""
         with self._lock:
@@ -289,8 +295,10 @@ def answer_requests(
 
     If an answer cannot be sent for lack of memory (a memory limit reached while pickling a
     huge answer), ``out_of_memory`` is sent in its place. Ctrl-C in a terminal reaches the
-    whole process group: the child ignores it and is stopped by its parent instead.
+    whole process group: the child ignores it and is stopped by its parent instead. A
+    child whose parent dies (even by SIGKILL) ends too (``triage.workers.lifeline``).
     """
+    die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     connection.send(READY)
     while True:

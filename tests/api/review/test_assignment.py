@@ -65,7 +65,7 @@ def test_worklist_filters_by_customer_and_shows_the_assignee(store, submit, alic
     other = submit("wl-2", account_id="ACC-2002")["order_id"]
     submit("wl-clean", 30)
     open_review_item(store, alice, first)
-    everything = list_worklist(store, bob.key_id, WorklistFilter())
+    everything = list_worklist(store, bob, WorklistFilter())
     assert {i.order_id for i in everything.items} == {first, other}
     assert {a for a, _ in everything.customers} == {"ACC-1001", "ACC-2002"}
     locked = next(i for i in everything.items if i.order_id == first)
@@ -73,11 +73,11 @@ def test_worklist_filters_by_customer_and_shows_the_assignee(store, submit, alic
     assert locked.top_exception is not None
     assert locked.top_exception.code.value == "PAYMENT_TERMS_MISMATCH"
     assert locked.aging is Aging.FRESH
-    only = list_worklist(store, bob.key_id, WorklistFilter(account_id="ACC-2002"))
+    only = list_worklist(store, bob, WorklistFilter(account_id="ACC-2002"))
     assert [i.order_id for i in only.items] == [other] and only.total == 1
-    paged = list_worklist(store, bob.key_id, WorklistFilter(), page=2, page_size=1)
+    paged = list_worklist(store, bob, WorklistFilter(), page=2, page_size=1)
     assert paged.pages == 2 and len(paged.items) == 1
-    overdue = list_worklist(store, bob.key_id, WorklistFilter(), sla=timedelta(0))
+    overdue = list_worklist(store, bob, WorklistFilter(), sla=timedelta(0))
     assert {i.aging for i in overdue.items} == {Aging.OVERDUE}
 
 
