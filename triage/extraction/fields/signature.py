@@ -194,11 +194,15 @@ def _ink_near(label: _Label, above: bool) -> bool:
         if above
         else (column.bottom - 2, column.bottom + _WINDOW_GAP * 1.6)
     )
-    return any(
-        column.x0 <= (mark.x0 + mark.x1) / 2 < column.x1
-        and low <= (mark.top + mark.bottom) / 2 <= high
-        for mark in column.page.ink_marks
-    )
+    seg = label.seg
+    for mark in column.page.ink_marks:
+        x, y = (mark.x0 + mark.x1) / 2, (mark.top + mark.bottom) / 2
+        if column.x0 <= x < column.x1 and low <= y <= high:
+            return True
+        # Strokes on the label's own line, right of it ("Signature  ~~~~~~").
+        if mark.x0 >= seg.x1 - 2 and seg.top - _WINDOW_GAP <= y <= seg.bottom + 4:
+            return True
+    return False
 
 
 def signature_candidates(
