@@ -131,5 +131,7 @@ def triage_order(
             policy=parts.policy.version,
             model=risk.model_version if risk else None,
             extractor=parts.extractor.version,
+            # optional on a RuleEngine: an engine without a clause playbook has none
+            playbook=getattr(parts.rules, "playbook_version", None),
         ),
     )

@@ -5,8 +5,8 @@ Rules, in the order they apply to each page's lines:
 * table rows (several wide gaps between words) and signature-block lines are dropped;
 * short ``Key: value`` lines are terms, not prose, and are dropped;
 * a new paragraph starts after a vertical gap clearly larger than the page's usual line
-  gap, at a numbered or bulleted line, at an indented first line, or after a short line
-  that ends a sentence;
+  gap, at a numbered or bulleted line, at a line indented against the line before it (a
+  hanging indent is one paragraph), or after a short line that ends a sentence;
 * a one-line block that looks like a heading is attached to the paragraph after it;
 * a paragraph cut by a page break continues on the next page when it does not end a
   sentence and the next page's first line does not start a new one.
@@ -99,7 +99,9 @@ def _starts_paragraph(
     ended = previous.text.rstrip().endswith(_SENTENCE_END)
     if line.bbox[1] - previous.bbox[3] > break_gap or (ended and _NUMBERED.match(line.text)):
         return True
-    if line.bbox[0] > block[0].bbox[0] + 8 and len(block) > 1:
+    # indented against the line before it: a first-line indent (a hanging indent, body
+    # lines deeper than the first, keeps the paragraph together)
+    if line.bbox[0] > block[-1].bbox[0] + 8 and len(block) > 1:
         return True
     return ended and previous.bbox[2] < right_edge * 0.75
 
