@@ -52,7 +52,7 @@ _WORD = "|".join(sorted([*_UNITS, *_SCALES], key=len, reverse=True))
 _NUMBER_WORDS = re.compile(
     rf"\b(?:{_UNIT_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*\b", re.IGNORECASE
 )
-_DOUBLED = re.compile(r"(\d[\d,.]*)\s*\(\s*(\d[\d,.]*)\s*\)")
+_DOUBLED = re.compile(r"(\d[\d,.]*)\s*(?:per\s*cent|percent)?\s*\(\s*(\d[\d,.]*\s*%?)\s*\)")
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
 _MONEY_SIGN = r"(?:US\$|USD|EUR|GBP|CAD|AUD|CHF|\$|€|£)"
 _SCALE_WORD = r"(?:\s*(million|thousand|m\b|k\b))?"

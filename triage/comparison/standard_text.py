@@ -6,7 +6,9 @@ changes without changing meaning: case, line-wrap hyphens, punctuation, section 
 and enumerators. Numbers are masked in the shingles (``#``), so "24 months" still finds
 the standard "12 months" sentence; the numbers themselves are compared afterwards, by
 the playbook, as parameters. A clause sentence matches a standard sentence when their
-shingle sets overlap (Dice coefficient) at least ``min_similarity``.
+shingle sets overlap (Dice coefficient) at least ``min_similarity`` and both carry the
+same negations ("Neither party may terminate for convenience" is not a near duplicate of
+"Either party may ...").
 """
 
 from __future__ import annotations
@@ -26,8 +28,13 @@ _ENUMERATOR = re.compile(
     r"(?=\s|$)",
     re.IGNORECASE,
 )
+_LEADING_NUMBER = re.compile(r"^\s*(?:section\s+|clause\s+|§\s*)?\d+(?:\.\d+)*[.)]?(?=\s)", re.I)
 _WRAP_HYPHEN = re.compile(r"(\w)[-\u00ad]\s+(\w)")
 _TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)*")
+_NEGATIONS = frozenset(
+    {"not", "no", "neither", "nor", "never", "without", "non", "unless", "except", "nothing"}
+)
+"""Words whose presence flips a sentence: a near duplicate must carry the same ones."""
 _SHORT = 4
 """Sentences of fewer tokens match only exactly (a shingle set that small is all noise)."""
 
@@ -35,7 +42,8 @@ _SHORT = 4
 def tokens(text: str) -> list[str]:
     """Return the normalised tokens of ``text``: words lower-cased, every number as ``#``."""
     text = _WRAP_HYPHEN.sub(r"\1\2", text.replace("\u2011", "-"))
-    text = words_to_digits(_ENUMERATOR.sub(" ", text)).lower().replace("-", "")
+    text = _ENUMERATOR.sub(" ", _LEADING_NUMBER.sub(" ", text))
+    text = words_to_digits(text).lower().replace("-", "")
     words = ["#" if w[0].isdigit() else w for w in _TOKEN.findall(text)]
     collapsed: list[str] = []
     for word in words:
@@ -48,6 +56,10 @@ def sentences(text: str) -> list[str]:
     """Return the sentences of ``text`` (line wraps joined), in order."""
     flat = " ".join(text.split())
     return [s.strip() for s in _SENTENCE_END.split(flat) if s.strip()]
+
+
+def _negations(words: Sequence[str]) -> Counter[str]:
+    return Counter(w for w in words if w in _NEGATIONS)
 
 
 def _shingles(words: Sequence[str], size: int) -> frozenset[tuple[str, ...]]:
@@ -114,9 +126,12 @@ class StandardText:
         overlap: Counter[int] = Counter()
         for shingle in shingles:
             overlap.update(self._by_shingle.get(shingle, ()))
+        negations = _negations(words)
         best: SentenceMatch | None = None
         for index, common in overlap.most_common(8):
             entry = self.sentences[index]
+            if _negations(entry.words) != negations:
+                continue
             similarity = 2 * common / (len(shingles) + len(entry.shingles))
             if similarity >= self.min_similarity and (best is None or similarity > best.similarity):
                 best = SentenceMatch(sentence, entry, round(similarity, 4))
