@@ -185,7 +185,7 @@ def _load(document: dict[str, object], folder: Path = REPO_ROOT / "rules") -> Pl
 def test_playbook_without_a_clause_type_is_refused() -> None:
     document = _playbook_doc()
     del document["clauses"]["exclusivity"]  # type: ignore[attr-defined]
-    with pytest.raises(ConfigError, match="no position for clause type.*exclusivity"):
+    with pytest.raises(ConfigError, match=r"no position for clause type.*exclusivity"):
         _load(document)
 
 
