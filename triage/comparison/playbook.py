@@ -176,7 +176,8 @@ class Playbook:
             if match is not None:
                 quoted = _context(masked, match.start(), match.end())
                 difference = wording.says.format(found=quoted, standard=position.standard)
-                return Deviation(difference, position.standard, quoted)
+                start, end = _sentence_span(text, match.start(), match.end())
+                return Deviation(difference, position.standard, text[start:end].strip())
         return None
 
     def section(self, text: str) -> str | None:
@@ -229,15 +230,21 @@ def _search(wording: WordingDeviation, text: str) -> re.Match[str] | None:
     for match in re.finditer(wording.pattern, text, flags=_FLAGS):
         if wording.requires is None and wording.unless is None:
             return match
-        start = max(text.rfind(". ", 0, match.start()), text.rfind("; ", 0, match.start())) + 1
-        ends = [i for i in (text.find(". ", match.end()), text.find("; ", match.end())) if i >= 0]
-        sentence = text[start : min(ends) if ends else len(text)]
+        start, end = _sentence_span(text, match.start(), match.end())
+        sentence = text[start:end]
         if wording.requires is not None and not re.search(wording.requires, sentence, _FLAGS):
             continue
         if wording.unless is not None and re.search(wording.unless, sentence, _FLAGS):
             continue
         return match
     return None
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return where the sentence (or ``;`` part) holding ``text[start:end]`` begins and ends."""
+    begin = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start)) + 1
+    ends = [i + 1 for i in (text.find(". ", end), text.find("; ", end)) if i >= 0]
+    return begin, min(ends) if ends else len(text)
 
 
 def _context(text: str, start: int, end: int, reach: int = 30) -> str:
