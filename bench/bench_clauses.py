@@ -1,0 +1,152 @@
+"""Clause detection on real contracts (CUAD v1), held out by document, and the playbook on
+``../shared/data/foreign-orders`` (``make bench``).
+
+Step one (find and type candidate clauses) is measured on CUAD: every sentence of each
+held-out contract (one contract in five by its file name, the split the training never
+sees) is classified; a sentence is a positive of a clause type when it overlaps a CUAD span
+of a category mapped to that type (``training.clauses.cuad``). Sentences of a mapped
+category whose span fails the mapping's pattern are left out of the count (neither right nor
+wrong). Printed per mapped type: precision, recall and F1, beside the CUAD paper's AUPR of
+47.8 (its best model, pooled over all 41 categories; not the same measure, a reference).
+
+Step two (the playbook) is measured on the foreign orders when they are present: the share
+of clean orders with a NONSTANDARD_CLAUSE, and of injected clauses found with a flag.
+
+    python bench/bench_clauses.py [--cuad DIR] [--contracts N] [--foreign DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import csv
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from training.clauses.cuad import _MAPPINGS, CuadSpan
+from triage.config import REPO_ROOT
+from triage.extraction.clauses import STANDARD_LABEL, ClauseClassifier
+
+SHARED = REPO_ROOT.parent / "shared"
+CUAD_PAPER_AUPR = 47.8
+_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(\"“])|\n\s*\n")
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+def _held_out_spans(cuad: Path) -> dict[str, list[tuple[str, str | None]]]:
+    """Return per held-out contract file its mapped spans: (normalised text, type or None)."""
+    csv.field_size_limit(sys.maxsize)
+    spans: dict[str, list[tuple[str, str | None]]] = {}
+    with (cuad / "master_clauses.csv").open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            name = row["Filename"]
+            if CuadSpan("", "", name, "").split != "held_out":
+                continue
+            found = spans.setdefault(name, [])
+            for category, (label, pattern) in _MAPPINGS.items():
+                if label == STANDARD_LABEL or not row.get(category):
+                    continue
+                for span in ast.literal_eval(row[category]):
+                    text = str(span)
+                    fits = re.search(pattern, text, flags=re.IGNORECASE | re.DOTALL)
+                    found.append((_norm(text), label if fits else None))
+    return spans
+
+
+def _truth(sentence: str, spans: list[tuple[str, str | None]]) -> str | None:
+    """Return the sentence's type, ``standard``, or None when it is left out of the count."""
+    words = _norm(sentence)
+    if len(words) < 20:
+        return "skip"
+    for span, label in spans:
+        if words in span or (len(span) > 40 and span in words):
+            return label
+    return STANDARD_LABEL
+
+
+def evaluate_cuad(cuad: Path, contracts: int) -> dict[str, dict[str, float]]:
+    """Return per mapped type precision/recall/F1 of sentence detection on held-out files."""
+    classifier = ClauseClassifier.load(REPO_ROOT / "models" / "clauses")
+    counts: dict[str, Counter[str]] = {}
+    spans = _held_out_spans(cuad)
+    for name in sorted(spans)[:contracts]:
+        path = cuad / "full_contract_txt" / (Path(name).stem + ".txt")
+        if not path.is_file():
+            continue
+        sentences = [s for s in _SENTENCE.split(path.read_text(encoding="utf-8")) if s.strip()]
+        truth = [_truth(s, spans[name]) for s in sentences]
+        kept = [(s, t) for s, t in zip(sentences, truth, strict=True) if t not in (None, "skip")]
+        guesses = classifier.classify_texts([" ".join(s.split()) for s, _ in kept])
+        for (_, true), (guess, _) in zip(kept, guesses, strict=True):
+            assert true is not None
+            for label in {true, guess} - {STANDARD_LABEL}:
+                c = counts.setdefault(label, Counter())
+                c["tp" if true == guess else "fp" if guess == label else "fn"] += 1
+    table = {}
+    for label, c in sorted(counts.items()):
+        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+        r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        table[label] = {"precision": p, "recall": r, "f1": f, "support": c["tp"] + c["fn"]}
+    return table
+
+
+def evaluate_foreign(folder: Path) -> dict[str, str]:
+    """Run ``triage batch`` on the foreign orders; return the playbook's clause figures."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "foreign.jsonl"
+        triage = Path(sys.executable).parent / "triage"
+        subprocess.run([str(triage), "batch", str(folder), "--out", str(out)], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        rows = [json.loads(line) for line in out.read_text().splitlines() if line.strip()]
+    clean = flagged = injected = found = 0
+    for row in rows:
+        truth = json.loads((folder / row["case"] / "truth.json").read_text())
+        codes = {e["code"] for e in row.get("exceptions") or []}
+        if truth.get("expected_code") is None:
+            clean += 1
+            flagged += "NONSTANDARD_CLAUSE" in codes
+        elif truth["expected_code"] == "NONSTANDARD_CLAUSE":
+            injected += 1
+            found += "NONSTANDARD_CLAUSE" in codes
+    return {
+        "clean orders flagged": f"{flagged}/{clean} ({flagged / max(1, clean):.1%}, target <= 2 %)",
+        "injected clauses found": f"{found}/{injected} ({found / max(1, injected):.1%}, target >= 95 %)",
+    }  # fmt: skip
+
+
+def main() -> None:
+    """Print the CUAD table and the foreign-orders figures (each skipped when absent)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cuad", type=Path, default=SHARED / "data" / "cuad")
+    parser.add_argument("--contracts", type=int, default=1000, help="held-out contracts to read")
+    parser.add_argument("--foreign", type=Path, default=SHARED / "data" / "foreign-orders")
+    args = parser.parse_args()
+    if (args.cuad / "master_clauses.csv").is_file():
+        table = evaluate_cuad(args.cuad, args.contracts)
+        print(f"CUAD held-out contracts, sentence-level (paper: AUPR {CUAD_PAPER_AUPR}, 41 cats)")
+        print(f"{'clause type':30} {'precision':>9} {'recall':>7} {'F1':>6} {'support':>8}")
+        for label, row in table.items():
+            print(
+                f"{label:30} {row['precision']:9.3f} {row['recall']:7.3f} {row['f1']:6.3f} "
+                f"{int(row['support']):8d}"
+            )
+    else:
+        print(f"no CUAD at {args.cuad}: skipped")
+    if args.foreign.is_dir():
+        for name, value in evaluate_foreign(args.foreign).items():
+            print(f"foreign orders, NONSTANDARD_CLAUSE: {name} {value}")
+    else:
+        print(f"no foreign orders at {args.foreign}: skipped")
+
+
+if __name__ == "__main__":
+    main()
