@@ -156,6 +156,16 @@ class Playbook:
             return None
         return self._closer_look(clause_type, text, new)
 
+    def typed_evidence(self, clause_type: ClauseType, text: str) -> bool:
+        """Return True when ``text`` carries what the playbook reads for ``clause_type``: one
+        of its parameters, or its deviating wording (standard phrases masked)."""
+        position = self.position(clause_type)
+        readings = read_quantities(text)
+        normal = words_to_digits(text)
+        if any(_applies(spec, r, normal) for spec in position.parameters for r in readings):
+            return True
+        return self._wording_deviation(position, text) is not None
+
     def _parameter_deviation(self, position: ClausePosition, text: str) -> Deviation | None:
         readings = read_quantities(text)
         normal = words_to_digits(text)  # the readings' offsets are into this text
