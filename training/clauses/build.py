@@ -36,7 +36,7 @@ from triage.extraction.clauses.cues import CUE_NAMES, CueMatcher
 
 __all__ = ["RunConfig", "train_clauses"]
 
-MODEL_VERSION = "clauses-2026.11.2"
+MODEL_VERSION = "clauses-2026.12.1"
 METRICS_FILE = "metrics.json"
 
 

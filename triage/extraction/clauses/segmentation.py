@@ -38,10 +38,12 @@ _MIN_WORDS = 6
 
 @dataclass(frozen=True, slots=True)
 class ClauseCandidate:
-    """A paragraph to classify: its text (heading first) and its lines with page numbers."""
+    """A paragraph to classify: its text (heading first), its lines with page numbers, and
+    the last heading seen before it (the section it sits in, "" before any)."""
 
     text: str
     lines: tuple[tuple[int, TextLine], ...]
+    section: str = ""
 
 
 def _is_table_row(line: TextLine) -> bool:
@@ -124,13 +126,18 @@ def segment_document(document: ParsedDocument) -> list[ClauseCandidate]:
                 paged.append(entry)
     candidates: list[ClauseCandidate] = []
     pending_heading: list[tuple[int, TextLine]] = []
+    section = ""
     for paragraph in paged:
         if _looks_like_heading([ln for _, ln in paragraph]):
             pending_heading = paragraph
+            section = paragraph[0][1].text.strip()
             continue
+        first = paragraph[0][1]
+        if len(paragraph) > 1 and _looks_like_heading([first]) and first.text[-1:] not in ".;":
+            section = first.text.strip()  # a heading run into its first paragraph
         merged = tuple(pending_heading + paragraph)
         pending_heading = []
         text = " ".join(ln.text for _, ln in merged)
         if len(text.split()) >= _MIN_WORDS:
-            candidates.append(ClauseCandidate(text, merged))
+            candidates.append(ClauseCandidate(text, merged, section))
     return candidates
