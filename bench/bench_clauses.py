@@ -1,13 +1,17 @@
 """Clause detection on real contracts (CUAD v1), held out by document, and the playbook on
 ``../shared/data/foreign-orders`` (``make bench``).
 
-Step one (find and type candidate clauses) is measured on CUAD: every sentence of each
-held-out contract (one contract in five by its file name, the split the training never
-sees) is classified; a sentence is a positive of a clause type when it overlaps a CUAD span
-of a category mapped to that type (``training.clauses.cuad``). Sentences of a mapped
-category whose span fails the mapping's pattern are left out of the count (neither right nor
-wrong). Printed per mapped type: precision, recall and F1, beside the CUAD paper's AUPR of
-47.8 (its best model, pooled over all 41 categories; not the same measure, a reference).
+Step one (find and type candidate clauses) is measured on CUAD: every sentence (12 words or
+more) of each held-out contract (one contract in five by its file name, the split the
+shipped model never saw) is classified; a sentence is a positive of a clause type when it
+shares a run of eight words with a CUAD span of a category mapped to that type
+(``training.clauses.cuad``), a negative when it overlaps no span or only spans mapped to
+standard. Sentences overlapping a span of an unmapped category, or of a mapped one whose
+span fails the mapping's pattern, are left out of the count: CUAD does not say whether they
+are standard. Printed per mapped type: precision, recall and F1, beside the CUAD paper's
+AUPR of 47.8 (its best model, pooled over all 41 categories; not the same measure, a
+reference). A second table keeps a typed sentence only where the playbook reads that
+type's parameters or wording in it (what step two can judge).
 
 Step two (the playbook) is measured on the foreign orders when they are present: the share
 of clean orders with a NONSTANDARD_CLAUSE, and of injected clauses found with a flag.
@@ -43,35 +47,53 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
 
 
-def _held_out_spans(cuad: Path) -> dict[str, list[tuple[str, str | None]]]:
-    """Return per held-out contract file its mapped spans: (normalised text, type or None)."""
+_NOT_CATEGORIES = frozenset(
+    {"Filename", "Document Name", "Parties", "Agreement Date", "Effective Date", "Expiration Date"}
+)
+_SHINGLE = 8
+"""A sentence overlaps a span when they share a run of this many words."""
+
+
+def _held_out_spans(cuad: Path) -> dict[str, list[tuple[frozenset[str], str | None]]]:
+    """Return per held-out contract file its labelled spans as word-run sets, with the type
+    a mapped span stands for, ``standard`` for a span mapped to standard, or None for a span
+    of an unmapped category or one failing its mapping's pattern (left out of the count)."""
     csv.field_size_limit(sys.maxsize)
-    spans: dict[str, list[tuple[str, str | None]]] = {}
+    spans: dict[str, list[tuple[frozenset[str], str | None]]] = {}
     with (cuad / "master_clauses.csv").open(newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             name = row["Filename"]
             if CuadSpan("", "", name, "").split != "held_out":
                 continue
             found = spans.setdefault(name, [])
-            for category, (label, pattern) in _MAPPINGS.items():
-                if label == STANDARD_LABEL or not row.get(category):
+            for category, raw in row.items():
+                if category in _NOT_CATEGORIES or category.endswith("-Answer") or not raw:
                     continue
-                for span in ast.literal_eval(row[category]):
+                label, pattern = _MAPPINGS.get(category, (None, ""))
+                for span in ast.literal_eval(raw):
                     text = str(span)
-                    fits = re.search(pattern, text, flags=re.IGNORECASE | re.DOTALL)
-                    found.append((_norm(text), label if fits else None))
+                    fits = label is not None and re.search(pattern, text, re.I | re.S)
+                    found.append((_runs(text), label if fits else None))
     return spans
 
 
-def _truth(sentence: str, spans: list[tuple[str, str | None]]) -> str | None:
+def _runs(text: str) -> frozenset[str]:
+    words = _norm(text).split()
+    if len(words) < _SHINGLE:
+        return frozenset({" ".join(words)})
+    return frozenset(" ".join(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1))
+
+
+def _truth(sentence: str, spans: list[tuple[frozenset[str], str | None]]) -> str | None:
     """Return the sentence's type, ``standard``, or None when it is left out of the count."""
-    words = _norm(sentence)
-    if len(words) < 20:
+    if len(sentence.split()) < 12:
         return "skip"
-    for span, label in spans:
-        if words in span or (len(span) > 40 and span in words):
-            return label
-    return STANDARD_LABEL
+    runs = _runs(sentence)
+    overlapping = [label for span, label in spans if runs & span]
+    typed = [label for label in overlapping if label not in (None, STANDARD_LABEL)]
+    if typed:
+        return typed[0]
+    return None if None in overlapping else STANDARD_LABEL
 
 
 Table = dict[str, dict[str, float]]
