@@ -68,8 +68,8 @@ class CorpusConfig:
 
     per_positive_family: int = 60
     per_standard_family: int = 70
-    cuad_per_label: int = 220
-    cuad_negatives_per_contract: int = 4
+    cuad_per_label: int = 1000
+    cuad_negatives_per_contract: int = 12
     split_every: int = 5
     sections_per_split: int = 300
 
