@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -156,6 +157,33 @@ class Playbook:
             return None
         return self._closer_look(clause_type, text, new)
 
+    def restated(
+        self,
+        clause_type: ClauseType,
+        text: str,
+        quoted: Callable[[str], Any],
+        extracted: Callable[[str], Any],
+    ) -> Deviation | None:
+        """Return a deviation when the clause restates a term the pack compares with the
+        quote (``restates``) with a value the quote does not have, and the extracted term the
+        rule compared does not carry that value either: the clause is then the only place
+        the difference shows. Values are looked up by field name with ``quoted`` and
+        ``extracted``."""
+        new = " ".join(self.new_text(text)[0])
+        for restatement in self.position(clause_type).restates:
+            match = re.search(restatement.pattern, new, flags=_FLAGS)
+            if match is None:
+                continue
+            quote_value, extracted_value = quoted(restatement.field), extracted(restatement.field)
+            stated = restatement.value
+            if quote_value is None or _same(quote_value, stated) or _same(extracted_value, stated):
+                continue
+            difference = restatement.says.format(found=_shown(stated), quoted=_shown(quote_value))
+            standard = f"as the quote says ({restatement.field}: {_shown(quote_value)})"
+            start, end = _sentence_span(new, match.start(), match.end())
+            return Deviation(difference, standard, new[start:end].strip())
+        return None
+
     def typed_evidence(self, clause_type: ClauseType, text: str) -> bool:
         """Return True when ``text`` carries what the playbook reads for ``clause_type``: one
         of its parameters, or its deviating wording (standard phrases masked)."""
@@ -221,6 +249,18 @@ class Playbook:
                 )
                 return Deviation(difference, found.standard, found.found)
         return None
+
+
+def _same(value: Any, stated: bool | Decimal) -> bool:
+    if isinstance(stated, bool) or isinstance(value, bool) or value is None:
+        return value is stated
+    return Decimal(str(value)) == stated
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return _number(Decimal(str(value)))
 
 
 def _applies(spec: ParameterSpec, reading: Quantity, text: str) -> bool:

@@ -23,6 +23,7 @@ __all__ = [
     "Matching",
     "ParameterSpec",
     "PlaybookFile",
+    "Restatement",
     "StandardAgreementEntry",
     "WordingDeviation",
 ]
@@ -122,6 +123,28 @@ class WordingDeviation(_Strict):
         return _template(value, frozenset({"found", "standard"}))
 
 
+class Restatement(_Strict):
+    """A term a clause may restate that a rule compares with the quote: when the clause's
+    value differs from the quote's and the extracted term (what the rule compared) does not
+    carry it, the clause is the only place the difference shows, so it is a deviation."""
+
+    field: Literal["auto_renewal", "renewal_uplift_cap_pct"]
+    """A term both the quote and the extraction carry."""
+    value: bool | Decimal
+    pattern: Text
+    says: Text
+
+    @field_validator("pattern")
+    @classmethod
+    def _is_regex(cls, value: str) -> str:
+        return _regex(value)
+
+    @field_validator("says")
+    @classmethod
+    def _says_template(cls, value: str) -> str:
+        return _template(value, frozenset({"found", "quoted"}))
+
+
 class ClausePosition(_Strict):
     """The provider's standard position on one clause type, and what deviates from it."""
 
@@ -130,6 +153,7 @@ class ClausePosition(_Strict):
     compared_by: list[str] = Field(
         [], description="Rule ids of the pack that already compare this term."
     )
+    restates: list[Restatement] = []
     parameters: list[ParameterSpec] = []
     deviations: list[WordingDeviation] = []
     standard_phrases: list[str] = Field(

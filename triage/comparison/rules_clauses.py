@@ -40,8 +40,14 @@ def nonstandard_clause_v2(ctx: RuleContext[ClauseParams]) -> list[Finding]:
     if playbook is None:  # the pack refuses to load without one; this guards direct use
         raise ConfigError("nonstandard_clause.v2 needs a playbook: name one in the rule pack")
     findings = []
+    fields = ctx.extraction.fields
     for index, clause in enumerate(ctx.extraction.clauses):
-        deviation = playbook.judge(clause.type, clause.text)
+        deviation = playbook.judge(clause.type, clause.text) or playbook.restated(
+            clause.type,
+            clause.text,
+            quoted=lambda name: getattr(ctx.quote, name),
+            extracted=lambda name: fields.get(name).value,
+        )
         if deviation is None:
             continue
         escalated = clause.type in ctx.params.escalated_types

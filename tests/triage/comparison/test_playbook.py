@@ -225,3 +225,41 @@ def test_clause_rule_v2_without_a_playbook_is_refused() -> None:
 
 def test_pack_reports_its_playbook_version(pack: RulePack) -> None:
     assert pack.playbook_version == "2026.12.1"
+
+
+RENEWAL_ONLY_BY_CONSENT = (
+    "This Order Form shall renew only with the express written consent of both parties."
+)
+
+
+@pytest.mark.parametrize(
+    ("quote_renews", "extracted", "flagged"),
+    [
+        (True, True, True),  # the rule saw "renews" elsewhere: the clause is the only sign
+        (False, False, False),  # the clause agrees with the quote
+        (True, False, False),  # the rule raises RENEWAL_TERMS_MISMATCH: one finding only
+    ],
+)
+def test_a_restated_renewal_term_is_flagged_only_where_no_rule_shows_it(
+    playbook: Playbook, quote_renews: bool, extracted: bool, flagged: bool
+) -> None:
+    deviation = playbook.restated(
+        T.NON_STANDARD_RENEWAL,
+        RENEWAL_ONLY_BY_CONSENT,
+        quoted=lambda name: quote_renews,
+        extracted=lambda name: extracted,
+    )
+    assert (deviation is not None) is flagged
+    if deviation is not None:
+        assert "does not renew automatically" in deviation.difference
+        assert deviation.standard == "as the quote says (auto_renewal: yes)"
+
+
+def test_the_clause_rule_flags_a_renewal_clause_the_renewal_rule_cannot_see(pack: RulePack) -> None:
+    from tests.triage.comparison.builders import make_customer, make_extraction, make_quote
+
+    quote = make_quote()  # renews automatically
+    clauses = [(ClauseType.NON_STANDARD_RENEWAL, RENEWAL_ONLY_BY_CONSENT)]
+    found = pack.evaluate(make_extraction(quote, clauses=clauses), quote, make_customer())
+    assert [e.code.value for e in found] == ["NONSTANDARD_CLAUSE"]
+    assert found[0].message.endswith("the quote renews automatically (playbook 2026.12.1)")
