@@ -34,6 +34,12 @@ STANDARD = [
      " paid or payable in the twelve (12) months before the claim."),
     (T.LIABILITY_CAP_CHANGE, "Except for liability that cannot be limited by law, aggregate"
      " liability shall not exceed the fees paid in the preceding year."),
+    (T.LIABILITY_CAP_CHANGE, "IN NO EVENT SHALL EITHER PARTY'S AGGREGATE LIABILITY EXCEED THE"
+     " AMOUNTS PAID BY CUSTOMER IN THE TWELVE MONTHS PRECEDING THE INCIDENT. The foregoing"
+     " limitations shall not apply to a party's indemnification obligations, gross negligence"
+     " or wilful misconduct."),
+    (T.CUSTOM_PAYMENT_TERMS, "Provider may suspend the Services if any amount is more than"
+     " thirty days overdue, after ten days' notice."),
     (T.EXCLUSIVITY, "All fees are exclusive of VAT and similar taxes."),
     (T.EXCLUSIVITY, "The courts of Ontario shall have exclusive jurisdiction over any dispute."),
     (T.EXCLUSIVITY, "Provider grants Customer a non-exclusive licence to use the Services."),
@@ -58,6 +64,8 @@ DEVIATIONS = [
      " fees paid.", "Liability cap is 2 times the fees; standard is 1"),
     (T.LIABILITY_CAP_CHANGE, "Provider's liability for data breaches is uncapped.",
      "Liability is uncapped"),
+    (T.LIABILITY_CAP_CHANGE, "The limitations shall not apply to a party's indemnification"
+     " obligations or to breaches of data protection obligations.", "cap is lifted"),
     (T.LIABILITY_CAP_CHANGE, "Provider's liability shall not exceed US$2,000,000.",
      "Liability cap is a fixed amount of 2000000"),
     (T.SERVICE_LEVEL_CREDITS, "Should uptime fall below 99.5%, Provider shall credit 30 per cent"
