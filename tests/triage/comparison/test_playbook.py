@@ -271,3 +271,15 @@ def test_the_clause_rule_flags_a_renewal_clause_the_renewal_rule_cannot_see(pack
     found = pack.evaluate(make_extraction(quote, clauses=clauses), quote, make_customer())
     assert [e.code.value for e in found] == ["NONSTANDARD_CLAUSE"]
     assert found[0].message.endswith("the quote renews automatically (playbook 2026.12.1)")
+
+
+OTHER_PROVIDER = REPO_ROOT / "tests" / "data" / "clauses" / "other_provider_terms.txt"
+
+
+@pytest.mark.parametrize("clause_type", list(ClauseType))
+def test_another_providers_ordinary_terms_raise_nothing_whatever_their_type(
+    playbook: Playbook, clause_type: ClauseType
+) -> None:
+    lines = OTHER_PROVIDER.read_text(encoding="utf-8").splitlines()
+    for paragraph in (line for line in lines if line.strip() and not line.startswith("#")):
+        assert playbook.judge(clause_type, paragraph) is None, paragraph
