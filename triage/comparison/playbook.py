@@ -12,8 +12,8 @@ is standard. In order:
    value ("24 months of fees" against 12) is a deviation;
 3. so is deviating wording ("uncapped", "for convenience"), once standard phrases
    ("non-exclusive", "exclusive of VAT") are masked;
-4. a standard sentence whose numbers were changed is a deviation from that sentence;
-5. a type that another rule of the pack compares (``compared_by``) is left to that rule;
+4. a type that another rule of the pack compares (``compared_by``) is left to that rule;
+5. a standard sentence whose numbers were changed is a deviation from that sentence;
 6. new wording under a heading such as "Special terms", or opened by "Notwithstanding",
    gets a closer look: it is judged by every clause type's parameters and wording, since
    what the classifier took for one type may deviate as another.
@@ -145,6 +145,8 @@ class Playbook:
         found = self._parameter_deviation(position, new) or self._wording_deviation(position, new)
         if found is not None:
             return found
+        if position.compared_by:  # its terms, changed or new, are the rule's to compare
+            return None
         if altered:
             match = altered[0]
             return Deviation(
@@ -153,8 +155,6 @@ class Playbook:
                 match.standard.text,
                 match.sentence,
             )
-        if position.compared_by:
-            return None
         return self._closer_look(clause_type, text, new)
 
     def restated(

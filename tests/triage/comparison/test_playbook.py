@@ -136,11 +136,20 @@ def test_a_changed_number_in_a_standard_sentence_is_a_deviation_quoting_the_stan
         " five (5) days after its due date, after giving Customer at least ten (10) days'"
         " written notice."
     )
-    deviation = playbook.judge(T.CUSTOM_PAYMENT_TERMS, text)
+    deviation = playbook.judge(T.OTHER_NONSTANDARD, text)
     assert deviation is not None
     assert "Northwind Subscription Terms" in deviation.difference
     assert deviation.standard.startswith("Provider may suspend the Services")
     assert "thirty (30) days" in deviation.standard
+
+
+def test_a_changed_payment_term_in_the_standard_is_left_to_the_payment_rule(
+    playbook: Playbook,
+) -> None:
+    paragraph = next(p for p in _agreement_paragraphs() if "within the payment terms" in p)
+    edited = paragraph.replace("thirty (30) days of the invoice", "sixty (60) days of the invoice")
+    assert edited != paragraph
+    assert playbook.judge(T.CUSTOM_PAYMENT_TERMS, edited) is None
 
 
 def test_the_agreement_changed_by_24_months_is_judged_by_the_liability_parameter(
