@@ -202,7 +202,8 @@ class Playbook:
                 if _applies(spec, reading, normal) and spec.deviation(reading.value):
                     standard = _number(spec.standard) if spec.standard is not None else ""
                     difference = spec.says.format(found=_number(reading.value), standard=standard)
-                    return Deviation(difference, position.standard, reading.text)
+                    start, end = _sentence_span(normal, reading.start, reading.end)
+                    return Deviation(difference, position.standard, normal[start:end].strip())
         return None
 
     def _wording_deviation(self, position: ClausePosition, text: str) -> Deviation | None:

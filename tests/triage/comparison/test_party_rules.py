@@ -140,7 +140,7 @@ def test_every_deviating_clause_is_reported_with_its_evidence(pack: RulePack) ->
     ]
     found = pack.evaluate(make_extraction(quote, clauses=clauses), quote, make_customer())
     assert [(e.code, e.severity, e.found) for e in found] == [
-        (CODE.NONSTANDARD_CLAUSE, Severity.HIGH, "3 times"),
+        (CODE.NONSTANDARD_CLAUSE, Severity.HIGH, "Liability is capped at 3 times the fees."),
         (CODE.NONSTANDARD_CLAUSE, Severity.MEDIUM, "Customer may terminate on 30 days notice."),
     ]
     assert found[1].evidence[0].text == clauses[0][1]
