@@ -10,9 +10,16 @@ from __future__ import annotations
 import io
 
 import pytest
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+)
 
 from tests.contract_examples import CUSTOMER, QUOTE
 from triage.comparison import RulePack
@@ -52,6 +59,24 @@ def _pdf(sections: list[tuple[str, list[str]]], *, font: str, width_cm: float) -
         story += [Spacer(1, 8), Paragraph(title, heading)]
         story += [Paragraph(p, body) for p in paragraphs] if paragraphs else []
         story += [Spacer(1, 4)]
+    document.build(story)
+    return buffer.getvalue()
+
+
+def _two_column_pdf(sections: list[tuple[str, list[str]]]) -> bytes:
+    """Return the order header and ``sections`` set in two columns, as agreements often are."""
+    buffer = io.BytesIO()
+    document = BaseDocTemplate(buffer, pagesize=LETTER)
+    width = (LETTER[0] - 2 * 54 - 18) / 2
+    frames = [
+        Frame(54, 54, width, LETTER[1] - 108, id="left"),
+        Frame(54 + width + 18, 54, width, LETTER[1] - 108, id="right"),
+    ]
+    document.addPageTemplates([PageTemplate(frames=frames)])
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=8.5, leading=10.5)
+    story: list[object] = [Paragraph(line, body) for line in HEADER]
+    for title, paragraphs in sections:
+        story += [Paragraph(f"<b>{title}</b> {' '.join(paragraphs)}", body), Spacer(1, 5)]
     document.build(story)
     return buffer.getvalue()
 
@@ -127,3 +152,16 @@ def test_a_deviation_among_standard_terms_is_flagged_with_its_type_and_the_stand
     assert result.extraction is not None
     assert result.extraction.clauses[index].type is clause_type
     assert flags[0].evidence, "the flag carries the clause's evidence"
+
+
+def test_a_two_column_agreement_is_read_column_by_column(
+    extractor: OrderExtractor, pack: RulePack
+) -> None:
+    standard = _check(extractor, pack, _two_column_pdf(_agreement_sections()))
+    flags = [e for e in standard.exceptions if e.code is ExceptionCode.NONSTANDARD_CLAUSE]
+    assert flags == [], [f.message for f in flags]
+    text, says = DEVIATIONS[0][1], DEVIATIONS[0][2]
+    sections = [*_agreement_sections()[:9], ("Special Terms.", [text])]
+    changed = _check(extractor, pack, _two_column_pdf(sections))
+    flags = [e for e in changed.exceptions if e.code is ExceptionCode.NONSTANDARD_CLAUSE]
+    assert [says in f.message for f in flags] == [True], [f.message for f in flags]
