@@ -156,5 +156,7 @@ def check_extraction(
             policy=parts.policy.version,
             model=risk.model_version if risk else None,
             extractor=extractor_version,
+            # optional on a RuleEngine: an engine without a clause playbook has none
+            playbook=getattr(parts.rules, "playbook_version", None),
         ),
     )

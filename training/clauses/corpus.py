@@ -16,7 +16,7 @@ from training.clauses.boilerplate import STANDARD_FAMILIES
 from training.clauses.boilerplate_hard import HARD_STANDARD_FAMILIES
 from training.clauses.boilerplate_order import ORDER_FAMILIES, PREAMBLE_FAMILIES
 from training.clauses.boilerplate_terms import TERMS_FAMILIES
-from training.clauses.cuad import read_cuad_spans
+from training.clauses.cuad import read_cuad_negatives, read_cuad_spans
 from training.clauses.phrasing import expand
 from training.clauses.positives_commercial import COMMERCIAL_FAMILIES
 from training.clauses.positives_legal import LEGAL_FAMILIES
@@ -68,7 +68,8 @@ class CorpusConfig:
 
     per_positive_family: int = 60
     per_standard_family: int = 70
-    cuad_per_label: int = 220
+    cuad_per_label: int = 1000
+    cuad_negatives_per_contract: int = 12
     split_every: int = 5
     sections_per_split: int = 300
 
@@ -192,6 +193,13 @@ def build_corpus(
             taken[span.label] = taken.get(span.label, 0) + 1
             examples.append(
                 ClauseExample(span.text, span.label, f"cuad:{span.contract}", span.split)
+            )
+        per_contract = config.cuad_negatives_per_contract
+        for span in (
+            read_cuad_negatives(cuad_dir, per_contract=per_contract) if per_contract else []
+        ):
+            examples.append(
+                ClauseExample(span.text, STANDARD_LABEL, f"cuad:{span.contract}", span.split)
             )
     train_texts = {e.text for e in examples if e.split == TRAIN}
     unique: dict[tuple[str, str], ClauseExample] = {}

@@ -19,7 +19,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["CUAD_ATTRIBUTION", "CuadSpan", "read_cuad_spans"]
+__all__ = ["CUAD_ATTRIBUTION", "CuadSpan", "read_cuad_negatives", "read_cuad_spans"]
 
 CUAD_ATTRIBUTION = (
     "CUAD v1 by The Atticus Project (CC BY 4.0); Hendrycks, Burns, Chen, Ball, 'CUAD: An"
@@ -117,3 +117,52 @@ def read_cuad_spans(cuad_dir: Path, *, min_chars: int = 40, max_chars: int = 700
                     seen.add(text)
                     spans.append(CuadSpan(text, label, row["Filename"], category))
     return spans
+
+
+_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(\"“])|\n\s*\n")
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+def read_cuad_negatives(
+    cuad_dir: Path, *, per_contract: int = 4, min_words: int = 20, max_chars: int = 700
+) -> list[CuadSpan]:
+    """Return real contract sentences that no mapped CUAD category labels, as ``standard``.
+
+    They teach the classifier what ordinary contract language looks like ("exclusive of
+    taxes", governing law, definitions). A sentence that overlaps any span of a mapped
+    category is never taken, whatever that span's label. At most ``per_contract`` sentences
+    per contract, spread through it, so no one contract dominates.
+    """
+    csv.field_size_limit(sys.maxsize)
+    negatives: list[CuadSpan] = []
+    with (cuad_dir / "master_clauses.csv").open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            path = cuad_dir / "full_contract_txt" / (Path(row["Filename"]).stem + ".txt")
+            if not path.is_file():
+                continue
+            labelled = [
+                _norm(str(span))
+                for category in _MAPPINGS
+                if row.get(category)
+                for span in ast.literal_eval(row[category])
+            ]
+            sentences = [
+                " ".join(s.split()) for s in _SENTENCE.split(path.read_text(encoding="utf-8"))
+            ]
+            fit = [
+                s
+                for s in sentences
+                if len(s.split()) >= min_words and len(s) <= max_chars and "  " not in s
+            ]
+            clean = [
+                s
+                for s in fit
+                if not any(_norm(s) in span or span in _norm(s) for span in labelled if span)
+            ]
+            step = max(1, len(clean) // per_contract)
+            for text in clean[::step][:per_contract]:
+                negatives.append(CuadSpan(text, "standard", row["Filename"], "negative"))
+    return negatives

@@ -1,4 +1,5 @@
-"""``triage rules list`` and ``triage rules validate PACK``: inspect and check rule packs."""
+"""``triage rules list`` and ``triage rules validate PACK``: inspect and check rule packs,
+routing policies and clause playbooks."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import typer
 from rich.table import Table
 
 from triage.cli._console import console, fail, handles_errors, table_console
-from triage.comparison import RulePack
+from triage.comparison import Playbook, RulePack
 from triage.comparison.config_file import read_yaml_mapping
 from triage.config import get_settings
 from triage.errors import ConfigError
@@ -28,7 +29,9 @@ def resolve_pack_path(name_or_path: str) -> Path:
     named = get_settings().rules_dir / f"{name_or_path}.yaml"
     if named.is_file():
         return named
-    raise ConfigError(f"no rule pack or policy file {name_or_path!r} (also looked for {named})")
+    raise ConfigError(
+        f"no rule pack, policy or playbook file {name_or_path!r} (also looked for {named})"
+    )
 
 
 def _flatten(params: dict[str, Any], prefix: str = "") -> list[str]:
@@ -52,6 +55,9 @@ def list_rules(
 ) -> None:
     """Show every rule of a pack: id, function, code, severity, queue and params."""
     path = resolve_pack_path(pack or get_settings().rule_pack)
+    if read_yaml_mapping(path).get("kind") == PLAYBOOK_KIND:
+        table_console().print(_playbook_table(Playbook.load(path), path.name))
+        return
     loaded = RulePack.load(path)
     table = Table(title=f"{path.name} — rule pack {loaded.version}")
     for column in ("rule id", "function", "code", "severity", "queue", "params"):
@@ -67,6 +73,32 @@ def list_rules(
             "\n".join(params) or "—",
         )
     table_console().print(table)
+    if loaded.playbook is not None:
+        table_console().print(_playbook_table(loaded.playbook, "clause playbook"))
+
+
+PLAYBOOK_KIND = "clause-playbook"
+
+
+def _playbook_table(playbook: Playbook, name: str) -> Table:
+    """Return the playbook's standard position per clause type as a table."""
+    agreements = ", ".join(playbook.agreement_names) or "none"
+    table = Table(title=f"{name} — playbook {playbook.version} (standard agreements: {agreements})")
+    for column in ("clause type", "standard position", "parameters", "deviations", "left to"):
+        table.add_column(column, overflow="fold")
+    for clause_type, position in playbook.document.clauses.items():
+        parameters = [
+            f"{p.reads.value} {p.deviates} {p.standard if p.standard is not None else ''}".strip()
+            for p in position.parameters
+        ]
+        table.add_row(
+            clause_type.value,
+            position.standard,
+            "\n".join(parameters) or "—",
+            str(len(position.deviations)),
+            ", ".join(position.compared_by) or "—",
+        )
+    return table
 
 
 @rules_app.command("validate")
@@ -87,13 +119,23 @@ def validate(
                 f"routing policy {policy.version} is valid: review on {severities}; "
                 f"{len(policy.document.queues)} code(s) assigned to queues"
             )
+        elif data.get("kind") == PLAYBOOK_KIND:
+            playbook = Playbook.from_mapping(data, path.parent)
+            summary = (
+                f"clause playbook {playbook.version} is valid: "
+                f"{len(playbook.document.clauses)} clause types, "
+                f"{len(playbook.agreement_names)} standard agreement(s), "
+                f"{len(playbook.standard.sentences)} standard sentences"
+            )
         else:
-            loaded = RulePack.from_mapping(data)
+            loaded = RulePack.from_mapping(data, path.parent)
             codes = {rule.function.code for rule in loaded.rules}
             summary = (
                 f"rule pack {loaded.version} is valid: {len(loaded.rules)} rules "
                 f"covering {len(codes)} exception codes"
             )
+            if loaded.playbook is not None:
+                summary += f"; clauses judged by playbook {loaded.playbook.version}"
     except ConfigError as error:
         fail(error.detail if pack in error.detail else f"{pack}: {error.detail}", 2)
     console.print(f"{path}: {summary}", highlight=False, soft_wrap=True)

@@ -6,19 +6,27 @@ params and message template, and ``pack.evaluate(extraction, quote, customer)`` 
 the exceptions, each naming the rule that raised it.
 """
 
-from triage.comparison import confidence, rules_lines, rules_parties, rules_terms
+from triage.comparison import (
+    confidence,
+    rules_clauses,
+    rules_lines,
+    rules_parties,
+    rules_terms,
+)
 from triage.comparison.context import ConfidenceThresholds, OrderView, RuleContext
 from triage.comparison.entities import EntityName, normalise_entity_name, same_entity
 from triage.comparison.findings import Finding, Reading, Unreadable
 from triage.comparison.lines import LineMatch, LinePair, RampDifference, match_lines
 from triage.comparison.money import MoneyTolerance, PercentTolerance, amounts_agree
 from triage.comparison.pack import CompiledRule, RulePack
+from triage.comparison.playbook import Deviation, Playbook
 from triage.comparison.registry import RULES, NoParams, RuleFunction, RuleRegistry
 
 __all__ = [
     "RULES",
     "CompiledRule",
     "ConfidenceThresholds",
+    "Deviation",
     "EntityName",
     "Finding",
     "LineMatch",
@@ -27,6 +35,7 @@ __all__ = [
     "NoParams",
     "OrderView",
     "PercentTolerance",
+    "Playbook",
     "RampDifference",
     "Reading",
     "RuleContext",
@@ -41,4 +50,4 @@ __all__ = [
 ]
 
 # The rule modules register their functions into RULES when imported.
-_RULE_MODULES = (confidence, rules_lines, rules_parties, rules_terms)
+_RULE_MODULES = (confidence, rules_clauses, rules_lines, rules_parties, rules_terms)

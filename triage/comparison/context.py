@@ -8,7 +8,7 @@ needed but could not trust, so no rule can pass silently on data it could not re
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Annotated, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -22,6 +22,9 @@ from triage.contract import (
     Quote,
     ValueSource,
 )
+
+if TYPE_CHECKING:
+    from triage.comparison.playbook import Playbook
 
 __all__ = ["ConfidenceThresholds", "OrderView", "RuleContext"]
 
@@ -53,7 +56,8 @@ class ConfidenceThresholds(BaseModel):
 
 
 class OrderView:
-    """One order under review: extraction, quote, customer, and the shared line matching."""
+    """One order under review: extraction, quote, customer, the pack's clause playbook
+    (if it names one), and the shared line matching."""
 
     def __init__(
         self,
@@ -61,11 +65,13 @@ class OrderView:
         quote: Quote,
         customer: Customer,
         thresholds: ConfidenceThresholds,
+        playbook: Playbook | None = None,
     ) -> None:
         self.extraction = extraction
         self.quote = quote
         self.customer = customer
         self.thresholds = thresholds
+        self.playbook = playbook
         self.unreadable: dict[str, Unreadable] = {}
         self.needed_by: dict[str, list[str]] = {}
 

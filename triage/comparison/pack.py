@@ -18,7 +18,10 @@ from triage.comparison.confidence import CONFIDENCE_RULE
 from triage.comparison.config_file import describe_errors, load_config_file
 from triage.comparison.context import ConfidenceThresholds, OrderView, RuleContext
 from triage.comparison.findings import Finding, display_value
+from triage.comparison.playbook import Playbook
 from triage.comparison.registry import RULES, RuleFunction
+from triage.comparison.rules_clauses import PLAYBOOK_RULES
+from triage.config import REPO_ROOT
 from triage.contract import (
     BillingException,
     Customer,
@@ -32,6 +35,7 @@ from triage.errors import ConfigError
 __all__ = ["CompiledRule", "RulePack"]
 
 _FORMATTER = string.Formatter()
+SHIPPED_RULES_DIR = REPO_ROOT / "rules"
 
 
 class _PackFile(BaseModel):
@@ -40,6 +44,7 @@ class _PackFile(BaseModel):
     kind: Literal["rule-pack"]
     version: Annotated[str, Field(min_length=1, max_length=64)]
     description: str = ""
+    playbook: Annotated[str, Field(pattern=r"^[\w.-]+$")] | None = None
     rules: Annotated[list[dict[str, Any]], Field(min_length=1)]
 
 
@@ -125,6 +130,29 @@ def _check_template(name: str, template: str, function: RuleFunction) -> None:
             )
 
 
+def _load_playbook(name: str, folder: Path | None) -> Playbook:
+    for place in (folder, SHIPPED_RULES_DIR):
+        if place is not None and (place / f"{name}.yaml").is_file():
+            return Playbook.load(place / f"{name}.yaml")
+    looked = folder or SHIPPED_RULES_DIR
+    raise ConfigError(f"playbook {name!r}: no file {looked / (name + '.yaml')}")
+
+
+def _check_playbook(rules: list[CompiledRule], playbook: Playbook | None) -> None:
+    needing = [r.id for r in rules if r.function.name in PLAYBOOK_RULES]
+    if needing and playbook is None:
+        raise ConfigError(f"rule {needing[0]}: needs a clause playbook; name one (playbook: NAME)")
+    if playbook is None:
+        return
+    ids = {r.id for r in rules}
+    unknown = sorted(playbook.compared_by() - ids)
+    if unknown:
+        raise ConfigError(
+            f"playbook {playbook.version} leaves clauses to rule(s) the pack does not have: "
+            f"{', '.join(unknown)}"
+        )
+
+
 def _exception_order(exception: BillingException) -> tuple[int, str, str, str]:
     found = json.dumps(exception.found, sort_keys=True, default=str)
     return (-exception.severity.rank, exception.code.value, exception.field or "", found)
@@ -133,7 +161,13 @@ def _exception_order(exception: BillingException) -> tuple[int, str, str, str]:
 class RulePack:
     """A loaded, validated rule pack; ``evaluate`` satisfies the pipeline's RuleEngine."""
 
-    def __init__(self, version: str, rules: list[CompiledRule], description: str = "") -> None:
+    def __init__(
+        self,
+        version: str,
+        rules: list[CompiledRule],
+        description: str = "",
+        playbook: Playbook | None = None,
+    ) -> None:
         confidence = [r for r in rules if r.function.name == CONFIDENCE_RULE]
         if len(confidence) != 1:
             raise ConfigError(
@@ -144,9 +178,11 @@ class RulePack:
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
             raise ConfigError(f"rule id(s) used more than once: {', '.join(duplicates)}")
+        _check_playbook(rules, playbook)
         self.version = version
         self.description = description
         self.rules = tuple(rules)
+        self.playbook = playbook
         self._confidence = confidence[0]
         self._checks = tuple(r for r in rules if r is not self._confidence)
         assert isinstance(self._confidence.params, ConfidenceThresholds)
@@ -157,26 +193,36 @@ class RulePack:
         """Return the pack's confidence thresholds (the confidence rule's params)."""
         return self._thresholds
 
+    @property
+    def playbook_version(self) -> str | None:
+        """Return the version of the clause playbook the pack judges clauses by, if any."""
+        return self.playbook.version if self.playbook else None
+
     @classmethod
     def load(cls, path: Path) -> RulePack:
         """Read and validate the pack at ``path``; raise ConfigError naming what is wrong."""
-        return load_config_file(path, cls.from_mapping)
+        return load_config_file(path, lambda data: cls.from_mapping(data, path.parent))
 
     @classmethod
-    def from_mapping(cls, data: dict[str, Any]) -> RulePack:
-        """Validate an already-parsed pack document and return the pack."""
+    def from_mapping(cls, data: dict[str, Any], folder: Path | None = None) -> RulePack:
+        """Validate an already-parsed pack document and return the pack.
+
+        A playbook the pack names is read from ``folder`` (the pack's own), else from the
+        shipped ``rules/`` folder.
+        """
         try:
             document = _PackFile.model_validate(data)
         except ValidationError as error:
             raise ConfigError(describe_errors(error)) from None
         rules = [_compile(raw, index) for index, raw in enumerate(document.rules)]
-        return cls(document.version, rules, document.description)
+        playbook = _load_playbook(document.playbook, folder) if document.playbook else None
+        return cls(document.version, rules, document.description, playbook)
 
     def evaluate(
         self, extraction: Extraction, quote: Quote, customer: Customer
     ) -> list[BillingException]:
         """Return every exception the pack's rules find, ordered by severity, code, field."""
-        order = OrderView(extraction, quote, customer, self._thresholds)
+        order = OrderView(extraction, quote, customer, self._thresholds, self.playbook)
         exceptions: list[BillingException] = []
         for rule in self._checks:
             context: RuleContext[Any] = RuleContext(order, rule.params)

@@ -63,6 +63,9 @@ class Versions(ContractModel):
     policy: str | None = None
     model: str | None = None
     extractor: str | None = None
+    playbook: str | None = Field(
+        default=None, description="The clause playbook the clauses were judged by."
+    )
 
 
 class CheckResult(ContractModel):

@@ -61,3 +61,32 @@ def test_validate_missing_file_exits_two() -> None:
     result = runner.invoke(app, ["rules", "validate", "no-such-pack"])
     assert result.exit_code == 2
     assert "no-such-pack" in result.output
+
+
+PLAYBOOK = REPO_ROOT / "rules" / "playbook.yaml"
+
+
+def test_validate_shipped_playbook_by_name_exits_zero() -> None:
+    result = runner.invoke(app, ["rules", "validate", "playbook"])
+    assert result.exit_code == 0, result.output
+    assert "clause playbook 2026.12.1 is valid: 10 clause types, 1 standard agreement" in (
+        " ".join(result.output.split())
+    )
+
+
+def test_validate_bad_playbook_exits_two_naming_the_key(tmp_path: Path) -> None:
+    document = yaml.safe_load(PLAYBOOK.read_text())
+    document["clauses"]["liability_cap_change"]["parameters"][0]["deviates"] = "sideways"
+    bad = tmp_path / "playbook.yaml"
+    bad.write_text(yaml.safe_dump(document))
+    result = runner.invoke(app, ["rules", "validate", str(bad)])
+    assert result.exit_code == 2
+    assert "clauses.liability_cap_change.parameters.0.deviates" in result.output
+
+
+def test_rules_list_shows_the_playbook_positions_under_the_pack() -> None:
+    result = runner.invoke(app, ["rules", "list"], env={"COLUMNS": "220"})
+    assert result.exit_code == 0, result.output
+    assert "playbook 2026.12.1" in result.output
+    assert "months above 12" in result.output
+    assert "Northwind Subscription Terms" in result.output

@@ -21,6 +21,7 @@ from triage.documents.parsed import ParsedDocument
 from triage.errors import ConfigError
 from triage.extraction.clauses.cues import CUE_NAMES, CueMatcher, TextFeatures, feature_matrix
 from triage.extraction.clauses.labels import CLAUSE_LABELS, STANDARD_LABEL, decide
+from triage.extraction.clauses.sections import CLOSER_LOOK_FACTOR, closer_look
 from triage.extraction.clauses.segmentation import ClauseCandidate, segment_document
 
 __all__ = ["METADATA_FILE", "MODEL_FILE", "TRUSTED_TYPES", "ClauseClassifier"]
@@ -105,14 +106,20 @@ class ClauseClassifier:
         return [decide(row, labels, self.thresholds) for row in probabilities]
 
     def find_clauses(self, document: ParsedDocument) -> list[Clause]:
-        """Return one Clause per paragraph classified as a non-standard clause type."""
+        """Return one Clause per paragraph classified as a clause type: the candidates the
+        clause playbook judges. Under a closer look (``sections``) the bar is lower."""
         candidates = segment_document(document)
-        predictions = self.classify_texts([c.text for c in candidates])
-        return [
-            _clause(candidate, label, probability)
-            for candidate, (label, probability) in zip(candidates, predictions, strict=True)
-            if label != STANDARD_LABEL
-        ]
+        if not candidates:
+            return []
+        labels, probabilities = self.probabilities([c.text for c in candidates])
+        relaxed = {k: v * CLOSER_LOOK_FACTOR for k, v in self.thresholds.items()}
+        found = []
+        for candidate, row in zip(candidates, probabilities, strict=True):
+            closer = closer_look(candidate.text, candidate.section)
+            label, probability = decide(row, labels, relaxed if closer else self.thresholds)
+            if label != STANDARD_LABEL:
+                found.append(_clause(candidate, label, probability))
+        return found
 
 
 def _clause(candidate: ClauseCandidate, label: str, probability: float) -> Clause:

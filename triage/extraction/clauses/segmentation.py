@@ -2,11 +2,13 @@
 
 Rules, in the order they apply to each page's lines:
 
+* a page set in two columns (a gutter most lines have a clear gap at, in the middle of
+  the page) is read column by column, left first;
 * table rows (several wide gaps between words) and signature-block lines are dropped;
 * short ``Key: value`` lines are terms, not prose, and are dropped;
 * a new paragraph starts after a vertical gap clearly larger than the page's usual line
-  gap, at a numbered or bulleted line, at an indented first line, or after a short line
-  that ends a sentence;
+  gap, at a numbered or bulleted line, at a line indented against the line before it (a
+  hanging indent is one paragraph), or after a short line that ends a sentence;
 * a one-line block that looks like a heading is attached to the paragraph after it;
 * a paragraph cut by a page break continues on the next page when it does not end a
   sentence and the next page's first line does not start a new one.
@@ -33,15 +35,19 @@ _SIGNATURE = re.compile(
 _KEY_VALUE = re.compile(r"^[A-Z][\w&/()' .-]{0,40}:\s*\S")
 _SENTENCE_END = (".", ";", ":", "!", "?")
 _TABLE_GAP = 14.0
+_COLUMN_GAP = 10.0
+_COLUMN_MIN_LINES = 8
 _MIN_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
 class ClauseCandidate:
-    """A paragraph to classify: its text (heading first) and its lines with page numbers."""
+    """A paragraph to classify: its text (heading first), its lines with page numbers, and
+    the last heading seen before it (the section it sits in, "" before any)."""
 
     text: str
     lines: tuple[tuple[int, TextLine], ...]
+    section: str = ""
 
 
 def _is_table_row(line: TextLine) -> bool:
@@ -67,9 +73,65 @@ def _looks_like_heading(block: list[TextLine]) -> bool:
     return text.isupper() or not text.endswith(".") or len(words) <= 4
 
 
+def _gutter(page: Page) -> float | None:
+    """Return the x of the gap between two text columns, or None for a one-column page.
+
+    A gutter is an x in the middle of the page that almost no word crosses (a title across
+    both columns may), with lines on both sides of it: at least a fifth of the lines reach
+    to its left and a fifth start to its right (a line of each column on one baseline
+    counts for both, when a clear gap separates them).
+    """
+    lines = [ln for ln in page.lines if ln.words]
+    if len(lines) < _COLUMN_MIN_LINES:
+        return None
+    valid: list[float] = []
+    x = page.width * 0.3
+    while x <= page.width * 0.7:
+        crossed = left = right = 0
+        for line in lines:
+            if any(w.x0 < x < w.x1 for w in line.words):
+                crossed += 1
+                continue
+            before = [w for w in line.words if w.x1 <= x]
+            after = [w for w in line.words if w.x0 >= x]
+            if before and after and after[0].x0 - before[-1].x1 < _COLUMN_GAP:
+                crossed += 1
+                continue
+            left += bool(before)
+            right += bool(after)
+        if crossed <= len(lines) * 0.1 and min(left, right) >= len(lines) * 0.2:
+            valid.append(x)
+        x += 2.0
+    return valid[len(valid) // 2] if valid else None
+
+
+def _columns(page: Page) -> list[list[TextLine]]:
+    """Return the page's lines column by column (left column first), each top-down."""
+    gutter = _gutter(page)
+    if gutter is None:
+        return [list(page.lines)]
+    left: list[TextLine] = []
+    right: list[TextLine] = []
+    for line in page.lines:
+        if any(w.x0 < gutter < w.x1 for w in line.words):
+            left.append(line)  # a line across the gutter (a title) reads before the columns
+            continue
+        words_left = tuple(w for w in line.words if w.x1 <= gutter)
+        words_right = tuple(w for w in line.words if w.x0 >= gutter)
+        if words_left:
+            left.append(TextLine(words_left))
+        if words_right:
+            right.append(TextLine(words_right))
+    return [left, right] if right else [left]
+
+
 def _blocks(page: Page) -> list[list[TextLine]]:
-    """Return the page's kept lines grouped into paragraph blocks."""
-    lines = list(page.lines)
+    """Return the page's kept lines grouped into paragraph blocks, column by column."""
+    return [block for column in _columns(page) for block in _column_blocks(column)]
+
+
+def _column_blocks(lines: list[TextLine]) -> list[list[TextLine]]:
+    """Return one column's kept lines grouped into paragraph blocks."""
     heights = [ln.bbox[3] - ln.bbox[1] for ln in lines] or [10.0]
     gaps = [b.bbox[1] - a.bbox[3] for a, b in itertools.pairwise(lines)]
     usual_gap = statistics.median(gaps) if gaps else 2.0
@@ -99,7 +161,9 @@ def _starts_paragraph(
     ended = previous.text.rstrip().endswith(_SENTENCE_END)
     if line.bbox[1] - previous.bbox[3] > break_gap or (ended and _NUMBERED.match(line.text)):
         return True
-    if line.bbox[0] > block[0].bbox[0] + 8 and len(block) > 1:
+    # indented against the line before it: a first-line indent (a hanging indent, body
+    # lines deeper than the first, keeps the paragraph together)
+    if line.bbox[0] > block[-1].bbox[0] + 8 and len(block) > 1:
         return True
     return ended and previous.bbox[2] < right_edge * 0.75
 
@@ -122,13 +186,18 @@ def segment_document(document: ParsedDocument) -> list[ClauseCandidate]:
                 paged.append(entry)
     candidates: list[ClauseCandidate] = []
     pending_heading: list[tuple[int, TextLine]] = []
+    section = ""
     for paragraph in paged:
         if _looks_like_heading([ln for _, ln in paragraph]):
             pending_heading = paragraph
+            section = paragraph[0][1].text.strip()
             continue
+        first = paragraph[0][1]
+        if len(paragraph) > 1 and _looks_like_heading([first]) and first.text[-1:] not in ".;":
+            section = first.text.strip()  # a heading run into its first paragraph
         merged = tuple(pending_heading + paragraph)
         pending_heading = []
         text = " ".join(ln.text for _, ln in merged)
         if len(text.split()) >= _MIN_WORDS:
-            candidates.append(ClauseCandidate(text, merged))
+            candidates.append(ClauseCandidate(text, merged, section))
     return candidates
