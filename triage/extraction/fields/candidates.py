@@ -42,6 +42,7 @@ class Candidate:
     score: float
     source: Source
     evidence: tuple[PlacedWord, ...]
+    fallback: bool = False  # a standard term's default, for when the form states nothing
 
 
 DATE_FIELDS = frozenset(

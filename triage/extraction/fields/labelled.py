@@ -16,7 +16,12 @@ __all__ = ["label_candidates"]
 _MODEL_WEIGHT = 0.6
 _ONE_LINE_FIELDS = frozenset({"customer_legal_name", "provider_legal_name", "customer_signatory"})
 # How much each arrangement says about a pair being a real label and its value.
-_ARRANGEMENT_SCORE = {Arrangement.INLINE: 1.0, Arrangement.RIGHT: 0.95, Arrangement.BELOW: 0.85}
+_ARRANGEMENT_SCORE = {
+    Arrangement.INLINE: 1.0,
+    Arrangement.CELL: 1.0,  # a form box names its value as surely as a colon does
+    Arrangement.RIGHT: 0.95,
+    Arrangement.BELOW: 0.85,
+}
 
 
 def _range_candidates(pair: KeyValue, style: DateStyle | None) -> list[Candidate]:
@@ -38,7 +43,7 @@ def _fields_named(pair: KeyValue, label_model: LabelModel | None) -> tuple[tuple
     and only for a label that ends in a colon (so surely is a label)."""
     known = match_label(pair.label)
     # A label set over its value in a form box is surely a label, colon or not.
-    surely_label = pair.colon or pair.arrangement is Arrangement.BELOW
+    surely_label = pair.colon or pair.arrangement in (Arrangement.BELOW, Arrangement.CELL)
     if known or label_model is None or not surely_label:
         return known
     guess = label_model.field_of(pair.label)
@@ -61,8 +66,7 @@ def label_candidates(
             value = parse_field_value(field, text, style)
             if value is None:
                 continue
-            score = (
-                label_score * _ARRANGEMENT_SCORE[pair.arrangement] * (1.0 if pair.colon else 0.9)
-            )
+            boxed = pair.colon or pair.arrangement is Arrangement.CELL
+            score = label_score * _ARRANGEMENT_SCORE[pair.arrangement] * (1.0 if boxed else 0.9)
             found.append(Candidate(field, value, score, Source.LABEL, words))
     return found

@@ -102,8 +102,10 @@ class ProseReader:
                 value = self._value(rule.field, entity, style)
                 if value is not None:
                     words = block.words_between(doc[start].idx, entity.end_char)
-                    score = rule.score * _default_share(sentence.text)
-                    yield Candidate(rule.field, value, score, Source.SENTENCE, words)
+                    share = _default_share(sentence.text)
+                    yield Candidate(
+                        rule.field, value, rule.score * share, Source.SENTENCE, words, share < 1
+                    )
                 break
 
     def _sentence_hits(
@@ -125,8 +127,10 @@ class ProseReader:
                 if value is not None:
                     first = sentence.doc[max(sentence.start, entity.start - _CONTEXT_TOKENS)]
                     words = block.words_between(first.idx, entity.end_char)
-                    score = rule.score * _default_share(text)
-                    yield Candidate(rule.field, value, score, Source.SENTENCE, words)
+                    share = _default_share(text)
+                    yield Candidate(
+                        rule.field, value, rule.score * share, Source.SENTENCE, words, share < 1
+                    )
                     break
 
     @staticmethod

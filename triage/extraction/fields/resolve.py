@@ -62,7 +62,15 @@ def resolve_fields(candidates: Sequence[Candidate]) -> dict[str, Resolution]:
         )
         winners = ranked[0]
         best = max(winners, key=lambda c: c.score)
-        rival = max((max(c.score for c in group) for group in ranked[1:]), default=0.0)
+        # A standard term's fallback ("failing any selection, annually") is no rival to a
+        # value the form states: it applies only when the form says nothing.
+        rivals = [
+            c.score
+            for group in ranked[1:]
+            for c in group
+            if not c.fallback or all(w.fallback for w in winners)
+        ]
+        rival = max(rivals, default=0.0)
         chosen[name] = Resolution(
             value=best.value,
             evidence=best.evidence,

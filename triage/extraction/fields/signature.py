@@ -266,7 +266,8 @@ def _pair_candidates(
         if field is None:
             continue
         page_number, line, _ = pair.value[0]
-        label_line = line if pair.arrangement is not Arrangement.BELOW else _label_line(pair)
+        below = pair.arrangement in (Arrangement.BELOW, Arrangement.CELL)
+        label_line = _label_line(pair) if below else line
         party = _party_above(by_number[page_number], label_line, pair.label_x0, names)
         if party != "customer":
             continue

@@ -21,6 +21,7 @@ class Arrangement(Enum):
     INLINE = "inline"  # "Label: value" in one run of words
     RIGHT = "right"  # label cell, value cell to its right
     BELOW = "below"  # label above, value under it
+    CELL = "cell"  # a form box: a label in small type over the value written in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +229,7 @@ def _label_row_pairs(segments: list[list[Segment]], index: int) -> list[KeyValue
         value = _cell_values(segments, index, position)
         if value and len(seg.words) <= _MAX_LABEL_WORDS + 3:
             label = _label_text(seg.words)
-            pairs.append(KeyValue(label, value, Arrangement.BELOW, seg.text.endswith(":"), seg.x0))
+            pairs.append(KeyValue(label, value, Arrangement.CELL, seg.text.endswith(":"), seg.x0))
     return pairs
 
 

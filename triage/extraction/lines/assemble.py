@@ -51,9 +51,16 @@ def expected_net(item: ExtractedLineItem) -> Decimal | None:
 
 
 def line_confidence(item: ExtractedLineItem, has_discount_column: bool) -> float:
-    """Return a confidence for a line: high when its numbers agree with each other."""
+    """Return a confidence for a line: high when its numbers agree with each other.
+
+    A line is named by its code or, on forms that print none, by its description; a usage
+    line has a rate and no amount of its own (nothing is committed).
+    """
+    named = item.sku is not None or bool(item.description and item.description.strip())
+    if item.kind is LineKind.USAGE and named and item.unit_price is not None:
+        return 0.9 if item.net_amount in (None, Decimal(0)) else 0.6
     expected = expected_net(item)
-    if item.sku is None or item.unit_price is None or item.net_amount is None:
+    if not named or item.unit_price is None or item.net_amount is None:
         return 0.4
     if expected is not None and abs(expected - item.net_amount) <= max(
         _CENT, item.net_amount * Decimal("0.0005")
