@@ -21,6 +21,8 @@ import re
 import statistics
 from dataclasses import dataclass
 
+import numpy as np
+
 from triage.documents.parsed import Page, ParsedDocument, TextLine
 
 __all__ = ["ClauseCandidate", "segment_document"]
@@ -84,25 +86,25 @@ def _gutter(page: Page) -> float | None:
     lines = [ln for ln in page.lines if ln.words]
     if len(lines) < _COLUMN_MIN_LINES:
         return None
-    valid: list[float] = []
-    x = page.width * 0.3
-    while x <= page.width * 0.7:
-        crossed = left = right = 0
-        for line in lines:
-            if any(w.x0 < x < w.x1 for w in line.words):
-                crossed += 1
-                continue
-            before = [w for w in line.words if w.x1 <= x]
-            after = [w for w in line.words if w.x0 >= x]
-            if before and after and after[0].x0 - before[-1].x1 < _COLUMN_GAP:
-                crossed += 1
-                continue
-            left += bool(before)
-            right += bool(after)
-        if crossed <= len(lines) * 0.1 and min(left, right) >= len(lines) * 0.2:
-            valid.append(x)
-        x += 2.0
-    return valid[len(valid) // 2] if valid else None
+    xs = np.arange(page.width * 0.3, page.width * 0.7 + 1e-9, 2.0)
+    crossed = np.zeros(len(xs), dtype=int)
+    left = np.zeros(len(xs), dtype=int)
+    right = np.zeros(len(xs), dtype=int)
+    for line in lines:
+        hit = np.zeros(len(xs), dtype=bool)
+        words = line.words
+        for word in words:
+            hit |= (xs > word.x0) & (xs < word.x1)
+        for before, after in zip(words, words[1:], strict=False):
+            if after.x0 - before.x1 < _COLUMN_GAP:
+                hit |= (xs >= before.x1) & (xs <= after.x0)  # too narrow a gap to part columns
+        crossed += hit
+        free = ~hit
+        left += free & (xs >= min(w.x1 for w in words))
+        right += free & (xs <= max(w.x0 for w in words))
+    ok = (crossed <= len(lines) * 0.1) & (np.minimum(left, right) >= len(lines) * 0.2)
+    valid = xs[ok]
+    return float(valid[len(valid) // 2]) if len(valid) else None
 
 
 def _columns(page: Page) -> list[list[TextLine]]:

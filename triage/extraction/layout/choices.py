@@ -40,6 +40,7 @@ _MARKER = re.compile(
     rf"^(?:(?P<marked>[{_MARKED_GLYPHS}]|\[\s*{_INSIDE_MARKED}\s*\]|\(\s*{_INSIDE_MARKED}\s*\))"
     rf"|(?P<empty>[{_EMPTY_GLYPHS}]|\[\s*\]|\(\s*\)))(?P<rest>.*)$"
 )
+_MAYBE_MARKER = re.compile(rf"[\[(\u2022{_MARKED_GLYPHS}{_EMPTY_GLYPHS}]")
 _OPEN, _CLOSE = {"(": ")", "[": "]"}, {")", "]"}
 _GAP_HEIGHTS = 2.5  # words further apart than this many word heights belong to another cell
 
@@ -163,12 +164,15 @@ def _column_continues(tokens: list[_Token], first_marker_x: float) -> bool:
 def _resolve_page(page: Page) -> Page:
     lines: list[TextLine] = []
     changed = False
-    rows = [(line, _tokens(line.words)) for line in page.lines]
+    rows = [
+        (line, _tokens(line.words) if _MAYBE_MARKER.search(line.text) else [])
+        for line in page.lines
+    ]
     index = 0
     while index < len(rows):
         line, tokens = rows[index]
         markers = [t for t in tokens if _is_marker(t)]
-        if not markers:
+        if not markers:  # (a line without a marker character has no tokens at all)
             lines.append(line)
             index += 1
             continue

@@ -63,7 +63,9 @@ def _clean_page(page: Page) -> Page:
                     cleaned = replace(cleaned, text=cleaned.text + ":")
             if cleaned is not None:
                 words.append(cleaned)
-        if len(words) != len(line.words) or any(a is not b for a, b in zip(words, line.words, strict=True)):
+        if len(words) != len(line.words) or any(
+            a is not b for a, b in zip(words, line.words, strict=True)
+        ):
             changed = True
         if words:
             lines.append(TextLine(tuple(words)))
