@@ -95,7 +95,7 @@ def _gutter(page: Page) -> float | None:
         words = line.words
         for word in words:
             hit |= (xs > word.x0) & (xs < word.x1)
-        for before, after in zip(words, words[1:], strict=False):
+        for before, after in itertools.pairwise(words):
             if after.x0 - before.x1 < _COLUMN_GAP:
                 hit |= (xs >= before.x1) & (xs <= after.x0)  # too narrow a gap to part columns
         crossed += hit
