@@ -56,6 +56,7 @@ def test_approving_an_order_with_a_clause_flag_counts_as_an_override_of_it(
     request = DecisionRequest(action=ReviewAction.APPROVE, reason_code="CLAUSE_ACCEPTED")
     record_decision(store, parts, _caller(store, Role.ANALYST, "Avery"), result.order_id, request)
     now = datetime.now(UTC)
-    report = dashboard_report(store, now - timedelta(hours=1), now + timedelta(seconds=1))
+    viewer = _caller(store, Role.ANALYST, "Avery")
+    report = dashboard_report(store, viewer, now - timedelta(hours=1), now + timedelta(seconds=1))
     rates = {rule.code: (rule.decided, rule.overridden) for rule in report.overrides}
     assert rates["NONSTANDARD_CLAUSE"] == (1, 1)

@@ -54,10 +54,22 @@ def test_quoted_sku_absent_from_order_is_line_missing(pack: RulePack) -> None:
 
 def test_line_without_sku_covers_a_missing_line_and_is_low_confidence(pack: RulePack) -> None:
     quote = two_sku_quote()
-    unread = order_line(quote.lines[1], sku=None)
+    unread = order_line(quote.lines[1], sku=None).model_copy(
+        update={"description": "Item as printed on the form"}
+    )
     found = run(pack, make_extraction(quote, lines=[order_line(quote.lines[0]), unread]), quote)
     assert codes(found) == [CODE.LOW_CONFIDENCE_EXTRACTION]
     assert found[0].field == "line_items[1].sku"
+
+
+def test_line_without_sku_is_the_quoted_product_its_description_repeats(pack: RulePack) -> None:
+    quote = two_sku_quote()
+    named = order_line(quote.lines[1], sku=None)  # the form prints the description only
+    found = run(pack, make_extraction(quote, lines=[order_line(quote.lines[0]), named]), quote)
+    assert found == []
+    cheaper = named.model_copy(update={"unit_price": named.unit_price / 2})
+    found = run(pack, make_extraction(quote, lines=[order_line(quote.lines[0]), cheaper]), quote)
+    assert CODE.PRICE_MISMATCH in codes(found)
 
 
 def test_order_sku_absent_from_quote_is_line_not_in_quote(pack: RulePack) -> None:

@@ -201,6 +201,8 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
         _rx(
             r"\b(?:not|never)\s+(?:be\s+)?(?:automatically\s+)?renew|\bno\s+(?:automatic\s+)?renewal"
             r"|without\s+(?:automatic\s+)?renewal"
+            # a price held for a while ("fixed for 3 years ... on renewal") is no renewal term
+            r"|\b(?:fixed|held|locked|frozen|guaranteed)\s+for\b"
         ),
     ),
     SentenceRule(

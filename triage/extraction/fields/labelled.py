@@ -6,6 +6,7 @@ from triage.extraction.fields.candidates import Candidate, Source, parse_field_v
 from triage.extraction.fields.lexicon import RANGE_LABELS, match_label, normalise_label
 from triage.extraction.label_model import LabelModel
 from triage.extraction.layout.keyvalue import Arrangement, KeyValue
+from triage.extraction.layout.segments import PlacedWord
 from triage.extraction.normalise import DateStyle
 from triage.extraction.normalise.dates import DATE_PATTERN, parse_date
 
@@ -22,6 +23,21 @@ _ARRANGEMENT_SCORE = {
     Arrangement.RIGHT: 0.95,
     Arrangement.BELOW: 0.85,
 }
+
+
+def _name_lines(words: tuple[PlacedWord, ...]) -> tuple[PlacedWord, ...]:
+    """A name's words: its first line and the short wrapped rest of it ("LIMITED"), not the
+    address a boxed cell goes on with ("Via Tortona 33, 20144 Milano")."""
+    lines: dict[tuple[int, int], list[PlacedWord]] = {}
+    for placed in words:
+        lines.setdefault(placed[:2], []).append(placed)
+    kept: list[PlacedWord] = []
+    for index, line in enumerate(lines.values()):
+        text = " ".join(w.text for _, _, w in line)
+        if index and (len(line) > 3 or any(c.isdigit() or c in "@," for c in text)):
+            break
+        kept += line
+    return tuple(kept)
 
 
 def _range_candidates(pair: KeyValue, style: DateStyle | None) -> list[Candidate]:
@@ -60,8 +76,7 @@ def label_candidates(
         for field, label_score in _fields_named(pair, label_model):
             words = pair.value
             if field in _ONE_LINE_FIELDS:
-                # A name is one line; a boxed cell may go on with the address under it.
-                words = tuple(w for w in words if w[:2] == words[0][:2])
+                words = _name_lines(words)
             text = " ".join(w.text for _, _, w in words)
             value = parse_field_value(field, text, style)
             if value is None:
