@@ -41,6 +41,7 @@ from triage.extraction.layout.segments import PlacedWord
 from triage.extraction.lines.assemble import read_line_items
 from triage.extraction.lines.described import read_described_items
 from triage.extraction.lines.prose_items import read_prose_items
+from triage.extraction.lines.rows import read_row_items
 from triage.extraction.normalise.dates import DateStyle, infer_style, style_for_country
 from triage.extraction.normalise.money import parse_currency
 
@@ -117,6 +118,7 @@ def read_document(
     items = (
         read_line_items(pages, style)
         or read_prose_items(blocks, style)
+        or read_row_items(pages, style)
         or read_described_items(blocks, style)
     )
     candidates += _currency_from_amounts(items)

@@ -1,0 +1,122 @@
+"""Line items known by their arithmetic: table rows with no header the reader understands.
+
+A pricing row says what it is by its numbers: a count, a unit price and an amount with
+count x price x (1 - discount) = amount (times the years of a stated period for a
+subscription). A row of a table without header words ("BRM-CAL-01 Calibration cloud, per
+device 120 310.00 37,200.00"), a monospaced printout whose columns are spaces, or a table
+whose header cells name nothing known, is read this way: the numbers are tried in every
+role, and only a row whose numbers agree is a line item. The words before the first number
+are its code (when one looks like a product code) and description; a date range on the row
+is its period.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from itertools import permutations
+
+from triage.contract import ExtractedLineItem, LineKind
+from triage.documents.parsed import Page, TextLine
+from triage.extraction.layout.segments import evidence_for, split_line
+from triage.extraction.lines.assemble import looks_like_sku, whole_months
+from triage.extraction.lines.kinds import infer_kind
+from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date
+from triage.extraction.normalise.money import amount_value
+
+__all__ = ["read_row_items"]
+
+_NUMBER = re.compile(r"^[^\d\-]{0,4}(\d[\d.,' ]*\d|\d)(?:[^\d]{0,4})$")
+_PERCENT = re.compile(r"^-?(\d{1,2}(?:[.,]\d+)?)\s*%$")
+_CENT = Decimal("0.01")
+_TOTAL_WORDS = re.compile(r"\b(?:total|subtotal|sum|tax|vat|gst|balance|due)\b", re.IGNORECASE)
+
+
+def _number(text: str) -> Decimal | None:
+    match = _NUMBER.match(text)
+    if not match:
+        return None
+    try:
+        return amount_value(match.group(1))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _agrees(
+    quantity: Decimal, unit: Decimal, net: Decimal, discount: Decimal, years: Decimal
+) -> bool:
+    expected = quantity * unit * (1 - discount / 100) * years
+    return abs(expected - net) <= max(_CENT, net * Decimal("0.0005"))
+
+
+def _period(text: str, style: DateStyle | None) -> tuple[date | None, date | None]:
+    found = [parse_date(m.group(0), style) for m in DATE_PATTERN.finditer(text)]
+    dates = [d for d in found if d is not None]
+    return (dates[0], dates[1]) if len(dates) >= 2 and dates[0] < dates[1] else (None, None)
+
+
+def _row(
+    line: TextLine, page: int, index: int, style: DateStyle | None
+) -> ExtractedLineItem | None:
+    text = line.text
+    if _TOTAL_WORDS.search(text) or len(split_line(line, page, index)) < 2:
+        return None  # a total, or a sentence: a row parts its cells with gaps
+    start, end = _period(text, style)
+    without_dates = DATE_PATTERN.sub(" ", text)
+    tokens = without_dates.split()
+    if len(tokens) > 1 and re.fullmatch(r"\d{1,2}[.)]?", tokens[0]):
+        tokens = tokens[1:]  # the row's running number
+    numbers = [(i, value) for i, t in enumerate(tokens) if (value := _number(t)) is not None]
+    percents = [Decimal(m.group(1).replace(",", ".")) for t in tokens if (m := _PERCENT.match(t))]
+    if len(numbers) < 3:
+        return None
+    first = numbers[0][0]
+    head = tokens[:first]
+    if not head or not any(c.isalpha() for c in " ".join(head)):
+        return None
+    sku = (
+        head[0]
+        if looks_like_sku(head[0].strip(",;")) and any(c.isdigit() or c in "-_/" for c in head[0])
+        else None
+    )
+    description = " ".join(head[1:] if sku else head).strip(" ,;-–—")
+    if not description:
+        return None
+    years = Decimal(whole_months(start, end)) / 12 if start and end else Decimal(1)
+    values = [v for _, v in numbers[-4:]]
+    discount = percents[0] if percents else Decimal(0)
+    for quantity, unit, net in permutations(values, 3):
+        if quantity != quantity.to_integral_value() or quantity <= 0 or net <= 0:
+            continue
+        if values.index(net) < values.index(unit):
+            continue  # the amount comes after the price on a row, never before it
+        for span in (years, Decimal(1)):
+            if _agrees(quantity, unit, net, discount, span):
+                kind = infer_kind(description, str(unit), True, start is not None)
+                item = ExtractedLineItem(
+                    sku=sku.strip(",;") if sku else None,
+                    description=description,
+                    kind=kind if kind is not LineKind.USAGE else LineKind.SUBSCRIPTION,
+                    quantity=int(quantity),
+                    unit_price=unit.quantize(_CENT),
+                    discount_pct=float(discount),
+                    net_amount=net.quantize(_CENT),
+                    start_date=start,
+                    end_date=end,
+                    evidence=evidence_for([(page, index, w) for w in line.words]),
+                )
+                return item.model_copy(update={"confidence": 0.85})
+    return None
+
+
+def read_row_items(pages: Sequence[Page], style: DateStyle | None) -> list[ExtractedLineItem]:
+    """Return the rows of the document whose numbers make them line items."""
+    items = []
+    for page in pages:
+        for index, line in enumerate(page.lines):
+            item = _row(line, page.number, index, style)
+            if item is not None:
+                items.append(item)
+    return items
