@@ -15,6 +15,7 @@ __all__ = ["label_candidates"]
 # A label the lexicon does not know is read by the model; its candidates stay below the
 # lexicon's so that a known label always wins, and below 0.9 confidence on their own.
 _MODEL_WEIGHT = 0.6
+_MODEL_MAX_WORDS = 6  # a label is a few words; a sentence over a box is no label
 _ONE_LINE_FIELDS = frozenset({"customer_legal_name", "provider_legal_name", "customer_signatory"})
 # How much each arrangement says about a pair being a real label and its value.
 _ARRANGEMENT_SCORE = {
@@ -60,6 +61,7 @@ def _fields_named(pair: KeyValue, label_model: LabelModel | None) -> tuple[tuple
     known = match_label(pair.label)
     # A label set over its value in a form box is surely a label, colon or not.
     surely_label = pair.colon or pair.arrangement in (Arrangement.BELOW, Arrangement.CELL)
+    surely_label = surely_label and len(pair.label.split()) <= _MODEL_MAX_WORDS
     if known or label_model is None or not surely_label:
         return known
     guess = label_model.field_of(pair.label)

@@ -16,6 +16,9 @@ from triage.extraction.layout.segments import PlacedWord
 __all__ = ["Resolution", "resolve_fields"]
 
 _AGREEMENT_BONUS = 0.05
+# A check between independent readings (end = start + term - 1 day, total = the lines'
+# sum) says more than a second mention of the same value.
+_CONSISTENCY_BONUS = 0.1
 
 
 @dataclass(slots=True)
@@ -36,7 +39,7 @@ class Resolution:
         """Return the rule-based confidence before calibration, in [0, 1]."""
         base = self.score + _AGREEMENT_BONUS * min(self.support - 1, 3)
         base -= 0.5 * self.rival
-        base += 0.05 * self.consistent
+        base += _CONSISTENCY_BONUS * self.consistent
         return min(max(base, 0.0), 1.0)
 
 

@@ -191,6 +191,8 @@ def _item(row: TableRow, table: Table, style: DateStyle | None) -> ExtractedLine
     )
     if quantity is None and kind is LineKind.USAGE:
         quantity = 0
+    if net_amount is None and kind is LineKind.USAGE and not quantity:
+        net_amount = Decimal("0.00")  # nothing committed: a rate billed in arrears as used
     discount = _discount(row, roles)
     if discount is None and "discount" in roles and row.text("discount").strip():
         return None  # a cell of the discount column that is no percentage: not a line item

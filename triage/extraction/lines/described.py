@@ -25,6 +25,7 @@ from triage.extraction.layout.segments import PlacedWord, evidence_for
 from triage.extraction.lines.assemble import line_confidence
 from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date
 from triage.extraction.normalise.money import AMOUNT_PATTERN, amount_value
+from triage.extraction.normalise.terms import parse_percent
 
 __all__ = ["read_described_items"]
 
@@ -51,11 +52,26 @@ _NET_CUE = re.compile(
     r"\b(?:amounting\s+to|net\s+amount\s+of|for\s+a\s+total\s+of|total(?:ling)?\s+of|in\s+total)\s+",
     re.IGNORECASE,
 )
-_DISCOUNT = re.compile(
-    r"\b(?:less|discount\s+of|discounted\s+by)\s+(?:a\s+discount\s+of\s+)?(\d+(?:[.,]\d+)?)\s*%"
-    r"|(\d+(?:[.,]\d+)?)\s*%\s+discount",
+# "less 10 %", "less a discount of twelve per cent (12%)", "subject to a discount of 5%",
+# or "15% discount"; the percentage itself in any form parse_percent reads.
+_DISCOUNT_CUE = re.compile(
+    r"\b(?:less|discount(?:ed)?\s+(?:of|by)|subject\s+to\s+a\s+discount\s+of)\s+"
+    r"(?:an?\s+)?(?:discount\s+of\s+)?",
     re.IGNORECASE,
 )
+_DISCOUNT_AFTER = re.compile(r"(\d+(?:[.,]\d+)?)\s*%\s+discount", re.IGNORECASE)
+
+
+def _discount(text: str) -> float:
+    """The discount the item states, in per cent (0 when it states none)."""
+    for cue in _DISCOUNT_CUE.finditer(text):
+        percent = parse_percent(text[cue.end() : cue.end() + 40])
+        if percent is not None and 0 <= percent <= 100:
+            return percent
+    after = _DISCOUNT_AFTER.search(text)
+    return float(after.group(1).replace(",", ".")) if after else 0.0
+
+
 _TOTALS = re.compile(r"\btotal\s+(?:contract\s+value|fees|value|amount|price)\b", re.IGNORECASE)
 _DESCRIPTION_END = re.compile(r"\s*(?:\(|\[|,|;|:|\s+at\s+|\s+of\s+(?=\S*\d)|\s+for\s+)")
 _ONE_TIME = re.compile(r"one[\s\-]?off|one[\s\-]?time|on\s+signature|set[\s\-]?up\s+fee", re.I)
@@ -172,10 +188,7 @@ def _item(
     net_amount = _money_after(_NET_CUE, text)
     if unit_price is None and net_amount is None:
         return None
-    discount = _DISCOUNT.search(text)
-    discount_pct = (
-        float((discount.group(1) or discount.group(2)).replace(",", ".")) if discount else 0.0
-    )
+    discount_pct = _discount(text)
     kind = _kind(text, quantity)
     if quantity is None:
         quantity = 0 if kind is LineKind.USAGE else 1
@@ -198,7 +211,9 @@ def _item(
         end_date=end,
         evidence=evidence_for(words),
     )
-    return item.model_copy(update={"confidence": min(0.85, line_confidence(item, bool(discount)))})
+    return item.model_copy(
+        update={"confidence": min(0.85, line_confidence(item, bool(discount_pct)))}
+    )
 
 
 def read_described_items(
