@@ -141,17 +141,39 @@ def fields_renew(fields: dict[str, Resolution]) -> bool:
 def lines_with_order_term(
     items: list[ExtractedLineItem], fields: dict[str, Resolution]
 ) -> list[ExtractedLineItem]:
-    """Give subscription lines that print no dates of their own the order's term: a table
-    without a period column sells every subscription for the subscription term."""
+    """Give subscription lines that print no dates of their own the order's term.
+
+    A table without a period column sells every subscription for the subscription term.
+    Several such lines of one product are the steps of a ramp (a table printed with one
+    amount column per year): they split the term into equal consecutive periods, in order.
+    """
     start, end = fields.get("start_date"), fields.get("end_date")
     if start is None or end is None:
         return items
-    return [
-        item.model_copy(update={"start_date": start.value, "end_date": end.value})
+    undated = [
+        i
+        for i, item in enumerate(items)
         if item.kind is LineKind.SUBSCRIPTION and item.start_date is None and item.end_date is None
-        else item
-        for item in items
     ]
+    steps: dict[tuple[str | None, str | None], list[int]] = {}
+    for i in undated:
+        steps.setdefault((items[i].sku, items[i].description), []).append(i)
+    months = (end.value.year - start.value.year) * 12 + end.value.month - start.value.month + 1
+    out = list(items)
+    for indexes in steps.values():
+        count = len(indexes)
+        if count == 1 or months % count:
+            for i in indexes:
+                out[i] = items[i].model_copy(
+                    update={"start_date": start.value, "end_date": end.value}
+                )
+            continue
+        length = months // count
+        for step, i in enumerate(indexes):
+            first = add_months(start.value, step * length)
+            last = add_months(start.value, (step + 1) * length) - timedelta(days=1)
+            out[i] = items[i].model_copy(update={"start_date": first, "end_date": last})
+    return out
 
 
 def _expected_end(start: date, months: int) -> date:

@@ -79,6 +79,8 @@ def _header(segments: Sequence[Segment], classify: HeaderClassifier) -> tuple[Co
     roles = {c.role for c in columns}
     if len(roles) < 3 or not roles & {"quantity", "unit_price", "net_amount"}:
         return None
+    if not roles & {"unit_price", "net_amount"} and not any(r.startswith("year:") for r in roles):
+        return None  # a table of line items prices them
     columns += [Column(f"{UNKNOWN}{i}", seg.x0, seg.x1) for i, seg in enumerate(unknown)]
     return tuple(sorted(columns, key=lambda c: c.x0))
 

@@ -11,7 +11,7 @@ from triage.contract import ExtractedLineItem, LineKind
 from triage.documents.parsed import Page
 from triage.extraction.layout.segments import evidence_for
 from triage.extraction.layout.tables import Table, TableRow, find_tables
-from triage.extraction.lines.columns import classify_header
+from triage.extraction.lines.columns import YEAR_ROLE, classify_header
 from triage.extraction.lines.kinds import infer_kind, kind_from_text
 from triage.extraction.lines.roles import assign_unknown_roles
 from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date
@@ -218,6 +218,35 @@ def _item(row: TableRow, table: Table, style: DateStyle | None) -> ExtractedLine
     return item.model_copy(update={"confidence": line_confidence(item, "discount" in roles)})
 
 
+def _year_items(row: TableRow, table: Table, item: ExtractedLineItem) -> list[ExtractedLineItem]:
+    """A ramp printed with one amount column per year: one line per year, its net the year's
+    amount and its unit price that over the quantity; the dates come from the order's term
+    (``triage.extraction.fields.derived.lines_with_order_term``)."""
+    steps = sorted(
+        (int(c.role[len(YEAR_ROLE) :]), c.role)
+        for c in table.columns
+        if c.role.startswith(YEAR_ROLE)
+    )
+    items = []
+    for _, role in steps:
+        amount = _money(row.text(role))
+        if amount is None or not item.quantity:
+            continue
+        unit = (amount / item.quantity).quantize(_CENT, rounding=ROUND_HALF_UP)
+        step = item.model_copy(
+            update={
+                "unit_price": unit,
+                "net_amount": amount,
+                "discount_pct": 0.0,
+                "kind": LineKind.SUBSCRIPTION,
+                "start_date": None,
+                "end_date": None,
+            }
+        )
+        items.append(step.model_copy(update={"confidence": 0.85}))
+    return items
+
+
 def read_line_items(pages: Sequence[Page], style: DateStyle | None) -> list[ExtractedLineItem]:
     """Return the line items of every pricing table in the document, in reading order."""
     items: list[ExtractedLineItem] = []
@@ -230,6 +259,9 @@ def read_line_items(pages: Sequence[Page], style: DateStyle | None) -> list[Extr
                 totals_seen = True  # rows after a totals row are notes, not items
                 continue
             if item.sku is None and (totals_seen or item.quantity is None):
+                continue
+            if any(c.role.startswith(YEAR_ROLE) for c in table.columns):
+                items += _year_items(row, table, item)
                 continue
             if item.unit_price is not None or item.net_amount is not None:
                 items.append(item)

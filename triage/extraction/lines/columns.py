@@ -12,7 +12,7 @@ from triage.extraction.layout.segments import Segment
 from triage.extraction.layout.tables import Column
 from triage.extraction.lexicon_data import load_lexicon
 
-__all__ = ["COLUMN_ROLES", "classify_header"]
+__all__ = ["COLUMN_ROLES", "YEAR_ROLE", "classify_header"]
 
 COLUMN_ROLES: dict[str, tuple[str, ...]] = load_lexicon().column_roles
 """Header words per column role, from ``models/extraction/lexicon.yaml``."""
@@ -40,6 +40,11 @@ _PHRASES: dict[tuple[str, ...], str] = {
 _LONGEST = max(len(p) for p in _PHRASES)
 
 
+YEAR_ROLE = "year:"
+"""Role prefix of a ramp's per-year amount column ("Year 2" is ``year:2``)."""
+_YEAR_WORDS = frozenset({"year", "yr", "jahr", "année", "annee", "año", "anno", "jaar"})
+
+
 def _is_number_sign(text: str) -> bool:
     return text.strip() in {"#", "No.", "No", "Nr.", "Pos."}
 
@@ -57,6 +62,13 @@ def classify_header(segment: Segment) -> list[Column]:
     columns: list[Column] = []
     index = 0
     while index < len(words):
+        word = words[index].text.lower().rstrip(".")
+        if word in _YEAR_WORDS and index + 1 < len(words) and tokens[index + 1].isdigit():
+            # "Year 1 | Year 2 | Year 3": a ramp printed with one amount column per year
+            step = int(tokens[index + 1])
+            columns.append(Column(f"{YEAR_ROLE}{step}", words[index].x0, words[index + 1].x1))
+            index += 2
+            continue
         if not tokens[index]:
             index += 1
             continue
