@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from triage.documents.ocr.options import OcrOptions
 from triage.documents.parsed import ParsedDocument
 from triage.documents.reader import check_header
 from triage.documents.worker import serve
@@ -60,10 +61,14 @@ class SandboxedReader(PoolStage):
         max_pages: int = 200,
         max_bytes: int = 25 * 1024 * 1024,
         *,
+        ocr: OcrOptions | None = None,
+        ocr_timeout_s: float = 60.0,
         max_documents_per_worker: int = 250,
         pool: Pool | None = None,
     ) -> None:
         self.timeout_s = timeout_s
+        self.ocr = ocr or OcrOptions()
+        self.ocr_timeout_s = ocr_timeout_s
         self.memory_mb = memory_mb
         self.max_pages = max_pages
         self.max_bytes = max_bytes
@@ -84,8 +89,21 @@ class SandboxedReader(PoolStage):
             workers=settings.parse_workers,
             max_pages=settings.max_pages,
             max_bytes=int(settings.max_upload_mb * 1024 * 1024),
+            ocr=OcrOptions(
+                mode=settings.ocr,
+                engine=settings.ocr_engine,
+                dpi=settings.ocr_dpi,
+                max_pages=settings.ocr_max_pages,
+                page_timeout_s=settings.ocr_timeout_s,
+            ),
+            ocr_timeout_s=settings.ocr_timeout_s,
             pool=pool,
         )
+
+    @property
+    def budget_s(self) -> float:
+        """Return the time one document may take: parsing, plus OCR when it is enabled."""
+        return self.timeout_s + (self.ocr_timeout_s if self.ocr.mode != "never" else 0.0)
 
     def _precheck(self, pdf: bytes) -> None:
         if len(pdf) > self.max_bytes:
@@ -99,8 +117,9 @@ class SandboxedReader(PoolStage):
 
     def _failure(self, lost: WorkerLost) -> DocumentError:
         if lost.cause == "timeout":
+            ocr = f" + ocr_timeout_s = {self.ocr_timeout_s:g} s" if self.ocr.mode != "never" else ""
             return DocumentTimeout(
-                f"parsing stopped at the time limit (parse_timeout_s = {self.timeout_s:g} s)"
+                f"parsing stopped at the time limit (parse_timeout_s = {self.timeout_s:g} s{ocr})"
             )
         if lost.cause == "memory":
             return DocumentTooComplex(
@@ -112,8 +131,8 @@ class SandboxedReader(PoolStage):
         """Return the parsed document, or raise DocumentError/LimitExceeded saying why not."""
         self._precheck(pdf)
         try:
-            request = (pdf, filename, self.max_pages, self.timeout_s)
-            outcome = self.pool.run(request, self.timeout_s)
+            request = (pdf, filename, self.max_pages, self.budget_s, self.ocr)
+            outcome = self.pool.run(request, self.budget_s)
         except WorkerLost as lost:
             raise self._failure(lost) from None
         if outcome[0] == "ok":
