@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from triage.contract import Clause, DocumentInfo, ExtractedField, ExtractedFields, Extraction
+from triage.documents.ocr.confidence import recognition_ceiling
 from triage.documents.parsed import ParsedDocument
 from triage.errors import ConfigError
 from triage.extraction.calibration import LINE_ITEMS, Calibration
@@ -102,7 +103,10 @@ class OrderExtractor:
         for name, found in reading.fields.items():
             fields[name] = _ANY_FIELD(
                 value=found.value,
-                confidence=self._confidence(name, found.raw_confidence),
+                confidence=min(
+                    self._confidence(name, found.raw_confidence),
+                    recognition_ceiling(w for _, _, w in found.evidence),
+                ),
                 evidence=evidence_for(found.evidence),
             )
         items = [
