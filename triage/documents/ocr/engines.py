@@ -120,7 +120,13 @@ class RapidOcrEngine:
 
     def recognise(self, image: np.ndarray, *, dpi: int, timeout_s: float) -> list[RecognisedWord]:
         """Return the words of ``image`` (``timeout_s`` is enforced by the child's CPU limit)."""
-        result = self._ocr(cv2.cvtColor(image, cv2.COLOR_GRAY2BGR))
+        try:
+            result = self._ocr(cv2.cvtColor(image, cv2.COLOR_GRAY2BGR))
+        except Exception as error:  # onnxruntime wraps its own failures in its own types
+            if "bad_alloc" in str(error):
+                # Needs ~2 GB of address space: below that it is the memory limit speaking.
+                raise MemoryError("rapidocr ran out of memory") from None
+            raise DocumentError(f"OCR failed: rapidocr said {str(error)[:200]!r}") from None
         words = []
         for line in getattr(result, "word_results", None) or ():
             for text, score, points in line:

@@ -18,7 +18,7 @@ import cv2
 import numpy as np
 import pypdfium2.raw as pdfium_c
 
-__all__ = ["render_dpi", "render_page", "rotate", "skew_angle", "text_runs_vertically", "turn"]
+__all__ = ["render_dpi", "render_page", "rotate", "turn", "upright"]
 
 _SKEW_LIMIT = 5.0
 _SKEW_STEP = 0.25
@@ -58,19 +58,6 @@ def _sharpness(profile: np.ndarray) -> float:
     return float(np.sum(np.diff(profile) ** 2))
 
 
-def text_runs_vertically(image: np.ndarray) -> bool:
-    """Return whether the page's text lines run top to bottom (a page turned 90 degrees).
-
-    Text lines make the row profile of horizontal text jump between ink and white gaps;
-    smeared sideways, each line becomes one bar, so the direction whose smeared profile is
-    sharper is the direction of the lines.
-    """
-    ink = _ink(image)
-    along = cv2.blur(ink, (15, 1))
-    across = cv2.blur(ink, (1, 15))
-    return _sharpness(across.sum(axis=0)) > 1.3 * _sharpness(along.sum(axis=1))
-
-
 def turn(image: np.ndarray, degrees: int) -> np.ndarray:
     """Return ``image`` turned clockwise by a multiple of 90 degrees."""
     codes = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
@@ -78,9 +65,8 @@ def turn(image: np.ndarray, degrees: int) -> np.ndarray:
     return turned
 
 
-def skew_angle(image: np.ndarray) -> float:
-    """Return the angle (degrees, counter-clockwise positive) that levels the text lines."""
-    ink = _ink(image)
+def _best_level(ink: np.ndarray) -> tuple[float, float]:
+    """Return the small rotation that makes the row profile sharpest, and that sharpness."""
     height, width = ink.shape
     centre = (width / 2, height / 2)
     best, best_score = 0.0, -1.0
@@ -92,7 +78,22 @@ def skew_angle(image: np.ndarray) -> float:
         score = _sharpness(levelled.sum(axis=1))
         if score > best_score:
             best, best_score = angle, score
-    return best
+    return best, best_score
+
+
+def upright(image: np.ndarray) -> tuple[int, float]:
+    """Return the quarter turn (0 or 90, clockwise) and the skew (degrees, counter-clockwise)
+    that level the page's text lines.
+
+    Text lines make the row profile of a level page jump between ink and white gaps; a
+    page turned sideways has that profile in its columns instead. Both directions are
+    levelled over a few degrees of skew and the sharper one wins, so a skewed page is not
+    mistaken for a sideways one.
+    """
+    ink = _ink(image)
+    along, along_score = _best_level(ink)
+    across, across_score = _best_level(np.ascontiguousarray(np.rot90(ink, -1)))
+    return (90, across) if across_score > along_score else (0, along)
 
 
 def rotate(image: np.ndarray, angle: float) -> np.ndarray:

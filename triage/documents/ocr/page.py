@@ -21,9 +21,8 @@ from triage.documents.ocr.geometry import (
     render_dpi,
     render_page,
     rotate,
-    skew_angle,
-    text_runs_vertically,
     turn,
+    upright,
 )
 from triage.documents.ocr.ink import ink_mask, marks, rulings
 from triage.documents.ocr.options import OcrOptions
@@ -87,9 +86,8 @@ def ocr_page(
     check_images(page, number, options)
     dpi = render_dpi(*size, options.dpi, options.max_page_pixels)
     image = render_page(page, *size, dpi)
-    quarter = 90 if text_runs_vertically(image) else 0
-    image = turn(image, quarter)
-    image = rotate(image, skew_angle(image))
+    quarter, skew = upright(image)
+    image = rotate(turn(image, quarter), skew)
     image, found, half = _recognise(image, engine, round(dpi), options.page_timeout_s)
     scale = 72.0 / dpi
     words = [

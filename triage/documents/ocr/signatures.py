@@ -17,10 +17,10 @@ import re
 
 from triage.documents.parsed import Page, Word
 
-__all__ = ["MIN_SIGNATURE_INK", "signed_in_ink", "signing_area"]
+__all__ = ["MIN_SIGNATURE_INK", "SIGN_LABEL", "signed_in_ink", "signing_area"]
 
 MIN_SIGNATURE_INK = 25.0  # square points of ink: a scribble, not a speck or a stray dash
-_SIGN_LABEL = re.compile(r"^(?:signature|signed|sign|by)\b:?", re.IGNORECASE)
+SIGN_LABEL = re.compile(r"^(?:signature|signed|sign|by)\b:?", re.IGNORECASE)
 _CONFORMED = re.compile(r"^/s/?", re.IGNORECASE)
 _AREA_WIDTH = 230.0
 _LOOK_LINES = 6
@@ -34,7 +34,7 @@ def _label_word(page: Page, line: int, x0: float) -> Word | None:
         if index >= len(page.lines):
             continue
         for word in page.lines[index].words:
-            if abs(word.x0 - x0) <= 25 and _SIGN_LABEL.match(word.text):
+            if abs(word.x0 - x0) <= 25 and SIGN_LABEL.match(word.text):
                 return word
     return None
 
