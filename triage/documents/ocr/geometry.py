@@ -18,7 +18,7 @@ import cv2
 import numpy as np
 import pypdfium2.raw as pdfium_c
 
-__all__ = ["render_dpi", "render_page", "rotate", "turn", "upright"]
+__all__ = ["flatten_light", "render_dpi", "render_page", "rotate", "turn", "upright"]
 
 _SKEW_LIMIT = 5.0
 _SKEW_STEP = 0.25
@@ -44,6 +44,19 @@ def render_page(page: Any, width_pt: float, height_pt: float, dpi: float) -> np.
     bgrx = np.frombuffer(raw, dtype=np.uint8).reshape(height, stride // 4, 4)[:, :width, :3]
     grey: np.ndarray = cv2.cvtColor(np.ascontiguousarray(bgrx), cv2.COLOR_BGR2GRAY)
     return grey
+
+
+def flatten_light(image: np.ndarray) -> np.ndarray:
+    """Return ``image`` divided by its own background, so uneven light (a phone's shadow, a
+    scanner's dark edge) becomes even white paper before anything is thresholded."""
+    height, width = image.shape
+    small = cv2.resize(image, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    paper = cv2.morphologyEx(
+        small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (15, 15))
+    )
+    background = cv2.resize(paper, (width, height), interpolation=cv2.INTER_LINEAR)
+    flat: np.ndarray = cv2.divide(image, np.maximum(background, 1), scale=255)
+    return flat
 
 
 def _ink(image: np.ndarray) -> np.ndarray:

@@ -18,6 +18,7 @@ import pypdfium2.raw as pdfium_c
 from triage.documents.layout import group_lines
 from triage.documents.ocr.engines import OcrEngine, RecognisedWord
 from triage.documents.ocr.geometry import (
+    flatten_light,
     render_dpi,
     render_page,
     rotate,
@@ -85,22 +86,25 @@ def ocr_page(
     """Return page ``number`` (an open pdfium page of displayed ``size`` in points) read by OCR."""
     check_images(page, number, options)
     dpi = render_dpi(*size, options.dpi, options.max_page_pixels)
-    image = render_page(page, *size, dpi)
+    image = flatten_light(render_page(page, *size, dpi))
     quarter, skew = upright(image)
     image = rotate(turn(image, quarter), skew)
-    image, found, half = _recognise(image, engine, round(dpi), options.page_timeout_s)
+    mask = ink_mask(image)
+    # Rulings stay in the image: without its cell borders tesseract drops lone digits.
+    clean, found, half = _recognise(image, engine, round(dpi), options.page_timeout_s)
+    if half:
+        mask = turn(mask, half)
     scale = 72.0 / dpi
     words = [
         Word(w.text, w.x0 * scale, w.top * scale, w.x1 * scale, w.bottom * scale, w.confidence)
         for w in found
     ]
-    mask = ink_mask(image)
     drawn = [Ruling(*(v * scale for v in box)) for box in rulings(mask, dpi)]
     ink = [
         InkMark(box[0] * scale, box[1] * scale, box[2] * scale, box[3] * scale, round(area, 1))
         for box, area in marks(mask, found, dpi)
     ]
-    height, width = image.shape
+    height, width = clean.shape
     return Page(
         number,
         round(width * scale, 2),
