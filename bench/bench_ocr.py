@@ -19,7 +19,6 @@ and once blank (no scribble), to score the ink-signature decision. Prints:
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import random
 import sys
@@ -28,8 +27,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
-
-import pypdfium2 as pdfium
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -40,7 +37,7 @@ from triage.documents.ocr.engines import engine_available  # noqa: E402
 from triage.documents.parsed import ParsedDocument  # noqa: E402
 from triage.documents.reader import parse_pdf  # noqa: E402
 from triage.documents.sandbox import SandboxedReader  # noqa: E402
-from triage.documents.scans import Degradation, scan_pdf, signing_mark  # noqa: E402
+from triage.documents.scans import Degradation, replace_page, scan_pdf, signing_mark  # noqa: E402
 from triage.extraction import OrderExtractor  # noqa: E402
 
 FOREIGN = ROOT.parent / "shared" / "data" / "foreign-orders"
@@ -135,20 +132,6 @@ def _spoil(seed: int, pages: int) -> Degradation:
     )
 
 
-def _replace_page(pdf: bytes, scan: bytes, page: int) -> bytes:
-    """Return ``pdf`` with page ``page`` (1-based) replaced by the same page of ``scan``."""
-    document, scanned = pdfium.PdfDocument(pdf), pdfium.PdfDocument(scan)
-    try:
-        document.del_page(page - 1)
-        document.import_pages(scanned, [page - 1], index=page - 1)
-        out = io.BytesIO()
-        document.save(out)
-        return out.getvalue()
-    finally:
-        document.close()
-        scanned.close()
-
-
 def _read(pdf: bytes, engine: str) -> tuple[ParsedDocument, float]:
     started = time.perf_counter()
     document = parse_pdf(pdf, "scan.pdf", max_pages=200, ocr=OcrOptions(engine=engine))
@@ -216,7 +199,7 @@ def main() -> None:
                 page = scan_pdf(
                     case.pdf, spoil=Degradation(dpi=200, skew=spoil.skew), seed=number, signing=copy
                 )
-                mixed, _ = _read(_replace_page(case.pdf, page, copy.page), "tesseract")
+                mixed, _ = _read(replace_page(case.pdf, page, copy.page), "tesseract")
                 mixed_extraction = extractor.extract(mixed, country=case.country)
                 got = mixed_extraction.fields.customer_signatory.value is not None
                 signature["total"] += 1
@@ -262,10 +245,8 @@ def _report(
         f"digital + scanned signature page: accuracy {mixed.accuracy():.3f},"
         f" ratio {mixed.accuracy() / max(text.accuracy(), 1e-9):.3f}"
     )
-    print(
-        f"scans, confidence >= 0.9: {scanned.sure} values, right {scanned.sure_right / max(scanned.sure, 1):.3f}"
-        " (target >= 0.99)"
-    )
+    sure = scanned.sure_right / max(scanned.sure, 1)
+    print(f"scans, confidence >= 0.9: {scanned.sure} values, right {sure:.3f} (target >= 0.99)")
     print(
         f"signature present/absent: {signature['right']}/{signature['total']} right"
         f" ({signature['right'] / max(signature['total'], 1):.3f}, target >= 0.98)"
@@ -278,18 +259,17 @@ def _report(
         f"time per page: text layer {per_text * 1000:.1f} ms, OCR {per_ocr:.2f} s"
         f" ({per_ocr / max(per_text, 1e-9):.0f}x the text-layer read; target <= 1.5 s)"
     )
-    print(
-        f"peak RSS of a sandboxed OCR child (tesseract, 3 scans): {_child_peak_mb(scans[:3], 'tesseract'):.0f} MB"
-    )
+    peak = _child_peak_mb(scans[:3], "tesseract")
+    print(f"peak RSS of a sandboxed OCR child (tesseract, 3 scans): {peak:.0f} MB", flush=True)
     if rapid.pages:
         print(f"engine comparison on the first {rapid.pages} scanned pages:")
         for name, score in (("tesseract", tess_same), ("rapidocr", rapid)):
-            print(
-                f"  {name:9s}: field accuracy ratio {score.accuracy() / max(rapid_text.accuracy(), 1e-9):.3f},"
-                f" {score.seconds / max(score.pages, 1):.2f} s per page"
-            )
+            ratio = score.accuracy() / max(rapid_text.accuracy(), 1e-9)
+            per_page = score.seconds / max(score.pages, 1)
+            print(f"  {name:9s}: field accuracy ratio {ratio:.3f}, {per_page:.2f} s per page")
+        peak = _child_peak_mb(scans[:1], "rapidocr")
         print(
-            f"  peak RSS of a sandboxed OCR child (rapidocr): {_child_peak_mb(scans[:1], 'rapidocr'):.0f} MB"
+            f"  peak RSS of a sandboxed OCR child (rapidocr, 2 GB limit): {peak:.0f} MB", flush=True
         )
     print("most common misses on scans:")
     for miss in scanned.misses[:15]:

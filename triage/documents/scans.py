@@ -23,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from triage.documents.ocr.signatures import SIGN_LABEL
 from triage.documents.parsed import ParsedDocument
 
-__all__ = ["Degradation", "SigningMark", "scan_pdf", "signing_mark"]
+__all__ = ["Degradation", "SigningMark", "replace_page", "scan_pdf", "signing_mark"]
 
 Box = tuple[float, float, float, float]
 
@@ -148,3 +148,18 @@ def signing_mark(
     erase = tuple(w.bbox for w in after[: ends[0] if ends else len(after)] if w.x0 < label.x1 + 230)
     area = (label.x1 + 4, label.top - 14.0, label.x1 + 170.0, label.bottom + 2.0)
     return SigningMark(page_number, area, erase, signed)
+
+
+def replace_page(pdf: bytes, scan: bytes, page: int) -> bytes:
+    """Return ``pdf`` with page ``page`` (1-based) replaced by the same page of ``scan``: a
+    digital document with one scanned page stapled in."""
+    document, scanned = pdfium.PdfDocument(pdf), pdfium.PdfDocument(scan)
+    try:
+        document.del_page(page - 1)
+        document.import_pages(scanned, [page - 1], index=page - 1)
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+    finally:
+        document.close()
+        scanned.close()

@@ -8,16 +8,17 @@ extraction, its evidence boxes and the review page read them like any other page
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pypdfium2.raw as pdfium_c
 
-from triage.documents.ocr.engines import OcrEngine, load_engine
 from triage.documents.ocr.options import NO_OCR, OCR_MODES, OcrOptions
-from triage.documents.ocr.page import ocr_page
 from triage.documents.ocr.quality import text_layer_usable
 from triage.documents.parsed import Page
-from triage.errors import LimitExceeded
+from triage.errors import DocumentError, LimitExceeded
+
+if TYPE_CHECKING:
+    from triage.documents.ocr.engines import OcrEngine
 
 __all__ = ["NO_OCR", "OCR_MODES", "OcrOptions", "recognise_pages", "text_layer_usable"]
 
@@ -26,6 +27,10 @@ _LOADED: dict[str, OcrEngine | None] = {}
 
 
 def _engine(name: str) -> OcrEngine | None:
+    # Imported here: OpenCV and the engines cost every parse child ~100 MB of address
+    # space, which only a child that meets a scan should pay.
+    from triage.documents.ocr.engines import load_engine
+
     if name not in _LOADED:
         _LOADED[name] = load_engine(name)
     return _LOADED[name]
@@ -68,6 +73,10 @@ def recognise_pages(
             *warnings,
             f"no OCR engine is installed ({options.engine}); scanned pages were not read",
         ]
+    import cv2
+
+    from triage.documents.ocr.page import ocr_page
+
     read: list[Page] = []
     notes = list(warnings)
     for page in pages:
@@ -78,6 +87,10 @@ def recognise_pages(
         handle = pdfium_c.FPDF_LoadPage(document, page.number - 1)
         try:
             recognised = ocr_page(handle, page.number, (page.width, page.height), engine, options)
+        except cv2.error as error:
+            if "bad_alloc" in str(error) or "Insufficient memory" in str(error):
+                raise MemoryError(f"OCR of page {page.number} ran out of memory") from None
+            raise DocumentError(f"OCR of page {page.number} failed: {error.err}") from None
         finally:
             pdfium_c.FPDF_ClosePage(handle)
         notes = [n for n in notes if n != f"page {page.number} has no text layer"]

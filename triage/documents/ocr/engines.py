@@ -28,6 +28,9 @@ from triage.errors import DocumentError
 __all__ = ["ENGINES", "OcrEngine", "RecognisedWord", "engine_available", "load_engine"]
 
 ENGINES = ("tesseract", "rapidocr")
+# One thread: the child has one core's budget, and each OpenCV worker thread would reserve
+# its own stack and malloc arena against the child's address-space limit.
+cv2.setNumThreads(0)
 
 
 @dataclass(frozen=True, slots=True)
