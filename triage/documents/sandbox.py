@@ -13,6 +13,7 @@ must never do.
 
 from __future__ import annotations
 
+import shutil
 from typing import TYPE_CHECKING
 
 from triage.documents.ocr.options import OcrOptions
@@ -31,12 +32,20 @@ from triage.workers import Pool, PoolStage, WorkerLost, WorkerPool
 if TYPE_CHECKING:
     from triage.config import Settings
 
-__all__ = ["SandboxedReader", "parse_pool"]
+__all__ = ["RAPIDOCR_MEMORY_MB", "SandboxedReader", "parse_pool"]
 
 _ERRORS: dict[str, type[DocumentError]] = {
     cls.__name__: cls
     for cls in (DocumentError, EncryptedDocument, DocumentTimeout, DocumentTooComplex)
 }
+
+
+RAPIDOCR_MEMORY_MB = 2048
+
+
+def _rapidocr_engine(engine: str) -> bool:
+    """Return whether OCR will run on rapidocr: chosen, or ``auto`` without tesseract."""
+    return engine == "rapidocr" or (engine == "auto" and shutil.which("tesseract") is None)
 
 
 def parse_pool(*, memory_mb: int, workers: int, max_documents_per_worker: int = 250) -> WorkerPool:
@@ -67,7 +76,7 @@ class SandboxedReader(PoolStage):
         pool: Pool | None = None,
     ) -> None:
         self.timeout_s = timeout_s
-        self.ocr = ocr or OcrOptions()
+        self.ocr = ocr or OcrOptions(document_timeout_s=ocr_timeout_s)
         self.ocr_timeout_s = ocr_timeout_s
         self.memory_mb = memory_mb
         self.max_pages = max_pages
@@ -83,9 +92,14 @@ class SandboxedReader(PoolStage):
 
         ``pool`` replaces the reader's own workers (a ``RemotePool`` of the server's host).
         """
+        memory_mb = settings.parse_memory_mb
+        if settings.ocr != "never" and _rapidocr_engine(settings.ocr_engine):
+            # onnxruntime reserves ~2 GB of address space; below that every scan would end
+            # in the memory-limit error instead of being read.
+            memory_mb = max(memory_mb, RAPIDOCR_MEMORY_MB)
         return cls(
             timeout_s=settings.parse_timeout_s,
-            memory_mb=settings.parse_memory_mb,
+            memory_mb=memory_mb,
             workers=settings.parse_workers,
             max_pages=settings.max_pages,
             max_bytes=int(settings.max_upload_mb * 1024 * 1024),
@@ -95,6 +109,7 @@ class SandboxedReader(PoolStage):
                 dpi=settings.ocr_dpi,
                 max_pages=settings.ocr_max_pages,
                 page_timeout_s=settings.ocr_timeout_s,
+                document_timeout_s=settings.ocr_timeout_s,
             ),
             ocr_timeout_s=settings.ocr_timeout_s,
             pool=pool,
@@ -102,7 +117,9 @@ class SandboxedReader(PoolStage):
 
     @property
     def budget_s(self) -> float:
-        """Return the time one document may take: parsing, plus OCR when it is enabled."""
+        """Return the wall-clock time one document may take: parsing, plus OCR when it is
+        enabled. The child holds parsing to ``timeout_s`` of CPU; OCR's share is granted
+        only when a page needs it."""
         return self.timeout_s + (self.ocr_timeout_s if self.ocr.mode != "never" else 0.0)
 
     def _precheck(self, pdf: bytes) -> None:
@@ -117,7 +134,11 @@ class SandboxedReader(PoolStage):
 
     def _failure(self, lost: WorkerLost) -> DocumentError:
         if lost.cause == "timeout":
-            ocr = f" + ocr_timeout_s = {self.ocr_timeout_s:g} s" if self.ocr.mode != "never" else ""
+            ocr = (
+                f"; OCR adds ocr_timeout_s = {self.ocr_timeout_s:g} s"
+                if self.ocr.mode != "never"
+                else ""
+            )
             return DocumentTimeout(
                 f"parsing stopped at the time limit (parse_timeout_s = {self.timeout_s:g} s{ocr})"
             )
@@ -131,7 +152,7 @@ class SandboxedReader(PoolStage):
         """Return the parsed document, or raise DocumentError/LimitExceeded saying why not."""
         self._precheck(pdf)
         try:
-            request = (pdf, filename, self.max_pages, self.budget_s, self.ocr)
+            request = (pdf, filename, self.max_pages, self.timeout_s, self.ocr)
             outcome = self.pool.run(request, self.budget_s)
         except WorkerLost as lost:
             raise self._failure(lost) from None

@@ -19,7 +19,7 @@ from triage.workers import answer_requests
 
 __all__ = ["Outcome", "Request", "serve"]
 
-# (pdf bytes, filename, max_pages, cpu seconds, OCR options) or None to stop.
+# (pdf bytes, filename, max_pages, cpu seconds to parse, OCR options) or None to stop.
 Request = tuple[bytes, str, int, float, OcrOptions] | None
 # ("ok", ParsedDocument) | ("limit", limit, detail) | ("error", error class name, detail)
 Outcome = tuple[Any, ...]
@@ -50,7 +50,15 @@ def _parse(request: tuple[bytes, str, int, float, OcrOptions]) -> Outcome:
     data, filename, max_pages, budget_s, ocr = request
     _limit_cpu(budget_s)
     try:
-        return ("ok", parse_pdf(data, filename, max_pages=max_pages, ocr=ocr))
+        # OCR gets its own CPU budget, granted only when a page needs it.
+        document = parse_pdf(
+            data,
+            filename,
+            max_pages=max_pages,
+            ocr=ocr,
+            before_ocr=lambda: _limit_cpu(ocr.document_timeout_s),
+        )
+        return ("ok", document)
     except LimitExceeded as error:
         return ("limit", error.limit, error.detail)
     except DocumentError as error:

@@ -8,6 +8,7 @@ extraction, its evidence boxes and the review page read them like any other page
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pypdfium2.raw as pdfium_c
@@ -50,7 +51,11 @@ def _why(page: Page, mode: str) -> str | None:
 
 
 def recognise_pages(
-    document: Any, pages: list[Page], warnings: list[str], options: OcrOptions
+    document: Any,
+    pages: list[Page],
+    warnings: list[str],
+    options: OcrOptions,
+    before_ocr: Callable[[], None] | None = None,
 ) -> tuple[list[Page], list[str]]:
     """Return ``pages`` and ``warnings`` with the pages that need OCR read by OCR.
 
@@ -76,6 +81,9 @@ def recognise_pages(
     import cv2
 
     from triage.documents.ocr.page import ocr_page
+
+    if before_ocr is not None:
+        before_ocr()
 
     read: list[Page] = []
     notes = list(warnings)

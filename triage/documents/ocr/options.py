@@ -16,7 +16,8 @@ class OcrOptions:
     ``mode``: ``auto`` reads pages without a usable text layer (none, or garbage), ``always``
     reads every page, ``never`` none. ``engine``: ``auto`` (tesseract, else rapidocr),
     ``tesseract`` or ``rapidocr``. ``max_pages`` pages at most are read by OCR per document;
-    more is a ``LimitExceeded`` before any page is recognised.
+    more is a ``LimitExceeded`` before any page is recognised. ``document_timeout_s`` is the
+    CPU time OCR of one document may take, on top of parsing.
     """
 
     mode: str = "auto"
@@ -24,6 +25,7 @@ class OcrOptions:
     dpi: int = 200
     max_pages: int = 30
     page_timeout_s: float = 30.0
+    document_timeout_s: float = 60.0
     max_page_pixels: int = 16_000_000
     max_image_pixels: int = 100_000_000
     max_images_per_page: int = 500
