@@ -23,6 +23,8 @@ __all__ = ["flatten_light", "render_dpi", "render_page", "rotate", "turn", "upri
 _SKEW_LIMIT = 5.0
 _SKEW_STEP = 0.25
 _PROBE_WIDTH = 700
+_PAPER = 190
+_WHITEN = np.clip(np.arange(256) * 255.0 / _PAPER, 0, 255).astype(np.uint8)
 
 
 def render_page(page: Any, width_pt: float, height_pt: float, dpi: float) -> np.ndarray:
@@ -55,8 +57,11 @@ def flatten_light(image: np.ndarray) -> np.ndarray:
         small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (15, 15))
     )
     background = cv2.resize(paper, (width, height), interpolation=cv2.INTER_LINEAR)
-    flat: np.ndarray = cv2.divide(image, np.maximum(background, 1), scale=255)
-    return flat
+    flat = cv2.divide(image, np.maximum(background, 1), scale=255)
+    # Light tints (a shaded table header, a coloured form field) become paper too: text is
+    # far darker than any tint a form prints behind it.
+    paper: np.ndarray = cv2.LUT(flat, _WHITEN)
+    return paper
 
 
 def _ink(image: np.ndarray) -> np.ndarray:

@@ -10,6 +10,7 @@ right way round; a skew of a few degrees is levelled before recognition.
 from __future__ import annotations
 
 import ctypes
+import re
 from typing import Any
 
 import numpy as np
@@ -60,6 +61,53 @@ def check_images(page: Any, number: int, options: OcrOptions) -> None:
                 )
 
 
+_BORDER_JUNK = re.compile(r"^[|_\[\]{}!]+$")
+_SLASHED_NUMBER = re.compile(r"^[\d.,]+/")
+_MERGED_WORDS = re.compile(r"^([A-Z][a-z]{2,})([A-Z][a-z]{2,})$")
+
+
+def _pieces(text: str) -> list[str]:
+    """Return a token split where the recogniser lost a space: ``410/unit/`` (a number and
+    slashes, "410 / unit /") and ``UnitPrice`` (two capitalised words)."""
+    if _SLASHED_NUMBER.match(text):
+        return [piece for piece in re.split(r"(/)", text) if piece]
+    merged = _MERGED_WORDS.match(text)
+    return [merged.group(1), merged.group(2)] if merged else [text]
+
+
+def _overprinted(word: RecognisedWord, others: list[RecognisedWord]) -> bool:
+    """Return whether a more confident word covers most of ``word`` (shading read twice)."""
+    for other in others:
+        if other is word or other.confidence <= word.confidence:
+            continue
+        wide = min(word.x1, other.x1) - max(word.x0, other.x0)
+        tall = min(word.bottom, other.bottom) - max(word.top, other.top)
+        if wide > 0.5 * (word.x1 - word.x0) and tall > 0.5 * (word.bottom - word.top):
+            return True
+    return False
+
+
+def _as_words(found: list[RecognisedWord], scale: float) -> list[Word]:
+    """Return the recognised words in points, without what table borders are misread as.
+
+    Cell borders come back as ``|``, ``_`` or ``[``; a lone em dash is an en dash in a date
+    or number range; shading behind a header is read again as short junk over the words.
+    """
+    words = []
+    for w in found:
+        if _BORDER_JUNK.match(w.text) or _overprinted(w, found):
+            continue
+        text = "\u2013" if w.text in ("\u2014", "--") else w.text
+        left, width = w.x0 * scale, (w.x1 - w.x0) * scale
+        for piece in (pieces := _pieces(text)):
+            share = width * len(piece) / sum(len(p) for p in pieces)
+            words.append(
+                Word(piece, left, w.top * scale, left + share, w.bottom * scale, w.confidence)
+            )
+            left += share
+    return words
+
+
 def _quality(words: list[RecognisedWord]) -> float:
     """Return the share of word-like tokens read with confidence (upside-down text scores ~0)."""
     wordy = [w for w in words if sum(c.isalpha() for c in w.text) >= 3]
@@ -95,10 +143,7 @@ def ocr_page(
     if half:
         mask = turn(mask, half)
     scale = 72.0 / dpi
-    words = [
-        Word(w.text, w.x0 * scale, w.top * scale, w.x1 * scale, w.bottom * scale, w.confidence)
-        for w in found
-    ]
+    words = _as_words(found, scale)
     drawn = [Ruling(*(v * scale for v in box)) for box in rulings(mask, dpi)]
     ink = [
         InkMark(box[0] * scale, box[1] * scale, box[2] * scale, box[3] * scale, round(area, 1))
