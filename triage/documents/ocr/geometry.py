@@ -60,8 +60,8 @@ def flatten_light(image: np.ndarray) -> np.ndarray:
     flat = cv2.divide(image, np.maximum(background, 1), scale=255)
     # Light tints (a shaded table header, a coloured form field) become paper too: text is
     # far darker than any tint a form prints behind it.
-    paper: np.ndarray = cv2.LUT(flat, _WHITEN)
-    return paper
+    whitened: np.ndarray = cv2.LUT(flat, _WHITEN)
+    return whitened
 
 
 def _ink(image: np.ndarray) -> np.ndarray:
