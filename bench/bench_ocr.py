@@ -87,6 +87,7 @@ def _cases(limit: int | None) -> list[Case]:
                 (folder / "order.pdf").read_bytes(),
                 labels["fields"],
                 labels["country"],
+                labels["line_items"],
             )
         )
     if FOREIGN.is_dir():

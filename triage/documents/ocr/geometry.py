@@ -23,8 +23,8 @@ __all__ = ["flatten_light", "render_dpi", "render_page", "rotate", "turn", "upri
 _SKEW_LIMIT = 5.0
 _SKEW_STEP = 0.25
 _PROBE_WIDTH = 700
-_PAPER = 190
-_WHITEN = np.clip(np.arange(256) * 255.0 / _PAPER, 0, 255).astype(np.uint8)
+_PAPER = 200
+_WHITEN = np.where(np.arange(256) >= _PAPER, 255, np.arange(256)).astype(np.uint8)
 
 
 def render_page(page: Any, width_pt: float, height_pt: float, dpi: float) -> np.ndarray:

@@ -64,6 +64,19 @@ def check_images(page: Any, number: int, options: OcrOptions) -> None:
 _BORDER_JUNK = re.compile(r"^[|_\[\]{}!]+$")
 _SLASHED_NUMBER = re.compile(r"^[\d.,]+/")
 _MERGED_WORDS = re.compile(r"^([A-Z][a-z]{2,})([A-Z][a-z]{2,})$")
+_MONTH = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?$", re.IGNORECASE
+)
+
+
+def _next_word(word: RecognisedWord, found: list[RecognisedWord]) -> RecognisedWord | None:
+    """Return the word just right of ``word`` on its line, if any."""
+    right = [
+        w
+        for w in found
+        if w.x0 > word.x1 - 1 and abs(w.bottom - word.bottom) < 0.5 * (word.bottom - word.top)
+    ]
+    return min(right, key=lambda w: w.x0, default=None)
 
 
 def _pieces(text: str) -> list[str]:
@@ -90,14 +103,17 @@ def _overprinted(word: RecognisedWord, others: list[RecognisedWord]) -> bool:
 def _as_words(found: list[RecognisedWord], scale: float) -> list[Word]:
     """Return the recognised words in points, without what table borders are misread as.
 
-    Cell borders come back as ``|``, ``_`` or ``[``; a lone em dash is an en dash in a date
-    or number range; shading behind a header is read again as short junk over the words.
+    Cell borders come back as ``|``, ``_`` or ``[`` (but a bar before a month is the day
+    ``1``); a lone em dash is an en dash in a date or number range; shading behind a
+    header is read again as short junk over the words.
     """
     words = []
     for w in found:
-        if _BORDER_JUNK.match(w.text) or _overprinted(w, found):
-            continue
         text = "\u2013" if w.text in ("\u2014", "--") else w.text
+        if text in ("|", "l", "I") and _MONTH.match(getattr(_next_word(w, found), "text", "")):
+            text = "1"  # "1 November" at 200 dpi: the thin one is read as a bar
+        elif _BORDER_JUNK.match(text) or _overprinted(w, found):
+            continue
         left, width = w.x0 * scale, (w.x1 - w.x0) * scale
         for piece in (pieces := _pieces(text)):
             share = width * len(piece) / sum(len(p) for p in pieces)
