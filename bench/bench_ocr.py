@@ -36,8 +36,9 @@ from triage.documents.ocr import OcrOptions  # noqa: E402
 from triage.documents.ocr.engines import engine_available  # noqa: E402
 from triage.documents.parsed import ParsedDocument  # noqa: E402
 from triage.documents.reader import parse_pdf  # noqa: E402
-from triage.documents.sandbox import SandboxedReader  # noqa: E402
+from triage.documents.sandbox import RAPIDOCR_MEMORY_MB, SandboxedReader  # noqa: E402
 from triage.documents.scans import Degradation, replace_page, scan_pdf, signing_mark  # noqa: E402
+from triage.errors import DocumentError  # noqa: E402
 from triage.extraction import OrderExtractor  # noqa: E402
 
 FOREIGN = ROOT.parent / "shared" / "data" / "foreign-orders"
@@ -172,11 +173,14 @@ def _signature_page(extraction: Any) -> tuple[int, tuple[float, ...]] | None:
 def _child_peak_mb(scans: list[bytes], engine: str) -> float:
     """Return the peak RSS of a sandboxed reader child that OCRs ``scans``."""
     # rapidocr (onnxruntime) needs about 2 GB of address space; tesseract runs in the default.
-    memory_mb = 2048 if engine == "rapidocr" else get_settings().parse_memory_mb
+    memory_mb = RAPIDOCR_MEMORY_MB if engine == "rapidocr" else get_settings().parse_memory_mb
     reader = SandboxedReader(memory_mb=memory_mb, workers=1, ocr=OcrOptions(engine=engine))
     with reader:
         for scan in scans:
-            reader.read(scan, filename="scan.pdf")
+            try:
+                reader.read(scan, filename="scan.pdf")
+            except DocumentError as error:
+                print(f"  ({engine} child: {error})")
         pid = reader.worker_pids()[0]
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmHWM:"):
