@@ -40,7 +40,7 @@ class Settings(BaseSettings):
     ocr_engine: Literal["auto", "tesseract", "rapidocr"] = Field(
         "auto", description="OCR engine; auto: tesseract when installed, else rapidocr."
     )
-    ocr_dpi: int = Field(200, ge=72, le=600, description="Resolution pages are read at by OCR.")
+    ocr_dpi: int = Field(300, ge=72, le=600, description="Resolution pages are read at by OCR.")
     ocr_max_pages: int = Field(30, ge=1, description="Most pages read by OCR per document.")
     ocr_timeout_s: float = Field(
         60.0, gt=0, description="Time for OCR of one document, on top of parse_timeout_s."

@@ -22,7 +22,7 @@ class OcrOptions:
 
     mode: str = "auto"
     engine: str = "auto"
-    dpi: int = 200
+    dpi: int = 300
     max_pages: int = 30
     page_timeout_s: float = 30.0
     document_timeout_s: float = 60.0
