@@ -114,7 +114,10 @@ def _as_words(found: list[RecognisedWord], scale: float) -> list[Word]:
             text = "1"  # "1 November" at 200 dpi: the thin one is read as a bar
         elif _BORDER_JUNK.match(text) or _overprinted(w, found):
             continue
-        left, width = w.x0 * scale, (w.x1 - w.x0) * scale
+        # A text layer's word box includes the glyphs' side bearings; an OCR box ends at the
+        # ink, which makes gaps look wider than the layout's column-gap rule expects.
+        bearing = 0.06 * (w.bottom - w.top) * scale
+        left, width = w.x0 * scale - bearing, (w.x1 - w.x0) * scale + 2 * bearing
         for piece in (pieces := _pieces(text)):
             share = width * len(piece) / sum(len(p) for p in pieces)
             words.append(
