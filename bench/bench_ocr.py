@@ -314,9 +314,7 @@ def _report(
             per_page = score.seconds / max(score.pages, 1)
             print(f"  {name:9s}: field accuracy ratio {ratio:.3f}, {per_page:.2f} s per page")
         peak = _child_peak_mb(scans[:1], "rapidocr")
-        print(
-            f"  peak RSS of a sandboxed OCR child (rapidocr, 2 GB limit): {peak:.0f} MB", flush=True
-        )
+        print(f"  peak RSS of a sandboxed OCR child (rapidocr): {peak:.0f} MB", flush=True)
     print("most common misses on scans:")
     for miss in scanned.misses[:15]:
         print(f"    {miss}")
