@@ -68,6 +68,7 @@ class Score:
     lines_found: int = 0
     lines_total: int = 0
     misses: list[str] = field(default_factory=list)
+    sure_misses: list[str] = field(default_factory=list)
 
     def accuracy(self) -> float:
         """Return the share of right field values."""
@@ -142,6 +143,9 @@ def _score(score: Score, case: Case, extraction: Any) -> None:
             score.sure_right += right
         if not right:
             score.misses.append(f"{case.name}.{name}: {found.value!r} != {want!r}")
+            if found.confidence >= 0.9:
+                miss = f"{case.name}.{name}: {found.value!r} != {want!r} ({found.confidence})"
+                score.sure_misses.append(miss)
 
 
 def _spoil(seed: int, pages: int) -> Degradation:
@@ -315,6 +319,9 @@ def _report(
             print(f"  {name:9s}: field accuracy ratio {ratio:.3f}, {per_page:.2f} s per page")
         peak = _child_peak_mb(scans[:1], "rapidocr")
         print(f"  peak RSS of a sandboxed OCR child (rapidocr): {peak:.0f} MB", flush=True)
+    print("wrong values with confidence >= 0.9 on scans:")
+    for miss in scanned.sure_misses[:10]:
+        print(f"    {miss}")
     print("most common misses on scans:")
     for miss in scanned.misses[:15]:
         print(f"    {miss}")
