@@ -23,8 +23,8 @@ __all__ = ["flatten_light", "render_dpi", "render_page", "rotate", "turn", "upri
 _SKEW_LIMIT = 5.0
 _SKEW_STEP = 0.25
 _PROBE_WIDTH = 700
-_PAPER = 200
-_WHITEN = np.where(np.arange(256) >= _PAPER, 255, np.arange(256)).astype(np.uint8)
+_PAPER = 190
+_WHITEN = np.clip(np.arange(256) * 255.0 / _PAPER, 0, 255).astype(np.uint8)
 
 
 def render_page(page: Any, width_pt: float, height_pt: float, dpi: float) -> np.ndarray:
@@ -58,8 +58,9 @@ def flatten_light(image: np.ndarray) -> np.ndarray:
     )
     background = cv2.resize(paper, (width, height), interpolation=cv2.INTER_LINEAR)
     flat = cv2.divide(image, np.maximum(background, 1), scale=255)
-    # Light tints (a shaded table header, a coloured form field) become paper too: text is
-    # far darker than any tint a form prints behind it.
+    # Light tints (a shaded table header, a coloured form field) become paper too, and the
+    # rest is stretched over the full range: blurred print gains the contrast tesseract
+    # needs (measured: a shaded, blurred table header read whole instead of in pieces).
     whitened: np.ndarray = cv2.LUT(flat, _WHITEN)
     return whitened
 
