@@ -25,9 +25,10 @@ import numpy as np
 
 from triage.errors import DocumentError
 
-__all__ = ["ENGINES", "OcrEngine", "RecognisedWord", "engine_available", "load_engine"]
+__all__ = ["ENGINES", "SURE_WORD", "OcrEngine", "RecognisedWord", "engine_available", "load_engine"]
 
 ENGINES = ("tesseract", "rapidocr")
+SURE_WORD = 0.7  # recognition confidence below which a "word" may be handwriting or a smudge
 # One thread: the child has one core's budget, and each OpenCV worker thread would reserve
 # its own stack and malloc arena against the child's address-space limit.
 cv2.setNumThreads(0)
@@ -105,8 +106,10 @@ def _tsv_words(tsv: str) -> list[RecognisedWord]:
         )
     words = []
     for line in lines.values():
+        # A handwritten mark read as low-confidence "words" must not make its line tall.
+        sure = [w for w in line if w[5] >= SURE_WORD] or line
         top, bottom = _font_box(
-            " ".join(w[0] for w in line), min(w[2] for w in line), max(w[4] for w in line)
+            " ".join(w[0] for w in sure), min(w[2] for w in sure), max(w[4] for w in sure)
         )
         words += [RecognisedWord(t, x0, top, x1, bottom, c) for t, x0, _, x1, _, c in line]
     return words

@@ -15,12 +15,11 @@ from collections.abc import Sequence
 import cv2
 import numpy as np
 
-from triage.documents.ocr.engines import RecognisedWord
+from triage.documents.ocr.engines import SURE_WORD, RecognisedWord
 
 __all__ = ["ink_mask", "marks", "rulings"]
 
 Box = tuple[float, float, float, float]
-_TEXT_CONFIDENCE = 0.6  # words read with less confidence may be handwriting read as text
 
 
 def ink_mask(image: np.ndarray) -> np.ndarray:
@@ -65,7 +64,7 @@ def marks(mask: np.ndarray, words: Sequence[RecognisedWord], dpi: float) -> list
     rest = cv2.subtract(mask, cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((5, 5))))
     pad = max(2, int(dpi / 100))
     for word in words:
-        if word.confidence >= _TEXT_CONFIDENCE:
+        if word.confidence >= SURE_WORD:
             rest[
                 max(0, int(word.top) - pad) : int(word.bottom) + pad,
                 max(0, int(word.x0) - pad) : int(word.x1) + pad,

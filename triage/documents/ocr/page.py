@@ -17,7 +17,7 @@ import numpy as np
 import pypdfium2.raw as pdfium_c
 
 from triage.documents.layout import group_lines
-from triage.documents.ocr.engines import OcrEngine, RecognisedWord
+from triage.documents.ocr.engines import SURE_WORD, OcrEngine, RecognisedWord
 from triage.documents.ocr.geometry import (
     flatten_light,
     render_dpi,
@@ -86,6 +86,19 @@ def _pieces(text: str) -> list[str]:
         return [piece for piece in re.split(r"(/)", text) if piece]
     merged = _MERGED_WORDS.match(text)
     return [merged.group(1), merged.group(2)] if merged else [text]
+
+
+def _on_ink(word: RecognisedWord, ink: list[tuple[float, float, float, float]]) -> bool:
+    """Return whether an unsure word lies mostly on an ink mark: a signature read as text."""
+    if word.confidence >= SURE_WORD:
+        return False
+    area = max((word.x1 - word.x0) * (word.bottom - word.top), 1e-6)
+    for x0, top, x1, bottom in ink:
+        wide = min(word.x1, x1) - max(word.x0, x0)
+        tall = min(word.bottom, bottom) - max(word.top, top)
+        if wide > 0 and tall > 0 and wide * tall > 0.5 * area:
+            return True
+    return False
 
 
 def _overprinted(word: RecognisedWord, others: list[RecognisedWord]) -> bool:
@@ -162,11 +175,13 @@ def ocr_page(
     if half:
         mask = turn(mask, half)
     scale = 72.0 / dpi
+    ink_boxes = marks(mask, found, dpi)
+    found = [w for w in found if not _on_ink(w, [box for box, _ in ink_boxes])]
     words = _as_words(found, scale)
     drawn = [Ruling(*(v * scale for v in box)) for box in rulings(mask, dpi)]
     ink = [
         InkMark(box[0] * scale, box[1] * scale, box[2] * scale, box[3] * scale, round(area, 1))
-        for box, area in marks(mask, found, dpi)
+        for box, area in ink_boxes
     ]
     height, width = clean.shape
     return Page(
