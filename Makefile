@@ -9,7 +9,7 @@ SAMPLES   := samples/cases
 DEMO_KEYS := var/demo-keys.env
 RISK_MODEL := models/risk/PROMOTED
 
-.PHONY: run install samples model browser-deps test lint typecheck bench bench-llm clean help
+.PHONY: run install samples model browser-deps ocr-deps test lint typecheck bench bench-llm clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -40,7 +40,7 @@ $(DEMO_KEYS): | $(STAMP)
 	@echo "SERVICE_KEY=$$($(TRIAGE) keys create --role service --name 'Sample service')" >> $@.tmp
 	@mv $@.tmp $@
 
-run: install samples model $(DEMO_KEYS)  ## Serve the API and review page with the sample orders loaded
+run: install ocr-deps samples model $(DEMO_KEYS)  ## Serve the API and review page with the sample orders loaded
 	@echo "Review page: http://127.0.0.1:8000/review  (log in with ANALYST_KEY from $(DEMO_KEYS))"
 	@echo "API docs:    http://127.0.0.1:8000/docs     (SERVICE_KEY from $(DEMO_KEYS))"
 	$(TRIAGE) serve --load-samples $(SAMPLES)
@@ -58,10 +58,16 @@ browser-deps:
 		(apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \
 		echo "warning: could not install chromium; the browser tests will be skipped"
 
-test: install browser-deps lint typecheck  ## Lint, type-check and run the test suite
+# OCR's default engine is Debian's tesseract (rapidocr from pip is the fallback without it).
+ocr-deps:
+	@command -v tesseract >/dev/null 2>&1 || \
+		(apt-get update -qq && apt-get install -y -qq tesseract-ocr tesseract-ocr-eng >/dev/null) || \
+		echo "warning: could not install tesseract-ocr; OCR falls back to rapidocr, OCR tests skip"
+
+test: install browser-deps ocr-deps lint typecheck  ## Lint, type-check and run the test suite
 	$(PY) -m pytest -n 2 -q
 
-bench: install  ## Speed, memory and accuracy benchmarks (minutes, not part of the tests)
+bench: install ocr-deps  ## Speed, memory and accuracy benchmarks (minutes, not part of the tests)
 	@for script in $(filter-out bench/bench_llm.py,$(wildcard bench/bench_*.py)); do \
 		echo "== $$script"; $(PY) $$script || exit 1; done
 

@@ -6,6 +6,7 @@ import ipaddress
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -34,6 +35,17 @@ class Settings(BaseSettings):
     parse_timeout_s: float = Field(20.0, gt=0, description="Per-document parse time limit.")
     parse_memory_mb: int = Field(1024, ge=128, description="Per-document parse memory limit.")
     parse_workers: int = Field(2, ge=1, description="Child processes that parse PDFs.")
+    ocr: Literal["auto", "always", "never"] = Field(
+        "auto", description="OCR pages without a usable text layer (auto), every page, or none."
+    )
+    ocr_engine: Literal["auto", "tesseract", "rapidocr"] = Field(
+        "auto", description="OCR engine; auto: tesseract when installed, else rapidocr."
+    )
+    ocr_dpi: int = Field(300, ge=72, le=600, description="Resolution pages are read at by OCR.")
+    ocr_max_pages: int = Field(30, ge=1, description="Most pages read by OCR per document.")
+    ocr_timeout_s: float = Field(
+        60.0, gt=0, description="Time for OCR of one document, on top of parse_timeout_s."
+    )
     extract_workers: int = Field(
         0,
         ge=0,

@@ -1,4 +1,4 @@
-"""``triage extract ORDER.pdf [--country XX]``: the extraction JSON of one order form.
+"""``triage extract ORDER.pdf [--country XX] [--ocr auto|always|never]``: an order's extraction.
 
 Exit codes: 0 extracted (warnings, if any, are inside the JSON), 2 not a readable PDF.
 """
@@ -12,7 +12,7 @@ import typer
 
 from triage.cli._console import handles_errors, print_json
 from triage.config import get_settings
-from triage.documents.reader import parse_pdf
+from triage.documents.sandbox import SandboxedReader
 from triage.errors import InputError
 from triage.extraction import OrderExtractor
 
@@ -26,6 +26,14 @@ def extract(
         str | None,
         typer.Option("--country", help="Customer country (ISO alpha-2); settles 01/03 vs 03/01."),
     ] = None,
+    ocr: Annotated[
+        str | None,
+        typer.Option(
+            "--ocr",
+            help="auto: OCR pages without a usable text layer (default: the TRIAGE_OCR"
+            " setting); always: every page; never: none.",
+        ),
+    ] = None,
 ) -> None:
     """Print the extraction JSON (terms, line items, clauses, warnings) of ORDER."""
     if country is not None and (len(country) != 2 or not country.isalpha()):
@@ -34,8 +42,13 @@ def extract(
         data = order.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read {order}: {error.strerror or error}") from None
+    if ocr is not None and ocr not in ("auto", "always", "never"):
+        raise InputError(f"--ocr must be auto, always or never, got {ocr!r}")
     settings = get_settings()
-    document = parse_pdf(data, order.name, max_pages=settings.max_pages)
+    # Parsing and OCR run in a sandboxed child, with the same limits as in the service.
+    local = settings.model_copy(update={"parse_workers": 1, "ocr": ocr or settings.ocr})
+    with SandboxedReader.from_settings(local) as reader:
+        document = reader.read(data, filename=order.name)
     extractor = OrderExtractor.load(settings.models_dir)
     print_json(extractor.extract(document, country=country.upper() if country else None))
 

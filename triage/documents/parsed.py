@@ -14,23 +14,28 @@ __all__ = ["InkMark", "Page", "ParsedDocument", "Ruling", "TextLine", "Word"]
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    """A run of non-space characters and its box ``[x0, top, x1, bottom]``."""
+    """A run of non-space characters and its box ``[x0, top, x1, bottom]``.
+
+    ``confidence`` is the recognition's confidence for a word read by OCR (1.0 for a word
+    of the PDF's own text layer).
+    """
 
     text: str
     x0: float
     top: float
     x1: float
     bottom: float
+    confidence: float = 1.0
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
         """Return the box as the contract's ``[x0, top, x1, bottom]`` tuple."""
         return (self.x0, self.top, self.x1, self.bottom)
 
-    def __reduce__(self) -> tuple[type[Word], tuple[str, float, float, float, float]]:
+    def __reduce__(self) -> tuple[type[Word], tuple[str, float, float, float, float, float]]:
         # Pickle as a constructor call: ~10x faster than the frozen-slots default, which
         # matters when a document of thousands of words crosses the sandbox's pipe.
-        return (Word, (self.text, self.x0, self.top, self.x1, self.bottom))
+        return (Word, (self.text, self.x0, self.top, self.x1, self.bottom, self.confidence))
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +95,12 @@ class InkMark:
 class Page:
     """One page: its size, its words in reading order grouped into lines, its rulings.
 
-    ``ink_marks`` are drawn marks that are neither text nor rulings: a signature drawn as
-    vector strokes on a digital page, handwriting on a scanned one.
+    ``source`` is ``"text"`` when the words come from the PDF's text layer and ``"ocr"``
+    when they were recognised on the rendered page (then ``rotation`` is the turn, in
+    degrees clockwise, that made the scan upright). ``ink_marks`` are drawn marks that are
+    neither text nor rulings: a signature drawn as vector strokes on a digital page,
+    handwriting on a scanned one. ``has_text_layer`` is False only for a page of images
+    with no words at all, neither its own nor recognised ones.
     """
 
     number: int
@@ -100,6 +109,8 @@ class Page:
     lines: tuple[TextLine, ...] = ()
     rulings: tuple[Ruling, ...] = ()
     has_text_layer: bool = True
+    source: str = "text"
+    rotation: int = 0
     ink_marks: tuple[InkMark, ...] = ()
 
     @property

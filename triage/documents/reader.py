@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import pypdfium2  # noqa: F401  (importing the package initialises the pdfium library)
 import pypdfium2.raw as pdfium_c
 
+from triage.documents.ocr import NO_OCR, OcrOptions, recognise_pages
 from triage.documents.parsed import Page, ParsedDocument
 from triage.documents.pdfium_page import read_page
 from triage.errors import DocumentError, EncryptedDocument, LimitExceeded
@@ -75,14 +77,16 @@ def _document_warnings(document: Any) -> list[str]:
     return warnings
 
 
-def _read_pages(document: Any, count: int) -> tuple[list[Page], list[str]]:
+def _read_pages(
+    document: Any, count: int, ocr: OcrOptions, before_ocr: Callable[[], None] | None
+) -> tuple[list[Page], list[str]]:
     pages: list[Page] = []
     warnings: list[str] = []
     for index in range(count):
         page, page_warnings = read_page(document, index)
         pages.append(page)
         warnings.extend(page_warnings)
-    return pages, warnings
+    return recognise_pages(document, pages, warnings, ocr, before_ocr)
 
 
 def _check_readable(pages: list[Page], warnings: list[str]) -> None:
@@ -92,8 +96,19 @@ def _check_readable(pages: list[Page], warnings: list[str]) -> None:
         warnings.append("the PDF contains no text")
 
 
-def parse_pdf(data: bytes, filename: str, *, max_pages: int) -> ParsedDocument:
+def parse_pdf(
+    data: bytes,
+    filename: str,
+    *,
+    max_pages: int,
+    ocr: OcrOptions = NO_OCR,
+    before_ocr: Callable[[], None] | None = None,
+) -> ParsedDocument:
     """Return the document's pages of positioned words, in pdfplumber's coordinates.
+
+    Pages without a usable text layer are read by OCR as ``ocr`` says (by default not:
+    OCR belongs in the sandboxed children, ``SandboxedReader``); ``before_ocr`` is called
+    once before the first page is recognised (the child grants OCR its time budget).
 
     Raises ``DocumentError`` for bytes that are not a readable PDF or have no pages,
     ``EncryptedDocument`` for a password-protected PDF and ``LimitExceeded`` (limit
@@ -113,7 +128,7 @@ def parse_pdf(data: bytes, filename: str, *, max_pages: int) -> ParsedDocument:
                     "max_pages", f"the PDF has {count} pages; the limit (max_pages) is {max_pages}"
                 )
             warnings += _document_warnings(document)
-            pages, page_warnings = _read_pages(document, count)
+            pages, page_warnings = _read_pages(document, count, ocr, before_ocr)
         finally:
             pdfium_c.FPDF_CloseDocument(document)
             del source

@@ -14,12 +14,13 @@ import resource
 from multiprocessing.connection import Connection
 from typing import Any
 
+from triage.documents.ocr.options import OcrOptions
 from triage.workers import answer_requests
 
 __all__ = ["Outcome", "Request", "serve"]
 
-# (pdf bytes, filename, max_pages, cpu seconds) or None to stop.
-Request = tuple[bytes, str, int, float] | None
+# (pdf bytes, filename, max_pages, cpu seconds to parse, OCR options) or None to stop.
+Request = tuple[bytes, str, int, float, OcrOptions] | None
 # ("ok", ParsedDocument) | ("limit", limit, detail) | ("error", error class name, detail)
 Outcome = tuple[Any, ...]
 
@@ -42,14 +43,22 @@ def _limit_cpu(budget_s: float) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
 
 
-def _parse(request: tuple[bytes, str, int, float]) -> Outcome:
+def _parse(request: tuple[bytes, str, int, float, OcrOptions]) -> Outcome:
     from triage.documents.reader import parse_pdf
     from triage.errors import DocumentError, LimitExceeded
 
-    data, filename, max_pages, budget_s = request
+    data, filename, max_pages, budget_s, ocr = request
     _limit_cpu(budget_s)
     try:
-        return ("ok", parse_pdf(data, filename, max_pages=max_pages))
+        # OCR gets its own CPU budget, granted only when a page needs it.
+        document = parse_pdf(
+            data,
+            filename,
+            max_pages=max_pages,
+            ocr=ocr,
+            before_ocr=lambda: _limit_cpu(ocr.document_timeout_s),
+        )
+        return ("ok", document)
     except LimitExceeded as error:
         return ("limit", error.limit, error.detail)
     except DocumentError as error:

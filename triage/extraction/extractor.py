@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from triage.contract import Clause, DocumentInfo, ExtractedField, ExtractedFields, Extraction
+from triage.documents.ocr.confidence import recognition_ceiling, words_in
 from triage.documents.parsed import ParsedDocument
 from triage.errors import ConfigError
 from triage.extraction.calibration import LINE_ITEMS, Calibration
@@ -106,11 +107,25 @@ class OrderExtractor:
         for name, found in reading.fields.items():
             fields[name] = _ANY_FIELD(
                 value=found.value,
-                confidence=self._confidence(name, found.raw_confidence),
+                confidence=min(
+                    self._confidence(name, found.raw_confidence),
+                    # OCR hook (issue 15): no surer than its least certain read word.
+                    recognition_ceiling(w for _, _, w in found.evidence),
+                ),
                 evidence=evidence_for(found.evidence),
             )
         items = [
-            item.model_copy(update={"confidence": self._confidence(LINE_ITEMS, item.confidence)})
+            item.model_copy(
+                update={
+                    "confidence": min(
+                        self._confidence(LINE_ITEMS, item.confidence),
+                        # OCR hook (issue 15): no surer than its least certain read word.
+                        recognition_ceiling(
+                            words_in(document, ((e.page, e.bbox) for e in item.evidence))
+                        ),
+                    )
+                }
+            )
             for item in reading.line_items
         ]
         clauses = (

@@ -153,7 +153,7 @@ def _structural() -> dict[str, tuple[bytes, str]]:
         "thousand_pages.pdf": (assemble(thousand), "LimitExceeded:max_pages"),
         "huge_page_count.pdf": (assemble(huge_count), "contained"),
         "flate_bomb_1gb.pdf": (assemble(page_tree([bomb])), "contained"),
-        "flate_bomb_in_image.pdf": (assemble(huge_image), "contained"),
+        "flate_bomb_in_image.pdf": (assemble(huge_image), "LimitExceeded:ocr_max_image_pixels"),
         "nested_forms_300.pdf": (assemble(nested_forms), "contained"),
         "self_referencing_form.pdf": (assemble(self_form), "contained"),
         "broken_xref_offsets.pdf": (
@@ -177,6 +177,49 @@ def _structural() -> dict[str, tuple[bytes, str]]:
 def _shift_xref(data: bytes) -> bytes:
     head, _, tail = data.partition(b"xref\n")
     return head + b"xref\n" + tail.replace(b" 00000 n", b"7 00000 n")[: len(tail)]
+
+
+def _image_pages(contents: list[bytes], width: int, height: int, data: bytes) -> bytes:
+    """Return a PDF whose pages draw one shared greyscale image XObject (no text at all)."""
+    objects = page_tree([stream(content) for content in contents])
+    image = len(objects) + 1
+    for index in range(len(contents)):
+        objects[3 + 2 * index] = objects[3 + 2 * index].replace(
+            b"/Font", b"/XObject << /Im %d 0 R >> /Font" % image
+        )
+    objects.append(
+        flate_stream(
+            data,
+            b"/Type /XObject /Subtype /Image /Width %d /Height %d"
+            b" /ColorSpace /DeviceGray /BitsPerComponent 8" % (width, height),
+        )
+    )
+    return assemble(objects)
+
+
+def _image_bombs() -> dict[str, tuple[bytes, str]]:
+    """Scans that would make OCR render or read without end: each must hit a named limit."""
+    full_page = b"q 612 0 0 792 0 0 cm /Im Do Q"
+    tiny = b"".join(
+        b"q 2 0 0 2 %d %d cm /Im Do Q\n" % (20 + (i % 100) * 5, 20 + (i // 100) * 5)
+        for i in range(5000)
+    )
+    return {
+        # 60,000 x 60,000 grey pixels declared (3.6 GB decoded) in a 4 KB stream.
+        "image_60000px_square.pdf": (
+            _image_pages([full_page], 60_000, 60_000, b"\x80" * 4_000_000),
+            "LimitExceeded:ocr_max_image_pixels",
+        ),
+        "tiny_images_5000.pdf": (
+            _image_pages([tiny], 1, 1, b"\x00"),
+            "LimitExceeded:ocr_max_images_per_page",
+        ),
+        # A 1,000-page scan: refused by its page count before any page is rendered.
+        "scanned_1000_pages.pdf": (
+            _image_pages([full_page] * 1000, 50, 50, bytes(range(50)) * 50),
+            "LimitExceeded:max_pages",
+        ),
+    }
 
 
 def build() -> dict[str, tuple[bytes, str]]:
@@ -210,6 +253,7 @@ def build() -> dict[str, tuple[bytes, str]]:
             data[rng.randrange(16, len(data))] ^= 1 << rng.randrange(8)
         files[f"bit_flips_{seed}.pdf"] = (bytes(data), "damaged")
     files.update(_structural())
+    files.update(_image_bombs())
     return files
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from triage.config import Settings
+from triage.documents.ocr import OcrOptions
 from triage.documents.parsed import ParsedDocument
 from triage.documents.sandbox import SandboxedReader
 from triage.documents.specimen import render_order_form
@@ -20,12 +21,14 @@ CORPUS = Path(__file__).resolve().parents[2] / "data" / "mangled"
 MANIFEST = json.loads((CORPUS / "manifest.json").read_text())
 TIMEOUT_S = 5.0
 SLACK_S = 3.0
+# The product default: an OCR child (OpenCV + a 300 dpi page) does not fit in 512 MB.
+MEMORY_MB = 1024
 GOOD = render_order_form(11)
 
 
 @pytest.fixture(scope="module")
 def reader() -> Iterator[SandboxedReader]:
-    with SandboxedReader(timeout_s=TIMEOUT_S, memory_mb=512, workers=2, max_pages=200) as r:
+    with SandboxedReader(timeout_s=TIMEOUT_S, memory_mb=MEMORY_MB, workers=2, max_pages=200) as r:
         yield r
 
 
@@ -75,13 +78,16 @@ def test_mangled_pdf_ends_as_expected_within_limits(
 
 
 def test_bomb_stops_at_the_memory_limit_and_says_so(reader: SandboxedReader) -> None:
-    with pytest.raises(DocumentTooComplex, match="parse_memory_mb = 512"):
+    with pytest.raises(DocumentTooComplex, match="parse_memory_mb = 1024"):
         reader.read((CORPUS / "flate_bomb_1gb.pdf").read_bytes(), filename="bomb.pdf")
 
 
 def test_overrun_kills_and_replaces_the_worker() -> None:
     flood = (CORPUS / "path_operator_flood.pdf").read_bytes()
-    with SandboxedReader(timeout_s=1.0, memory_mb=512, workers=1) as reader:
+    # Without OCR the wall clock is parse_timeout_s; with OCR it also allows ocr_timeout_s
+    # and parsing is held to parse_timeout_s of CPU by the child's own limit instead.
+    never = OcrOptions(mode="never")
+    with SandboxedReader(timeout_s=1.0, memory_mb=512, workers=1, ocr=never) as reader:
         before = reader.worker_pids()
         with pytest.raises(DocumentTimeout, match="parse_timeout_s = 1 s"):
             reader.read(flood, filename="flood.pdf")

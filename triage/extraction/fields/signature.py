@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from triage.documents.ocr.signatures import signed_in_ink
 from triage.documents.parsed import Page
 from triage.extraction.fields.candidates import Candidate, Source, parse_field_value
 from triage.extraction.fields.lexicon import (
@@ -270,6 +271,10 @@ def _pair_candidates(
         label_line = _label_line(pair) if below else line
         party = _party_above(by_number[page_number], label_line, pair.label_x0, names)
         if party != "customer":
+            continue
+        # OCR hook (issue 15): a scanned block with no ink in its signing area is unsigned,
+        # whatever name and date are printed in it.
+        if signed_in_ink(by_number[page_number], label_line, pair.label_x0) is False:
             continue
         text = pair.value_text.replace("/s/", " ")
         value = parse_field_value(field, text, style)

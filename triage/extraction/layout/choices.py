@@ -64,8 +64,8 @@ def _split_word(word: Word, cut: int) -> tuple[Word, Word]:
     share = (word.x1 - word.x0) * cut / max(1, len(word.text))
     middle = word.x0 + share
     return (
-        Word(word.text[:cut], word.x0, word.top, middle, word.bottom),
-        Word(word.text[cut:], middle, word.top, word.x1, word.bottom),
+        Word(word.text[:cut], word.x0, word.top, middle, word.bottom, word.confidence),
+        Word(word.text[cut:], middle, word.top, word.x1, word.bottom, word.confidence),
     )
 
 

@@ -43,7 +43,7 @@ def _clean(word: Word) -> Word | None:
     share = (word.x1 - word.x0) / max(1, len(text))
     start = text.find(stripped)
     x0 = word.x0 + share * max(start, 0)
-    return Word(stripped, x0, word.top, x0 + share * len(stripped), word.bottom)
+    return Word(stripped, x0, word.top, x0 + share * len(stripped), word.bottom, word.confidence)
 
 
 def _clean_page(page: Page) -> Page:

@@ -1,0 +1,331 @@
+"""Benchmark OCR: scans made in the run from text-layer order forms, read back and scored.
+
+Run ``.venv/bin/python bench/bench_ocr.py [--cases N] [--rapidocr N]``. For each order form
+(the committed samples in samples/cases, and every 4th case of ../shared/data/foreign-orders
+when present) it renders every page at 150-300 dpi, degrades it (skew up to 3 degrees,
+blur, noise, uneven light, JPEG, one page fed sideways or upside down in some), replaces the
+customer's typed ``/s/`` signature with an ink-like scribble, and rebuilds an image-only PDF.
+Signed forms are also rebuilt as "digital pages + one scanned signature page", once signed
+and once blank (no scribble), to score the ink-signature decision. Prints:
+
+- field accuracy on the scans as a ratio to the same documents' text-layer accuracy;
+- the share of right values among those with confidence >= 0.9 (scans);
+- signature present / absent accuracy on the scanned signature pages;
+- OCR time per page beside the text-layer read time of the same pages (same process);
+- peak memory of a sandboxed reader child doing OCR;
+- the same accuracy and time for rapidocr on the first ``--rapidocr`` cases (engine choice).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from triage.config import get_settings  # noqa: E402
+from triage.documents.ocr import OcrOptions  # noqa: E402
+from triage.documents.ocr.engines import engine_available  # noqa: E402
+from triage.documents.parsed import ParsedDocument  # noqa: E402
+from triage.documents.reader import parse_pdf  # noqa: E402
+from triage.documents.sandbox import RAPIDOCR_MEMORY_MB, SandboxedReader  # noqa: E402
+from triage.documents.scans import Degradation, replace_page, scan_pdf, signing_mark  # noqa: E402
+from triage.errors import DocumentError  # noqa: E402
+from triage.extraction import OrderExtractor  # noqa: E402
+
+FOREIGN = ROOT.parent / "shared" / "data" / "foreign-orders"
+
+
+@dataclass
+class Case:
+    """One order form with the truth of its fields."""
+
+    name: str
+    pdf: bytes
+    truth: dict[str, Any]
+    country: str | None
+    lines: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Score:
+    """Running totals of one reading mode."""
+
+    right: int = 0
+    total: int = 0
+    sure: int = 0
+    sure_right: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+    lines_found: int = 0
+    lines_total: int = 0
+    misses: list[str] = field(default_factory=list)
+    sure_misses: list[str] = field(default_factory=list)
+
+    def accuracy(self) -> float:
+        """Return the share of right field values."""
+        return self.right / max(self.total, 1)
+
+    def line_recall(self) -> float:
+        """Return the share of truth line items read with quantity and net amount right."""
+        return self.lines_found / max(self.lines_total, 1)
+
+
+def _cases(limit: int | None) -> list[Case]:
+    found = []
+    for folder in sorted((ROOT / "samples" / "cases").iterdir()):
+        labels = json.loads((folder / "labels.json").read_text())
+        found.append(
+            Case(
+                folder.name,
+                (folder / "order.pdf").read_bytes(),
+                labels["fields"],
+                labels["country"],
+                labels["line_items"],
+            )
+        )
+    if FOREIGN.is_dir():
+        for folder in sorted(p for p in FOREIGN.iterdir() if p.is_dir())[::4]:
+            truth = json.loads((folder / "truth.json").read_text())
+            country = json.loads((folder / "customer.json").read_text()).get("country")
+            pdf = (folder / "order.pdf").read_bytes()
+            found.append(Case(folder.name, pdf, truth, country, truth.get("lines", [])))
+    if not limit:
+        return found
+    samples = [case for case in found if case.name.startswith("case-")]
+    return samples[:limit] + [case for case in found if not case.name.startswith("case-")][:limit]
+
+
+def _same(name: str, got: Any, want: Any) -> bool:
+    if got is None or want is None:
+        return got is None and want is None
+    if name == "total_contract_value" or isinstance(want, float):
+        try:
+            return Decimal(str(got)) == Decimal(str(want))
+        except InvalidOperation:
+            return False
+    return str(got).strip().casefold() == str(want).strip().casefold()
+
+
+def _amount(value: Any) -> Decimal | None:
+    try:
+        return Decimal(str(value)).quantize(Decimal("0.01")) if value is not None else None
+    except InvalidOperation:
+        return None
+
+
+def _score(score: Score, case: Case, extraction: Any) -> None:
+    got = [(item.quantity, _amount(item.net_amount)) for item in extraction.line_items]
+    for line in case.lines:
+        score.lines_total += 1
+        key = (line.get("quantity"), _amount(line.get("net_amount")))
+        if key in got:
+            got.remove(key)
+            score.lines_found += 1
+    fields = extraction.fields
+    for name, want in case.truth.items():
+        found = getattr(fields, name, None)
+        if found is None or name in ("lines", "injected", "expected_code"):
+            continue
+        right = _same(name, found.value, want)
+        score.total += 1
+        score.right += right
+        if found.confidence >= 0.9:
+            score.sure += 1
+            score.sure_right += right
+        if not right:
+            score.misses.append(f"{case.name}.{name}: {found.value!r} != {want!r}")
+            if found.confidence >= 0.9:
+                miss = f"{case.name}.{name}: {found.value!r} != {want!r} ({found.confidence})"
+                score.sure_misses.append(miss)
+
+
+def _spoil(seed: int, pages: int) -> Degradation:
+    rng = random.Random(seed)
+    turned = rng.randint(1, pages) if rng.random() < 0.3 else None
+    return Degradation(
+        dpi=rng.choice((150, 200, 200, 300)),
+        skew=rng.uniform(-3.0, 3.0),
+        blur=rng.uniform(0.0, 1.0),
+        noise=rng.uniform(0.0, 10.0),
+        uneven_light=rng.uniform(0.0, 0.3),
+        jpeg_quality=rng.randint(55, 85),
+        turned_page=turned,
+        turn=rng.choice((90, 180, 270)),
+    )
+
+
+def _read(pdf: bytes, engine: str) -> tuple[ParsedDocument, float]:
+    started = time.perf_counter()
+    document = parse_pdf(pdf, "scan.pdf", max_pages=200, ocr=OcrOptions(engine=engine))
+    return document, time.perf_counter() - started
+
+
+def _signature_page(extraction: Any) -> tuple[int, tuple[float, ...]] | None:
+    evidence = extraction.fields.customer_signatory.evidence
+    return (evidence[0].page, tuple(evidence[0].bbox)) if evidence else None
+
+
+def _child_peak_mb(scans: list[bytes], engine: str) -> float:
+    """Return the peak RSS of a sandboxed reader child that OCRs ``scans``."""
+    # rapidocr (onnxruntime) needs about 2 GB of address space; tesseract runs in the default.
+    memory_mb = RAPIDOCR_MEMORY_MB if engine == "rapidocr" else get_settings().parse_memory_mb
+    reader = SandboxedReader(memory_mb=memory_mb, workers=1, ocr=OcrOptions(engine=engine))
+    with reader:
+        for scan in scans:
+            try:
+                reader.read(scan, filename="scan.pdf")
+            except DocumentError as error:
+                print(f"  ({engine} child: {error})")
+        pid = reader.worker_pids()[0]
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def main() -> None:
+    """Run the benchmark and print its figures."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--cases", type=int, default=None, help="only the first N samples and N foreign orders"
+    )
+    parser.add_argument("--rapidocr", type=int, default=4, help="cases also read by rapidocr")
+    args = parser.parse_args()
+    extractor = OrderExtractor.load(get_settings().models_dir)
+    cases = _cases(args.cases)
+    text, scanned, mixed_ok, mixed_text = Score(), Score(), Score(), Score()
+    rapid_text, rapid, tess_same = Score(), Score(), Score()
+    signature: dict[str, Any] = {"right": 0, "total": 0, "wrong": [], "unfound": 0}
+    scans: list[bytes] = []
+    for number, case in enumerate(cases):
+        started = time.perf_counter()
+        document = parse_pdf(case.pdf, "order.pdf", max_pages=200)
+        text.seconds += time.perf_counter() - started
+        text.pages += document.page_count
+        extraction = extractor.extract(document, country=case.country)
+        _score(text, case, extraction)
+        signed = case.truth.get("customer_signatory") is not None
+        where = _signature_page(extraction)
+        mark = signing_mark(document, where[0], where[1], signed=True) if where else None
+        spoil = _spoil(number, document.page_count)
+        scan = scan_pdf(case.pdf, spoil=spoil, seed=number, signing=mark)
+        scans.append(scan)
+        ocr_doc, seconds = _read(scan, "tesseract")
+        scanned.seconds += seconds
+        scanned.pages += ocr_doc.page_count
+        scan_extraction = extractor.extract(ocr_doc, country=case.country)
+        _score(scanned, case, scan_extraction)
+        got_signed = scan_extraction.fields.customer_signatory.value is not None
+        if signed and where is None:
+            signature["unfound"] += 1  # the text layer's own reading misses the block
+        else:
+            signature["total"] += 1
+            signature["right"] += got_signed == signed
+            if got_signed != signed:
+                signature["wrong"].append(f"{case.name} (scan, signed={signed})")
+        if mark is not None and signed:
+            for ink in (True, False):
+                copy = signing_mark(document, where[0], where[1], signed=ink)  # type: ignore[index]
+                page = scan_pdf(
+                    case.pdf, spoil=Degradation(dpi=200, skew=spoil.skew), seed=number, signing=copy
+                )
+                mixed, _ = _read(replace_page(case.pdf, page, copy.page), "tesseract")
+                mixed_extraction = extractor.extract(mixed, country=case.country)
+                got = mixed_extraction.fields.customer_signatory.value is not None
+                signature["total"] += 1
+                signature["right"] += got == ink
+                if got != ink:
+                    signature["wrong"].append(f"{case.name} (signature page, ink={ink})")
+                if ink:
+                    _score(mixed_ok, case, mixed_extraction)
+                    _score(mixed_text, case, extraction)
+        if number < args.rapidocr and engine_available("rapidocr"):
+            _score(rapid_text, case, extraction)
+            _score(tess_same, case, scan_extraction)
+            tess_same.seconds += seconds
+            tess_same.pages += ocr_doc.page_count
+            rapid_doc, rapid_seconds = _read(scan, "rapidocr")
+            rapid.seconds += rapid_seconds
+            rapid.pages += rapid_doc.page_count
+            _score(rapid, case, extractor.extract(rapid_doc, country=case.country))
+        print(
+            f"  {case.name}: {document.page_count} pages, dpi {spoil.dpi}, skew {spoil.skew:+.1f},"
+            f" turned page {spoil.turned_page or '-'}",
+            flush=True,
+        )
+    _report(
+        cases,
+        (text, scanned, mixed_ok, mixed_text),
+        signature,
+        (rapid_text, rapid, tess_same),
+        scans,
+    )
+
+
+def _report(
+    cases: list[Case],
+    scores: tuple[Score, Score, Score, Score],
+    signature: dict[str, Any],
+    engines: tuple[Score, Score, Score],
+    scans: list[bytes],
+) -> None:
+    text, scanned, mixed, mixed_text = scores
+    rapid_text, rapid, tess_same = engines
+    print(f"\n{len(cases)} order forms, {text.pages} pages (tesseract, the default engine)")
+    print(
+        f"field accuracy: text layer {text.accuracy():.3f}, scans {scanned.accuracy():.3f},"
+        f" ratio {scanned.accuracy() / max(text.accuracy(), 1e-9):.3f} (target >= 0.97)"
+    )
+    print(
+        f"digital + scanned signature page: accuracy {mixed.accuracy():.3f},"
+        f" ratio {mixed.accuracy() / max(mixed_text.accuracy(), 1e-9):.3f} to the same documents"
+    )
+    print(
+        f"line items (quantity and net amount right): text layer {text.line_recall():.3f},"
+        f" scans {scanned.line_recall():.3f},"
+        f" ratio {scanned.line_recall() / max(text.line_recall(), 1e-9):.3f}"
+    )
+    sure = scanned.sure_right / max(scanned.sure, 1)
+    print(f"scans, confidence >= 0.9: {scanned.sure} values, right {sure:.3f} (target >= 0.99)")
+    print(
+        f"signature present/absent: {signature['right']}/{signature['total']} right"
+        f" ({signature['right'] / max(signature['total'], 1):.3f}, target >= 0.98)"
+    )
+    print(f"    (signed forms whose block the text-layer reading misses: {signature['unfound']})")
+    for wrong in signature["wrong"][:10]:
+        print(f"    wrong: {wrong}")
+    per_text = text.seconds / max(text.pages, 1)
+    per_ocr = scanned.seconds / max(scanned.pages, 1)
+    print(
+        f"time per page: text layer {per_text * 1000:.1f} ms, OCR {per_ocr:.2f} s"
+        f" ({per_ocr / max(per_text, 1e-9):.0f}x the text-layer read; target <= 1.5 s)"
+    )
+    peak = _child_peak_mb(scans[:3], "tesseract")
+    print(f"peak RSS of a sandboxed OCR child (tesseract, 3 scans): {peak:.0f} MB", flush=True)
+    if rapid.pages:
+        print(f"engine comparison on the first {rapid.pages} scanned pages:")
+        for name, score in (("tesseract", tess_same), ("rapidocr", rapid)):
+            ratio = score.accuracy() / max(rapid_text.accuracy(), 1e-9)
+            per_page = score.seconds / max(score.pages, 1)
+            print(f"  {name:9s}: field accuracy ratio {ratio:.3f}, {per_page:.2f} s per page")
+        peak = _child_peak_mb(scans[:1], "rapidocr")
+        print(f"  peak RSS of a sandboxed OCR child (rapidocr): {peak:.0f} MB", flush=True)
+    print("wrong values with confidence >= 0.9 on scans:")
+    for miss in scanned.sure_misses[:10]:
+        print(f"    {miss}")
+    print("most common misses on scans:")
+    for miss in scanned.misses[:15]:
+        print(f"    {miss}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,173 @@
+"""OCR in the sandboxed reader: scans read into the same ParsedDocument shape, upright,
+with confidences that reach the fields, ink signatures, garbage text layers and limits.
+
+The scans are committed (tests/data/scans, made by its build_scans.py from two sample
+orders); their truth is the samples' labels, copied beside them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from triage.documents.ocr import OcrOptions, text_layer_usable
+from triage.documents.ocr.confidence import recognition_ceiling
+from triage.documents.ocr.engines import engine_available
+from triage.documents.parsed import ParsedDocument, TextLine, Word
+from triage.documents.reader import parse_pdf
+from triage.documents.sandbox import SandboxedReader
+from triage.errors import LimitExceeded
+from triage.extraction import OrderExtractor
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+SCANS = DATA / "scans"
+TRUTH = json.loads((SCANS / "truth.json").read_text())
+MODELS = Path(__file__).resolve().parents[3] / "models"
+
+pytestmark = pytest.mark.skipif(
+    not engine_available("tesseract"), reason="tesseract-ocr is not installed (make test does)"
+)
+
+
+@pytest.fixture(scope="module")
+def reader() -> Iterator[SandboxedReader]:
+    with SandboxedReader(workers=1, ocr=OcrOptions(engine="tesseract")) as r:
+        yield r
+
+
+@pytest.fixture(scope="module")
+def extractor() -> OrderExtractor:
+    return OrderExtractor.load(MODELS)
+
+
+@pytest.fixture(scope="module")
+def signed_scan(reader: SandboxedReader) -> ParsedDocument:
+    return _read(reader, "signed_scan.pdf")
+
+
+def _read(reader: SandboxedReader, name: str) -> ParsedDocument:
+    return reader.read((SCANS / name).read_bytes(), filename=name)
+
+
+def _words(document: ParsedDocument, text: str) -> list[Word]:
+    return [w for page in document.pages for w in page.words if w.text == text]
+
+
+def test_scanned_order_is_read_into_words_at_their_text_layer_places(
+    signed_scan: ParsedDocument,
+) -> None:
+    scanned = signed_scan
+    original = parse_pdf(
+        (DATA.parents[1] / "samples" / "cases" / "case-0002" / "order.pdf").read_bytes(),
+        "order.pdf",
+        max_pages=10,
+    )
+    assert [page.source for page in scanned.pages] == ["ocr", "ocr"]
+    assert any("read by OCR (tesseract)" in warning for warning in scanned.warnings)
+    number = TRUTH["case-0002"]["fields"]["order_number"]
+    ocr_word, text_word = _words(scanned, number)[0], _words(original, number)[0]
+    # The scan is skewed 1.5 degrees and levelled again: a few points of drift at most.
+    assert all(abs(a - b) < 8 for a, b in zip(ocr_word.bbox, text_word.bbox, strict=True))
+    assert 0.5 < ocr_word.confidence < 1.0
+
+
+def test_fields_of_a_degraded_scan_match_the_truth(
+    signed_scan: ParsedDocument, extractor: OrderExtractor
+) -> None:
+    case = TRUTH["case-0002"]
+    extraction = extractor.extract(signed_scan, country=case["country"])
+    for name in ("order_number", "customer_legal_name", "start_date", "po_number"):
+        assert str(getattr(extraction.fields, name).value) == str(case["fields"][name]), name
+    signatory = extraction.fields.customer_signatory
+    assert signatory.value == case["fields"]["customer_signatory"]  # the ink scribble signed it
+
+
+def test_scanned_signature_page_without_ink_is_unsigned(
+    reader: SandboxedReader, extractor: OrderExtractor
+) -> None:
+    document = _read(reader, "unsigned_signature_page.pdf")
+    assert [page.source for page in document.pages] == ["text", "ocr"]
+    extraction = extractor.extract(document, country=TRUTH["case-0002"]["country"])
+    # The name and date are printed, but nobody signed: the signature rule will fire.
+    assert extraction.fields.customer_signatory.value is None
+    assert extraction.fields.order_number.value == TRUTH["case-0002"]["fields"]["order_number"]
+
+
+def test_sideways_scan_is_turned_upright(
+    reader: SandboxedReader, extractor: OrderExtractor
+) -> None:
+    document = _read(reader, "sideways_scan.pdf")
+    [page] = document.pages
+    assert page.rotation in (90, 270) and page.width < page.height
+    case = TRUTH["case-0001"]
+    extraction = extractor.extract(document, country=case["country"])
+    assert extraction.fields.order_number.value == case["fields"]["order_number"]
+
+
+def test_garbage_text_layer_is_judged_unusable_and_read_by_ocr(reader: SandboxedReader) -> None:
+    pdf = (SCANS / "garbage_text_layer.pdf").read_bytes()
+    own = parse_pdf(pdf, "garbage.pdf", max_pages=5)
+    assert own.pages[0].words and not text_layer_usable(own.pages[0].words)
+    document = reader.read(pdf, filename="garbage.pdf")
+    assert document.pages[0].source == "ocr"
+    assert any("unreadable text layer" in warning for warning in document.warnings)
+    assert _words(document, TRUTH["case-0001"]["fields"]["order_number"])
+
+
+def test_real_text_layers_are_usable() -> None:
+    pdf = (DATA.parents[1] / "samples" / "cases" / "case-0001" / "order.pdf").read_bytes()
+    for page in parse_pdf(pdf, "order.pdf", max_pages=5).pages:
+        assert text_layer_usable(page.words)
+
+
+def test_ocr_never_leaves_a_scan_unread() -> None:
+    with SandboxedReader(workers=1, ocr=OcrOptions(mode="never")) as never:
+        document = never.read((SCANS / "sideways_scan.pdf").read_bytes(), filename="s.pdf")
+    assert document.pages[0].source == "text" and not document.pages[0].words
+    assert "page 1 has no text layer" in document.warnings
+
+
+def test_more_scanned_pages_than_the_ocr_limit_is_a_clear_error() -> None:
+    pdf = (DATA / "mangled" / "scanned_1000_pages.pdf").read_bytes()
+    big = SandboxedReader(workers=1, max_pages=2000, ocr=OcrOptions(max_pages=30))
+    with big, pytest.raises(LimitExceeded, match="1000 pages need OCR") as caught:
+        big.read(pdf, filename="scan.pdf")
+    assert caught.value.limit == "ocr_max_pages"
+
+
+def test_a_doubtful_recognised_digit_caps_the_fields_confidence(
+    signed_scan: ParsedDocument, extractor: OrderExtractor
+) -> None:
+    document = signed_scan
+    number = TRUTH["case-0002"]["fields"]["order_number"]
+    sure = extractor.extract(document).fields.order_number.confidence
+    doubtful = dataclasses.replace(
+        document,
+        pages=tuple(
+            dataclasses.replace(
+                page,
+                lines=tuple(
+                    TextLine(
+                        tuple(
+                            dataclasses.replace(w, confidence=0.55) if w.text == number else w
+                            for w in line.words
+                        )
+                    )
+                    for line in page.lines
+                ),
+            )
+            for page in document.pages
+        ),
+    )
+    field = extractor.extract(doubtful).fields.order_number
+    assert field.value == number
+    assert field.confidence <= 0.6 < sure
+
+
+def test_text_layer_words_do_not_cap_confidence() -> None:
+    assert recognition_ceiling([Word("Net", 0, 0, 1, 1)]) == 1.0
+    assert recognition_ceiling([Word("3O", 0, 0, 1, 1, 0.4), Word("days", 0, 0, 1, 1, 0.9)]) == 0.45

@@ -1,0 +1,133 @@
+"""Page images for OCR: rendering at a normalised resolution, quarter turns and skew.
+
+A scan arrives at any resolution (the embedded image may be 150 or 600 dpi) and at any
+angle. The page is rendered by pdfium at one resolution (``dpi``, lowered for very large
+pages so the bitmap stays under ``max_pixels``), then turned upright: a quarter turn when
+its text lines run vertically, and a small rotation (a few degrees) that makes the text
+lines' row profile sharpest. Upside-down pages are settled by the recogniser's confidence
+(``triage.documents.ocr.page``), which no pixel statistic does as reliably.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from typing import Any
+
+import cv2
+import numpy as np
+import pypdfium2.raw as pdfium_c
+
+__all__ = ["flatten_light", "render_dpi", "render_page", "rotate", "turn", "upright"]
+
+_SKEW_LIMIT = 5.0
+_SKEW_STEP = 0.25
+_PROBE_WIDTH = 700
+_PAPER = 190
+_WHITEN = np.clip(np.arange(256) * 255.0 / _PAPER, 0, 255).astype(np.uint8)
+
+
+def render_page(page: Any, width_pt: float, height_pt: float, dpi: float) -> np.ndarray:
+    """Return the page (as displayed, ``/Rotate`` applied) as a greyscale uint8 image."""
+    scale = dpi / 72.0
+    width, height = max(1, round(width_pt * scale)), max(1, round(height_pt * scale))
+    bitmap = pdfium_c.FPDFBitmap_Create(width, height, 0)
+    if not bitmap:
+        raise MemoryError("no memory for the page bitmap")
+    try:
+        pdfium_c.FPDFBitmap_FillRect(bitmap, 0, 0, width, height, 0xFFFFFFFF)
+        flags = pdfium_c.FPDF_ANNOT | pdfium_c.FPDF_GRAYSCALE
+        pdfium_c.FPDF_RenderPageBitmap(bitmap, page, 0, 0, width, height, 0, flags)
+        stride = int(pdfium_c.FPDFBitmap_GetStride(bitmap))
+        buffer = pdfium_c.FPDFBitmap_GetBuffer(bitmap)
+        raw = ctypes.string_at(buffer, stride * height)
+    finally:
+        pdfium_c.FPDFBitmap_Destroy(bitmap)
+    bgrx = np.frombuffer(raw, dtype=np.uint8).reshape(height, stride // 4, 4)[:, :width, :3]
+    grey: np.ndarray = cv2.cvtColor(np.ascontiguousarray(bgrx), cv2.COLOR_BGR2GRAY)
+    return grey
+
+
+def flatten_light(image: np.ndarray) -> np.ndarray:
+    """Return ``image`` divided by its own background, so uneven light (a phone's shadow, a
+    scanner's dark edge) becomes even white paper before anything is thresholded."""
+    height, width = image.shape
+    small = cv2.resize(image, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    paper = cv2.morphologyEx(
+        small, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (15, 15))
+    )
+    background = cv2.resize(paper, (width, height), interpolation=cv2.INTER_LINEAR)
+    flat = cv2.divide(image, np.maximum(background, 1), scale=255)
+    # Light tints (a shaded table header, a coloured form field) become paper too, and the
+    # rest is stretched over the full range: blurred print gains the contrast tesseract
+    # needs (measured: a shaded, blurred table header read whole instead of in pieces).
+    whitened: np.ndarray = cv2.LUT(flat, _WHITEN)
+    return whitened
+
+
+def _ink(image: np.ndarray) -> np.ndarray:
+    """Return a small binary picture of the ink (1 = ink) for statistics."""
+    scale = _PROBE_WIDTH / max(image.shape[1], 1)
+    small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    _, ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    return ink.astype(np.float32)
+
+
+def _sharpness(profile: np.ndarray) -> float:
+    return float(np.sum(np.diff(profile) ** 2))
+
+
+def turn(image: np.ndarray, degrees: int) -> np.ndarray:
+    """Return ``image`` turned clockwise by a multiple of 90 degrees."""
+    codes = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180, 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
+    turned: np.ndarray = cv2.rotate(image, codes[degrees]) if degrees % 360 else image
+    return turned
+
+
+def _best_level(ink: np.ndarray) -> tuple[float, float]:
+    """Return the small rotation that makes the row profile sharpest, and that sharpness."""
+    height, width = ink.shape
+    centre = (width / 2, height / 2)
+    best, best_score = 0.0, -1.0
+    steps = int(_SKEW_LIMIT / _SKEW_STEP)
+    for step in range(-steps, steps + 1):
+        angle = step * _SKEW_STEP
+        matrix = cv2.getRotationMatrix2D(centre, angle, 1.0)
+        levelled = cv2.warpAffine(ink, matrix, (width, height), flags=cv2.INTER_NEAREST)
+        score = _sharpness(levelled.sum(axis=1))
+        if score > best_score:
+            best, best_score = angle, score
+    return best, best_score
+
+
+def upright(image: np.ndarray) -> tuple[int, float]:
+    """Return the quarter turn (0 or 90, clockwise) and the skew (degrees, counter-clockwise)
+    that level the page's text lines.
+
+    Text lines make the row profile of a level page jump between ink and white gaps; a
+    page turned sideways has that profile in its columns instead. Both directions are
+    levelled over a few degrees of skew and the sharper one wins, so a skewed page is not
+    mistaken for a sideways one.
+    """
+    ink = _ink(image)
+    along, along_score = _best_level(ink)
+    across, across_score = _best_level(np.ascontiguousarray(np.rot90(ink, -1)))
+    return (90, across) if across_score > along_score else (0, along)
+
+
+def rotate(image: np.ndarray, angle: float) -> np.ndarray:
+    """Return ``image`` rotated by ``angle`` degrees about its centre, white outside."""
+    if abs(angle) < 1e-6:
+        return image
+    height, width = image.shape
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
+    rotated: np.ndarray = cv2.warpAffine(
+        image, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=255
+    )
+    return rotated
+
+
+def render_dpi(width_pt: float, height_pt: float, dpi: float, max_pixels: int) -> float:
+    """Return ``dpi``, or less so that the page's bitmap has at most ``max_pixels`` pixels."""
+    area_in = max(width_pt, 1.0) * max(height_pt, 1.0) / (72.0 * 72.0)
+    return min(dpi, math.sqrt(max_pixels / area_in))
