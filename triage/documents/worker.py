@@ -9,13 +9,12 @@ Outcomes cross the pipe as plain tuples: exceptions with extra constructor argum
 
 from __future__ import annotations
 
-import math
-import resource
 from multiprocessing.connection import Connection
 from typing import Any
 
 from triage.documents.ocr.options import OcrOptions
 from triage.workers import answer_requests
+from triage.workers.limits import limit_cpu, limit_memory
 
 __all__ = ["Outcome", "Request", "serve"]
 
@@ -25,30 +24,12 @@ Request = tuple[bytes, str, int, float, OcrOptions] | None
 Outcome = tuple[Any, ...]
 
 
-def _limit_memory(memory_mb: int) -> None:
-    limit = memory_mb * 1024 * 1024
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-
-
-def _limit_cpu(budget_s: float) -> None:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    used = usage.ru_utime + usage.ru_stime
-    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
-    soft = math.ceil(used + budget_s) + 1
-    if hard != resource.RLIM_INFINITY:
-        soft = min(soft, hard)
-    resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
-
-
 def _parse(request: tuple[bytes, str, int, float, OcrOptions]) -> Outcome:
     from triage.documents.reader import parse_pdf
     from triage.errors import DocumentError, LimitExceeded
 
     data, filename, max_pages, budget_s, ocr = request
-    _limit_cpu(budget_s)
+    limit_cpu(budget_s)
     try:
         # OCR gets its own CPU budget, granted only when a page needs it.
         document = parse_pdf(
@@ -56,7 +37,7 @@ def _parse(request: tuple[bytes, str, int, float, OcrOptions]) -> Outcome:
             filename,
             max_pages=max_pages,
             ocr=ocr,
-            before_ocr=lambda: _limit_cpu(ocr.document_timeout_s),
+            before_ocr=lambda: limit_cpu(ocr.document_timeout_s),
         )
         return ("ok", document)
     except LimitExceeded as error:
@@ -71,7 +52,7 @@ def _parse(request: tuple[bytes, str, int, float, OcrOptions]) -> Outcome:
 
 def serve(connection: Connection, memory_mb: int) -> None:
     """Answer parse requests on ``connection`` until told to stop; run in a child process."""
-    _limit_memory(memory_mb)
+    limit_memory(memory_mb)
     # Import the reader (and initialise pdfium) before saying ready, so start-up time is
     # never charged to a document's time limit.
     import triage.documents.reader  # noqa: F401
