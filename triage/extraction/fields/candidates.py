@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from triage.extraction.fields.lexicon import match_label
 from triage.extraction.layout.segments import PlacedWord
 from triage.extraction.normalise import (
     DateStyle,
@@ -51,6 +52,7 @@ DATE_FIELDS = frozenset(
 _ID = re.compile(
     r"(?<![\w-])(?=[\w\-/.#]*\d)([A-Z0-9][A-Z0-9\-/_.]{2,}[A-Z0-9])(?![\w-])", re.IGNORECASE
 )
+_MAX_NAME_WORDS = 10
 _NOT_NAME = re.compile(r"\d{2}|@|\bhttps?:|^(?:n/?a|none|tbd|-+)$", re.IGNORECASE)
 
 
@@ -63,6 +65,8 @@ def _name(text: str) -> str | None:
     cleaned = re.sub(r"\s+", " ", text).strip(" ,;:\"'“”()")
     if len(cleaned) < 2 or _NOT_NAME.search(cleaned) or not cleaned[:1].isalpha():
         return None
+    if len(cleaned.split()) > _MAX_NAME_WORDS or match_label(cleaned):
+        return None  # a sentence, or the next label of a header row, is no name
     return cleaned
 
 

@@ -35,7 +35,7 @@ def _name_lines(words: tuple[PlacedWord, ...]) -> tuple[PlacedWord, ...]:
     kept: list[PlacedWord] = []
     for index, line in enumerate(lines.values()):
         text = " ".join(w.text for _, _, w in line)
-        if index and (len(line) > 3 or any(c.isdigit() or c in "@," for c in text)):
+        if index and (len(line) > 3 or any(c.isdigit() or c in "@,:" for c in text)):
             break
         kept += line
     return tuple(kept)
