@@ -66,8 +66,13 @@ def add_months(day: date, months: int) -> date:
     raise ValueError("unreachable: every month has a 28th")
 
 
+def _month_span(start: date, end: date) -> int:
+    """The calendar months from the month of ``start`` to the month of ``end``, both in."""
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
 def _whole_months(start: date, end: date) -> int | None:
-    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    months = _month_span(start, end)
     if months > 0 and add_months(start, months) - timedelta(days=1) == end:
         return months
     return None
@@ -158,7 +163,7 @@ def lines_with_order_term(
     steps: dict[tuple[str | None, str | None], list[int]] = {}
     for i in undated:
         steps.setdefault((items[i].sku, items[i].description), []).append(i)
-    months = (end.value.year - start.value.year) * 12 + end.value.month - start.value.month + 1
+    months = _month_span(start.value, end.value)
     out = list(items)
     for indexes in steps.values():
         count = len(indexes)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from triage.contract import Evidence
 from triage.documents.parsed import TextLine, Word
 
-__all__ = ["PlacedWord", "Segment", "evidence_for", "split_line"]
+__all__ = ["LIST_MARK", "PlacedWord", "Segment", "evidence_for", "split_line"]
 
 PlacedWord = tuple[int, int, Word]
 """A word with its 1-based page number and the index of its line on that page."""
@@ -94,7 +94,9 @@ def _is_justified(line: TextLine) -> bool:
 
 
 _JUSTIFIED_MIN_WORDS, _JUSTIFIED_SPREAD = 6, 1.6
-_LIST_MARK = re.compile(r"^(?:[•·▪◦‣\-–—*]|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|\d{1,2}[.)])$")
+LIST_MARK = r"(?:[•·▪◦‣\-–—*]|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|\d{1,2}[.)])"
+"""A list item's marker: a bullet, "(a)", "(iv)", "3." (as a regular expression)."""
+_LIST_MARK = re.compile(rf"^{LIST_MARK}$")
 
 
 def _split(line: TextLine, page: int, index: int) -> tuple[Segment, ...]:

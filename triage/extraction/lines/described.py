@@ -16,20 +16,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from datetime import date
 from decimal import Decimal
 
 from triage.contract import ExtractedLineItem, LineKind
 from triage.extraction.fields.blocks import TextBlock, block_of
-from triage.extraction.layout.segments import PlacedWord, evidence_for
+from triage.extraction.layout.segments import LIST_MARK, PlacedWord, evidence_for
 from triage.extraction.lines.assemble import line_confidence
-from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date
+from triage.extraction.normalise.dates import DateStyle, parse_date_range
 from triage.extraction.normalise.money import AMOUNT_PATTERN, amount_value
 from triage.extraction.normalise.terms import parse_percent
 
 __all__ = ["read_described_items"]
 
-_MARKER = re.compile(r"^\s*(?:[•·▪◦‣\-–—*]|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|\d{1,2}[.)])\s+")
+_MARKER = re.compile(rf"^\s*{LIST_MARK}\s+")
 _CODE = r"[A-Z][A-Z0-9]*(?:[-_/.][A-Z0-9]+)+"
 _SKU = re.compile(
     rf"(?:\b(?:product|item|part|service)\s+(?:code|no\.?|number)|\bcode|\bsku)\s*:?\s*({_CODE})"
@@ -86,7 +85,7 @@ _RECURRING = re.compile(
 )
 
 
-_MARK_WORD = re.compile(r"^(?:[•·▪◦‣\-–—*]|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|\d{1,2}[.)])$")
+_MARK_WORD = re.compile(rf"^{LIST_MARK}$")
 
 
 def _split_at_markers(block: TextBlock) -> list[TextBlock]:
@@ -160,12 +159,6 @@ def _description(text: str) -> tuple[str, int | None]:
     return name, quantity
 
 
-def _period(text: str, style: DateStyle | None) -> tuple[date | None, date | None]:
-    found = [parse_date(m.group(0), style) for m in DATE_PATTERN.finditer(text)]
-    dates = [d for d in found if d is not None]
-    return (dates[0], dates[1]) if len(dates) >= 2 and dates[0] < dates[1] else (None, None)
-
-
 def _kind(text: str, quantity: int | None) -> LineKind:
     if _USAGE.search(text) and not quantity:
         return LineKind.USAGE
@@ -198,7 +191,7 @@ def _item(
         net_amount = (unit_price * quantity * Decimal(str(1 - discount_pct / 100))).quantize(
             Decimal("0.01")
         )
-    start, end = _period(text, style)
+    start, end = parse_date_range(text, style)
     item = ExtractedLineItem(
         sku=_sku(text),
         description=name,

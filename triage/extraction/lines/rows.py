@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from itertools import permutations
 
@@ -23,7 +22,7 @@ from triage.documents.parsed import Page, TextLine
 from triage.extraction.layout.segments import evidence_for, split_line
 from triage.extraction.lines.assemble import looks_like_sku, whole_months
 from triage.extraction.lines.kinds import infer_kind
-from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date
+from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date_range
 from triage.extraction.normalise.money import amount_value
 
 __all__ = ["read_row_items"]
@@ -51,19 +50,13 @@ def _agrees(
     return abs(expected - net) <= max(_CENT, net * Decimal("0.0005"))
 
 
-def _period(text: str, style: DateStyle | None) -> tuple[date | None, date | None]:
-    found = [parse_date(m.group(0), style) for m in DATE_PATTERN.finditer(text)]
-    dates = [d for d in found if d is not None]
-    return (dates[0], dates[1]) if len(dates) >= 2 and dates[0] < dates[1] else (None, None)
-
-
 def _row(
     line: TextLine, page: int, index: int, style: DateStyle | None
 ) -> ExtractedLineItem | None:
     text = line.text
     if _TOTAL_WORDS.search(text) or len(split_line(line, page, index)) < 2:
         return None  # a total, or a sentence: a row parts its cells with gaps
-    start, end = _period(text, style)
+    start, end = parse_date_range(text, style)
     without_dates = DATE_PATTERN.sub(" ", text)
     tokens = without_dates.split()
     if len(tokens) > 1 and re.fullmatch(r"\d{1,2}[.)]?", tokens[0]):

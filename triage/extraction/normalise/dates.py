@@ -12,7 +12,15 @@ from enum import Enum
 
 from triage.extraction.lexicon_data import load_lexicon
 
-__all__ = ["DATE_PATTERN", "MONTHS", "DateStyle", "infer_style", "parse_date", "style_for_country"]
+__all__ = [
+    "DATE_PATTERN",
+    "MONTHS",
+    "DateStyle",
+    "infer_style",
+    "parse_date",
+    "parse_date_range",
+    "style_for_country",
+]
 
 MONTHS: dict[str, int] = {
     name: number for number, names in load_lexicon().month_names.items() for name in names
@@ -114,3 +122,11 @@ def infer_style(texts: list[str]) -> DateStyle | None:
     if votes[DateStyle.DAY_FIRST] == votes[DateStyle.MONTH_FIRST]:
         return None
     return max(votes, key=lambda s: votes[s])
+
+
+def parse_date_range(text: str, style: DateStyle | None) -> tuple[date | None, date | None]:
+    """Return the first two dates of ``text`` as a period when the second follows the first,
+    else ``(None, None)``."""
+    found = [parse_date(m.group(0), style) for m in DATE_PATTERN.finditer(text)]
+    dates = [d for d in found if d is not None]
+    return (dates[0], dates[1]) if len(dates) >= 2 and dates[0] < dates[1] else (None, None)
