@@ -9,6 +9,7 @@ start-up with a message naming the problem.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,6 +48,18 @@ class Lexicon(BaseModel):
     signature_mark_labels: frozenset[str]
     column_roles: dict[str, tuple[str, ...]]
     month_names: dict[int, tuple[str, ...]]
+    fallback_cues: tuple[str, ...]
+
+    @field_validator("fallback_cues")
+    @classmethod
+    def _patterns(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                message = f"fallback cue {pattern!r} is not a regular expression: {error}"
+                raise ValueError(message) from error
+        return patterns
 
     @field_validator("month_names")
     @classmethod

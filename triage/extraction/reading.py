@@ -109,7 +109,7 @@ def read_document(
     focused = [run for block in blocks for run in focus(block)]
     candidates += prose.candidates(focused, prose.docs(focused), style)
     candidates += party_candidates(blocks)
-    candidates += letterhead_candidates(blocks)
+    candidates += letterhead_candidates(pages, blocks)
     candidates += renewal_candidates(blocks)
     candidates += reference_candidates(blocks)
     candidates += currency_candidates(blocks)

@@ -76,16 +76,23 @@ def _block(words: list[PlacedWord]) -> TextBlock:
     return TextBlock(" ".join(parts), tuple(starts), tuple(words))
 
 
+def _continues_column(previous_last: str, first: str, top: float, previous_top: float) -> bool:
+    """A line at the top of the next column that carries on the sentence the previous
+    column left unfinished ("... invoices" | "are payable within thirty days")."""
+    return top < previous_top and previous_last[-1:] not in ".;:!?" and first[:1].islower()
+
+
 def text_blocks(pages: Sequence[Page]) -> list[TextBlock]:
     """Return the document's prose paragraphs and short lines; table rows are left out.
 
     A paragraph ends at a vertical gap wider than a line, a change of left margin, or a
-    line that splits into several runs (a table row or a label/value line).
+    line that splits into several runs (a table row or a label/value line); a sentence
+    that runs on from the foot of one column to the head of the next stays one paragraph.
     """
     blocks: list[TextBlock] = []
     for page in pages:
         current: list[PlacedWord] = []
-        previous: tuple[float, float, float] | None = None
+        previous: tuple[float, float, float, float] | None = None  # x0, top, bottom, runs
         for index, line in enumerate(page.lines):
             segments = split_line(line, page.number, index)
             x0, top, _, bottom = line.bbox
@@ -93,9 +100,16 @@ def text_blocks(pages: Sequence[Page]) -> list[TextBlock]:
             joins = (
                 previous is not None
                 and len(segments) == 1
-                and top - previous[1] < 0.6 * height
-                and abs(x0 - previous[0]) < 3 * height
-                and previous[2] == 1
+                and previous[3] == 1
+                and (
+                    (top - previous[2] < 0.6 * height and abs(x0 - previous[0]) < 3 * height)
+                    or (
+                        bool(current)
+                        and _continues_column(
+                            current[-1][2].text, line.words[0].text, top, previous[1]
+                        )
+                    )
+                )
             )
             if not joins and current:
                 blocks.append(_block(current))
@@ -104,7 +118,7 @@ def text_blocks(pages: Sequence[Page]) -> list[TextBlock]:
                 previous = None  # a table row: read by the table layer, not as prose
                 continue
             current.extend((page.number, index, w) for w in line.words)
-            previous = (x0, bottom, len(segments))
+            previous = (x0, top, bottom, len(segments))
         if current:
             blocks.append(_block(current))
     return blocks

@@ -72,9 +72,12 @@ def _month_span(start: date, end: date) -> int:
 
 
 def _whole_months(start: date, end: date) -> int | None:
-    months = _month_span(start, end)
-    if months > 0 and add_months(start, months) - timedelta(days=1) == end:
-        return months
+    """The whole months from ``start`` to ``end`` (both in), if they are whole: 1 January to
+    31 December and 15 April to 14 April of the next year are both 12."""
+    span = _month_span(start, end)
+    for months in (span, span - 1):
+        if months > 0 and add_months(start, months) - timedelta(days=1) == end:
+            return months
     return None
 
 

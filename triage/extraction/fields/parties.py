@@ -6,8 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from triage.documents.parsed import Page
 from triage.extraction.fields.blocks import TextBlock
 from triage.extraction.fields.candidates import Candidate, Source
+from triage.extraction.layout.segments import split_line
+from triage.extraction.normalise import parse_date
 
 __all__ = ["letterhead_candidates", "party_candidates", "renewal_candidates"]
 
@@ -25,8 +28,9 @@ _ROLE = re.compile(r"\((?P<inner>[^()]{1,80})\)")
 _QUOTED_TERM = re.compile(
     r"(?:^|[\s,;])(?:the\s+|hereinafter\s+(?:the\s+)?)?[\"“”'‘’]?\s*(?P<term>[A-Za-z]+)\s*[\"“”'‘’]?"
 )
-_CUSTOMER_TERMS = re.compile(rf"^(?:{_CUSTOMER_ROLES}|you)$", re.IGNORECASE)
-_PROVIDER_TERMS = re.compile(rf"^(?:{_PROVIDER_ROLES}|we|us)$", re.IGNORECASE)
+# The pronouns of a letter are defined in lower case: ("we" or "us"); "US" is a country.
+_CUSTOMER_TERMS = re.compile(rf"^(?:(?i:{_CUSTOMER_ROLES})|you)$")
+_PROVIDER_TERMS = re.compile(rf"^(?:(?i:{_PROVIDER_ROLES})|we|us)$")
 
 
 _SHORT_NAME = re.compile(r"^\s*[\"“”'‘’]\s*[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*)?\s*[\"“”'‘’]\s*$")
@@ -37,15 +41,19 @@ def _counterparty_role(text: str, match: re.Match[str]) -> str | None:
     party as the customer is the provider."""
     if not _SHORT_NAME.match(match.group("inner")):
         return None
-    sentence_start = max(text.rfind(". ", 0, match.start()), 0)
-    sentence_end = text.find(". ", match.end())
+    masked = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "\u00b7", text)  # "Inc." ends none
+    sentence_start = max(masked.rfind(". ", 0, match.start()), 0)
+    sentence_end = masked.find(". ", match.end())
     sentence = text[sentence_start : sentence_end if sentence_end > 0 else len(text)]
     others = [_role_of(m.group("inner")) for m in _ROLE.finditer(sentence)]
     return "provider" if "customer" in others and "provider" not in others else None
 
 
 def _role_of(inner: str) -> str | None:
-    """Return ``customer`` or ``provider`` when a bracket defines a party's role."""
+    """Return ``customer`` or ``provider`` when a bracket defines a party's role; a bracket
+    with a figure in it ("(US$96,760.00)", "(3)") defines nothing."""
+    if any(c.isdigit() for c in inner):
+        return None
     if not re.search(r"[\"“”'‘’]|\bthe\b|hereinafter", inner) and len(inner.split()) > 1:
         return None
     for match in _QUOTED_TERM.finditer(inner):
@@ -192,21 +200,35 @@ _BETWEEN_ROLE = re.compile(
 )
 
 
-def letterhead_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
+_LETTERHEAD_LINES = 8  # the letterhead is among the first lines of the first page
+_LETTERHEAD_WORDS = 8  # a longer run of words is the text, below any letterhead
+
+
+def letterhead_candidates(
+    pages: Sequence[Page], blocks: Sequence[TextBlock]
+) -> Iterator[Candidate]:
     """Yield the provider named by its letterhead (a company name with its legal form at
     the top of the first page) or by "the Agreement between X and Customer"."""
-    for block in blocks[:6]:
-        if not block.words or block.words[0][0] != 1:
+    first = pages[0] if pages and pages[0].number == 1 else None
+    for index, line in enumerate(first.lines[:_LETTERHEAD_LINES] if first else ()):
+        # The name is a run of words of its own (quote details may sit beside it), alone
+        # or followed by its address after a separator. The letterhead ends where the
+        # addressee ("Ms Dana Whitfield", a date line) or the text begins.
+        run = split_line(line, first.number, index)[0] if first else None
+        if run is None or _HONORIFIC.match(run.text) or len(run.words) > _LETTERHEAD_WORDS:
             break
-        match = _LEGAL_FORM.match(block.text)
-        rest = block.text[match.end("name") :].strip() if match else ""
-        # The letterhead's line holds the name alone, or the name and its address after a
-        # separator; an addressee block ("Ms Dana Whitfield VP ... AB") is no letterhead.
-        if match and (not rest or rest[0] in ",·|–-") and not _HONORIFIC.match(block.text):
-            name = match.group("name").strip(" ,")
-            words = block.words_between(0, len(name))
-            yield Candidate("provider_legal_name", name, 0.55, Source.SENTENCE, words)
-            break
+        if len(run.words) <= 5 and parse_date(run.text, None) is not None:
+            break  # the letter's date line
+        match = _LEGAL_FORM.match(run.text)
+        if match is None:
+            continue
+        rest = run.text[match.end("name") :].strip()
+        if rest and rest[0] not in ",·|–-":
+            continue
+        name = match.group("name").strip(" ,")
+        words = tuple(run.placed(run.words[: len(name.split())]))
+        yield Candidate("provider_legal_name", name, 0.55, Source.SENTENCE, words)
+        break
     for block in blocks:
         for found in _BETWEEN_ROLE.finditer(block.text):
             group = "name" if found.group("name") else "name2"

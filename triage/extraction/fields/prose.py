@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from triage.extraction.fields.blocks import TextBlock
 from triage.extraction.fields.candidates import DATE_FIELDS, Candidate, Source, parse_field_value
 from triage.extraction.fields.cues import CUE_RULES, SENTENCE_RULES
+from triage.extraction.lexicon_data import load_lexicon
 from triage.extraction.normalise import DateStyle, parse_date
 
 __all__ = ["ProseReader"]
@@ -21,14 +22,9 @@ _CONTEXT_TOKENS = 6  # evidence of a sentence hit: the entity and the words just
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
 
 
-# Standard terms that state a fallback ("... as selected on this Order Form, and failing
-# any selection, annually") say what applies only when the form itself says nothing.
-_DEFAULT = re.compile(
-    r"\bfailing\s+(?:any|such|a)\s+(?:selection|election|choice)|\bunless\s+otherwise\s+"
-    r"(?:selected|stated|specified|agreed|indicated)|\b(?:where|if)\s+no\s+\w+(?:\s+\w+)?\s+is\s+"
-    r"(?:selected|stated|ticked|specified|chosen)|\bin\s+the\s+absence\s+of",
-    re.IGNORECASE,
-)
+# Standard terms that state a fallback say what applies only when the form itself says
+# nothing (the lexicon's ``fallback_cues``).
+_DEFAULT = re.compile("|".join(f"(?:{p})" for p in load_lexicon().fallback_cues), re.IGNORECASE)
 _DEFAULT_SHARE = 0.5
 
 

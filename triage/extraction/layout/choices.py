@@ -161,6 +161,30 @@ def _column_continues(tokens: list[_Token], first_marker_x: float) -> bool:
     return bool(tokens) and _is_marker(tokens[0]) and abs(tokens[0].x0 - first_marker_x) <= 3.0
 
 
+def _in_columns(words: list[Word]) -> tuple[Word, ...]:
+    """Order the kept words of options stacked over several lines as one row of cells.
+
+    Each run of words from one printed line stays together; runs are ordered left to right
+    and, in the same column, top to bottom. So an option ticked on the second line of a
+    wrapped row of options ("☐ Monthly ☐ Quarterly | ☒ EUR" over "☒ Annually") lands in
+    the column of its label ("Annually" under "Invoice schedule", "EUR" under "Invoice
+    currency"), as it would on a form filled in by hand.
+    """
+    runs: list[list[Word]] = []
+    for word in words:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and abs(word.top - last.top) <= 1.0
+            and 0.0 <= word.x0 - last.x1 <= _GAP_HEIGHTS * max(last.bottom - last.top, 4.0)
+        ):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    runs.sort(key=lambda run: (round(run[0].x0 / 4.0), run[0].top))
+    return tuple(word for run in runs for word in run)
+
+
 def _resolve_page(page: Page) -> Page:
     lines: list[TextLine] = []
     changed = False
@@ -192,9 +216,7 @@ def _resolve_page(page: Page) -> Page:
         words = _resolve_tokens(group, height)
         changed = True
         if words:
-            lines.append(
-                TextLine(tuple(sorted(words, key=lambda w: (w.top > line.words[0].bottom, w.x0))))
-            )
+            lines.append(TextLine(_in_columns(words)))
         index = end
     if not changed:
         return page

@@ -13,6 +13,7 @@ __all__ = ["Arrangement", "KeyValue", "find_key_values"]
 
 _MAX_LABEL_WORDS = 7
 _SMALL_LABEL = 0.9  # a label row's type is at most this share of its values' height
+_LABEL_ROW_GAP = 1.5  # a label row sits at most this many value heights above its values
 
 
 class Arrangement(Enum):
@@ -179,7 +180,7 @@ def _is_label_row(segments: list[list[Segment]], index: int) -> bool:
         return False
     label, value = _line_height(segments[index]), _line_height(segments[index + 1])
     gap = min(s.top for s in segments[index + 1]) - max(s.bottom for s in segments[index])
-    if not (0 < label < _SMALL_LABEL * value and gap < value):
+    if not (0 < label < _SMALL_LABEL * value and gap < _LABEL_ROW_GAP * value):
         return False
     # Labels name things; a run with digits in it is a value (or a label with its value).
     if any(any(c.isdigit() for c in s.text) for s in segments[index]):

@@ -22,6 +22,7 @@ _MIN_RUN = 4  # lines with text on both sides of the gutter
 _MIN_GUTTER = 6.0  # points of empty band
 _MIDDLE = (0.3, 0.7)  # where a gutter may lie, as shares of the page width
 _PROSE_WORDS = 4.0  # mean words per line and side that make the sides prose
+_BLOCK_GAP_LINES = 2.0  # a vertical gap of more lines than this ends a run of columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,13 +58,38 @@ def _is_prose(lines: list[TextLine], gutter: _Gutter) -> bool:
     return True
 
 
-def _run_from(lines: tuple[TextLine, ...], start: int, gutter: _Gutter) -> int:
-    """Return the end (exclusive) of the run of lines from ``start`` no word of which
-    crosses ``gutter``, narrowing the gutter to what every two-sided line leaves empty."""
+def _free_part(line: TextLine, gutter: _Gutter) -> _Gutter | None:
+    """The widest part of ``gutter`` that no word of ``line`` covers, if wide enough."""
+    edges = [gutter.x0] + [x for w in line.words for x in (w.x0, w.x1)] + [gutter.x1]
+    best: _Gutter | None = None
+    for left, right in zip(edges[::2], edges[1::2], strict=True):
+        left, right = max(left, gutter.x0), min(right, gutter.x1)
+        if right - left >= _MIN_GUTTER and (best is None or right - left > best.x1 - best.x0):
+            best = _Gutter(left, right)
+    return best
+
+
+def _paragraph_gap(above: TextLine, below: TextLine) -> bool:
+    """A vertical gap wider than two lines: the end of a block of columns (a signature
+    block above the terms, say), which is read on its own."""
+    _, top, _, _ = below.bbox
+    _, above_top, _, above_bottom = above.bbox
+    return top - above_bottom > _BLOCK_GAP_LINES * (above_bottom - above_top)
+
+
+def _run_from(lines: tuple[TextLine, ...], start: int, gutter: _Gutter) -> tuple[int, _Gutter]:
+    """Return the end (exclusive) of the run of lines from ``start`` that leave part of
+    ``gutter`` empty, with no wide vertical gap between them, and the gutter narrowed to
+    what every line of the run leaves empty."""
     end = start
-    while end < len(lines) and not any(gutter.crossed_by(w) for w in lines[end].words):
-        end += 1
-    return end
+    while end < len(lines):
+        if end > start and _paragraph_gap(lines[end - 1], lines[end]):
+            break
+        narrowed = _free_part(lines[end], gutter)
+        if narrowed is None:
+            break
+        gutter, end = narrowed, end + 1
+    return end, gutter
 
 
 def _split(line: TextLine, gutter: _Gutter) -> tuple[TextLine | None, TextLine | None]:
@@ -80,7 +106,7 @@ def _reorder(page: Page) -> Page:
     while index < len(lines):
         reordered = False
         for gutter in _gutters(lines[index], page.width):
-            end = _run_from(lines, index, gutter)
+            end, gutter = _run_from(lines, index, gutter)
             run = list(lines[index:end])
             if sum(_both_sides(line, gutter) for line in run) < _MIN_RUN:
                 continue

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import io
-import textwrap
-import time
 from pathlib import Path
 
-import pdfplumber
 import pytest
 
 from tests.triage.extraction.clauses.conftest import (
     MODEL_DIR,
     Paragraph,
     render_pages,
-    render_pdf,
 )
 from triage.contract import ClauseType
-from triage.documents.reader import parse_pdf
 from triage.errors import ConfigError
 from triage.extraction.clauses import STANDARD_LABEL, ClauseClassifier
 
@@ -114,10 +108,9 @@ BOILERPLATE = [
 ]
 
 
-def test_model_loads_in_under_a_second() -> None:
-    started = time.perf_counter()
+def test_shipped_model_loads_from_the_repository() -> None:
+    # Load time is a benchmark figure (bench/bench_clauses.py), not a timed unit test.
     loaded = ClauseClassifier.load(MODEL_DIR)
-    assert time.perf_counter() - started < 1.0
     assert loaded.version.startswith("clauses-")
 
 
@@ -165,31 +158,6 @@ def test_find_clauses_returns_the_injected_clause_with_evidence_on_its_page(
 def test_find_clauses_is_deterministic(classifier: ClauseClassifier) -> None:
     document = render_pages([[(None, [UNSEEN["exclusivity"][:80], UNSEEN["exclusivity"][80:]])]])
     assert classifier.find_clauses(document) == classifier.find_clauses(document)
-
-
-def test_finding_clauses_costs_under_half_a_text_extraction_pass(
-    classifier: ClauseClassifier,
-) -> None:
-    texts = [*UNSEEN.values(), *(text for _, text in FRESH), *BOILERPLATE]
-    pages = [
-        [
-            (None, textwrap.wrap(text, 95, break_long_words=False, break_on_hyphens=False))
-            for text in texts[i::3]
-        ]
-        for i in range(3)
-    ]
-    pdf = render_pdf(pages)
-    document = parse_pdf(pdf, "order.pdf", max_pages=10)
-    classifier.find_clauses(document)
-    started = time.perf_counter()
-    found = classifier.find_clauses(document)
-    clause_seconds = time.perf_counter() - started
-    started = time.perf_counter()
-    with pdfplumber.open(io.BytesIO(pdf)) as opened:
-        "".join(page.extract_text() or "" for page in opened.pages)
-    extract_seconds = time.perf_counter() - started
-    assert len(found) >= len(UNSEEN)
-    assert clause_seconds < extract_seconds / 2
 
 
 def test_loading_a_folder_without_a_model_is_a_config_error(tmp_path: Path) -> None:
