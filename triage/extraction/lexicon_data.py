@@ -49,6 +49,7 @@ class Lexicon(BaseModel):
     column_roles: dict[str, tuple[str, ...]]
     month_names: dict[int, tuple[str, ...]]
     fallback_cues: tuple[str, ...]
+    other_quantity_words: dict[str, frozenset[str]]
 
     @field_validator("fallback_cues")
     @classmethod
@@ -75,6 +76,14 @@ class Lexicon(BaseModel):
         if unknown:
             raise ValueError(f"labels for unknown fields: {', '.join(unknown)}")
         return labels
+
+    @field_validator("other_quantity_words")
+    @classmethod
+    def _quantity_fields(cls, words: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+        unknown = sorted(set(words) - _FIELDS)
+        if unknown:
+            raise ValueError(f"other_quantity_words for unknown fields: {', '.join(unknown)}")
+        return words
 
     @field_validator("weak_labels")
     @classmethod

@@ -188,6 +188,13 @@ def _expected_end(start: date, months: int) -> date:
     return add_months(start, months) - timedelta(days=1)
 
 
+_SHORTEST_TERM_DAYS = 28
+
+
+def _could_end_term(start: date, end: object) -> bool:
+    return not isinstance(end, date) or (end - start).days >= _SHORTEST_TERM_DAYS
+
+
 def consistent_term_candidates(
     candidates: list[Candidate], fields: dict[str, Resolution]
 ) -> list[Candidate]:
@@ -217,6 +224,10 @@ def consistent_term_candidates(
     kept: list[Candidate] = []
     for name in ("start_date", "end_date", "term_months"):
         group = [c for c in candidates if c.field == name]
+        if name == "end_date" and start is not None:
+            # An "end" within the first weeks of the term is no term's end but a quote's
+            # expiry or an offer's deadline; the term then ends where start and term say.
+            group = [c for c in group if _could_end_term(start.value, c.value)]
         verdicts = [agrees(c) for c in group]
         if len({c.value for c in group}) > 1 and any(verdicts):
             kept += [c for c, ok in zip(group, verdicts, strict=True) if ok]

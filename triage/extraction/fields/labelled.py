@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from triage.extraction.fields.candidates import Candidate, Source, parse_field_value
-from triage.extraction.fields.lexicon import RANGE_LABELS, match_label, normalise_label
+from triage.extraction.fields.lexicon import (
+    RANGE_LABELS,
+    match_label,
+    names_other_quantity,
+    normalise_label,
+)
 from triage.extraction.label_model import LabelModel
 from triage.extraction.layout.keyvalue import Arrangement, KeyValue
 from triage.extraction.layout.segments import PlacedWord
@@ -65,7 +70,9 @@ def _fields_named(pair: KeyValue, label_model: LabelModel | None) -> tuple[tuple
     if known or label_model is None or not surely_label:
         return known
     guess = label_model.field_of(pair.label)
-    return ((guess[0], _MODEL_WEIGHT * guess[1]),) if guess else ()
+    if guess is None or names_other_quantity(pair.label, guess[0]):
+        return ()
+    return ((guess[0], _MODEL_WEIGHT * guess[1]),)
 
 
 def label_candidates(

@@ -19,6 +19,7 @@ __all__ = [
     "SIGNATURE_NAME_LABELS",
     "WEAK_LABELS",
     "match_label",
+    "names_other_quantity",
 ]
 
 _LEXICON = load_lexicon()
@@ -49,6 +50,7 @@ _MULTIWORD = re.compile(
 
 # Labels that name a field only sometimes ("Total" may be a subtotal): a lower score.
 WEAK_LABELS: dict[str, str] = _LEXICON.weak_labels
+_OTHER_QUANTITY: dict[str, frozenset[str]] = _LEXICON.other_quantity_words
 # Labels whose value is a date range: the first date starts the term, the second ends it.
 RANGE_LABELS = _LEXICON.range_labels
 
@@ -87,5 +89,17 @@ def _match_whole(label: str) -> tuple[tuple[str, float], ...]:
     for span in sorted(spans, key=lambda s: s[0] - s[1]):
         if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
             kept.append(span)
-    found = {field: 0.75 for _, _, synonym in kept for field in _EXACT[synonym]}
+    found = {
+        field: 0.75
+        for _, _, synonym in kept
+        for field in _EXACT[synonym]
+        if not names_other_quantity(text, field)
+    }
     return tuple(sorted(found.items()))
+
+
+def names_other_quantity(label: str, field: str) -> bool:
+    """Whether ``label`` qualifies a synonym of ``field`` into another quantity ("Annual
+    contract value" is no total contract value)."""
+    words = set(normalise_label(label).split())
+    return bool(words & _OTHER_QUANTITY.get(field, frozenset()))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from triage.documents.ocr.signatures import signed_in_ink
 from triage.documents.parsed import Page
@@ -35,8 +35,15 @@ _CUSTOMER = re.compile(
     r"\b(?:customer|client|licensee|subscriber|buyer|purchaser)\b", re.IGNORECASE
 )
 _PROVIDER = re.compile(r"\b(?:provider|supplier|vendor|licensor|seller)\b", re.IGNORECASE)
-_BEHALF = re.compile(r"\bon\s+behalf\s+of\b|^(?:accepted|agreed|signed)\b", re.IGNORECASE)
+# A signing party's heading: "for and on behalf of X", "Accepted and agreed by", "Signed
+# for X"; not a status printed in the block ("Signed electronically").
+_BEHALF = re.compile(
+    r"\bon\s+behalf\s+of\b|^(?:accepted|agreed|signed)(?:\s+and\s+(?:accepted|agreed))?"
+    r"(?:\s+(?:by|for)\b|\s*:|\s*$)",
+    re.IGNORECASE,
+)
 _LOOK_UP_LINES = 12
+_HEADING_WORDS = 14  # a longer run over a block is a sentence, not the block's heading
 _WINDOW_LINES = 4  # how far from its label a signature or a caption's value may be
 _WINDOW_GAP = 28.0  # points of empty paper that end a signature block
 
@@ -53,22 +60,38 @@ def _names(text: str, name: str | None) -> bool:
     return wanted[: max(8, (2 * len(wanted)) // 3)] in _squash(text)
 
 
+def _heading_above(
+    page: Page, line: int, x0: float, names: tuple[str | None, str | None]
+) -> tuple[str, float] | None:
+    """The party whose block heading stands above ``x0`` on the lines over ``line``, and the
+    right edge of that block: where the next run of the heading's line starts (the other
+    party's heading, when the blocks stand side by side)."""
+    customer_name, provider_name = names
+    for index in range(line - 1, max(-1, line - 1 - _LOOK_UP_LINES), -1):
+        row = split_line(page.lines[index], page.number, index)
+        for position, seg in enumerate(row):
+            # A heading heads its block from its left edge to the next heading beside it.
+            # (A label may stand a little left of its own heading: its block's edge.)
+            right = row[position + 1].x0 - 1 if position + 1 < len(row) else page.width
+            if not (seg.x0 - 25 <= x0 <= max(seg.x1, right - 25)):
+                continue
+            if len(seg.words) > _HEADING_WORDS:
+                return None  # the text above the blocks ("By signing below, Customer ...")
+            text = seg.text
+            if _names(text, customer_name) or _CUSTOMER.search(text):
+                return "customer", right
+            if _names(text, provider_name) or _PROVIDER.search(text):
+                return "provider", right
+            if _BEHALF.search(text) and provider_name:
+                return "customer", right  # a signing party that is not the provider
+    return None
+
+
 def _party_above(
     page: Page, line: int, x0: float, names: tuple[str | None, str | None]
 ) -> str | None:
-    customer_name, provider_name = names
-    for index in range(line - 1, max(-1, line - 1 - _LOOK_UP_LINES), -1):
-        for seg in split_line(page.lines[index], page.number, index):
-            if not (seg.x0 - 25 <= x0 <= seg.x1):
-                continue
-            text = seg.text
-            if _names(text, customer_name) or _CUSTOMER.search(text):
-                return "customer"
-            if _names(text, provider_name) or _PROVIDER.search(text):
-                return "provider"
-            if _BEHALF.search(text) and provider_name:
-                return "customer"  # a signing party that is not the provider
-    return None
+    heading = _heading_above(page, line, x0, names)
+    return heading[0] if heading else None
 
 
 def _label_of(text: str) -> str | None:
@@ -149,9 +172,13 @@ def _block_labels(page: Page, names: tuple[str | None, str | None]) -> list[_Lab
     for index, row in enumerate(rows):
         for seg in row:
             label = _label_of(seg.text)
-            if label is None or _party_above(page, index, seg.x0, names) != "customer":
+            heading = _heading_above(page, index, seg.x0, names) if label else None
+            if label is None or heading is None or heading[0] != "customer":
                 continue
-            found.append(_Label(label, _column(page, rows, index, seg), seg, rows))
+            column = _column(page, rows, index, seg)
+            if heading[1] < column.x1:  # the block ends where the next party's begins
+                column = replace(column, x1=max(heading[1], seg.x1))
+            found.append(_Label(label, column, seg, rows))
     return found
 
 

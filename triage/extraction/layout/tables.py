@@ -49,6 +49,10 @@ class TableRow:
         """Return every word of the row."""
         return [w for cell in (*self.cells.values(), *self.extra.values()) for w in cell]
 
+    def all_text(self) -> str:
+        """Return the text of every cell of the row."""
+        return " ".join(w.text for _, _, w in self.words())
+
 
 @dataclass(slots=True)
 class Table:
@@ -224,6 +228,18 @@ def _is_furniture(page: Page, top: float) -> bool:
     return top < _MARGIN * page.height or top > (1 - _MARGIN) * page.height
 
 
+_SECTION_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-H]\.)\s+[A-Z][^\d]*$")
+
+
+def _is_section_heading(segments: Sequence[Segment]) -> bool:
+    """A numbered heading alone on its line ("3. Order Terms", "IV. Fees"): a new section."""
+    return (
+        len(segments) == 1
+        and len(segments[0].words) <= 6
+        and bool(_SECTION_HEADING.match(segments[0].text))
+    )
+
+
 def find_tables(pages: Sequence[Page], classify: HeaderClassifier) -> list[Table]:
     """Return the document's tables, a table continuing across page breaks kept as one.
 
@@ -259,6 +275,9 @@ def find_tables(pages: Sequence[Page], classify: HeaderClassifier) -> list[Table
                 continue
             height = line.bbox[3] - line.bbox[1]
             near = last_bottom is None or line.bbox[1] - last_bottom < 3.5 * height
+            if _is_section_heading(segments):
+                current = None  # "3. Order Terms": the next section, past the table's end
+                continue
             if _fits(segments, current.columns) and near:
                 _add_line(current, _cells(segments, current.columns), line.bbox[1], page.number)
                 last_bottom = line.bbox[3]

@@ -12,7 +12,7 @@ from triage.documents.parsed import Page
 from triage.extraction.layout.segments import evidence_for
 from triage.extraction.layout.tables import Table, TableRow, find_tables
 from triage.extraction.lines.columns import YEAR_ROLE, classify_header
-from triage.extraction.lines.kinds import infer_kind, kind_from_text
+from triage.extraction.lines.kinds import TOTAL_WORDS, infer_kind, kind_from_text
 from triage.extraction.lines.roles import assign_unknown_roles
 from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date
 from triage.extraction.normalise.money import AMOUNT_PATTERN, parse_amount
@@ -26,9 +26,6 @@ _NOTE_SIZE = 0.9  # type this much smaller than a description's first words is a
 
 
 _SKU = re.compile(r"^[A-Z][A-Z0-9]*(?:[-_./][A-Z0-9]+)+$")
-_TOTAL = re.compile(
-    r"\b(?:sub[\s\-]?total|total|grand\s+total|tax|vat|gst|amount\s+due|balance)\b", re.I
-)
 
 
 def whole_months(start: date, end: date) -> int:
@@ -141,6 +138,21 @@ def _dates(
     return None, None
 
 
+def _ends_in_words(text: str) -> bool:
+    """An amount cell that ends in words ("Billed in arrears", "as used") states no amount."""
+    last = text.split()[-1] if text.split() else ""
+    return last.isalpha() and last.upper() not in _CURRENCY_CODES
+
+
+_CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "CAD", "AUD", "CHF", "NZD", "SEK", "DKK", "NOK"})
+
+
+def _without_period(description: str) -> str:
+    """The description with the service period written in its cell taken out."""
+    text = DATE_PATTERN.sub(" ", description)
+    return re.sub(r"\s+", " ", re.sub(r"(?:^|\s)[-–—]+(?=\s|$)", " ", text)).strip(" ,;")
+
+
 def _discount(row: TableRow, roles: set[str]) -> float | None:
     """Return the row's discount; None when the cell holds something that is not one."""
     if "discount" not in roles:
@@ -162,9 +174,9 @@ _NO_DISCOUNT = re.compile(r"\s*(?:[-–—]+|n/?a|none|nil)\s*", re.IGNORECASE)
 
 def _is_totals(row: TableRow, sku: str | None) -> bool:
     label = " ".join(row.text(r) for r in ("description", "sku", "kind", "period", "quantity"))
-    if sku is not None and not _TOTAL.search(sku):
+    if sku is not None and not TOTAL_WORDS.search(sku):
         return False
-    return bool(_TOTAL.search(label)) or not label.strip()
+    return bool(TOTAL_WORDS.search(label)) or not label.strip()
 
 
 def looks_like_sku(text: str) -> bool:
@@ -185,14 +197,20 @@ def _item(row: TableRow, table: Table, style: DateStyle | None) -> ExtractedLine
     unit_price = _money(row.text("unit_price"))
     net_amount = _money(row.text("net_amount"))
     start, end = _dates(row, roles, style)
+    if start is not None and not roles & {"period", "start_date", "end_date"}:
+        description = _without_period(description)  # the period was written in this cell
     typed = kind_from_text(row.text("kind")) if "kind" in roles else None
     kind = typed or infer_kind(
         description, row.text("unit_price"), bool(quantity), start is not None
     )
     if quantity is None and kind is LineKind.USAGE:
         quantity = 0
-    if net_amount is None and kind is LineKind.USAGE and not quantity:
-        net_amount = Decimal("0.00")  # nothing committed: a rate billed in arrears as used
+    if kind is LineKind.USAGE and (
+        (net_amount is None and not quantity) or _ends_in_words(row.text("net_amount"))
+    ):
+        # Nothing committed: a rate billed in arrears as used ("2.50 | Billed in arrears":
+        # the amount column says so in words, beside the net price).
+        net_amount = Decimal("0.00")
     discount = _discount(row, roles)
     if discount is None and "discount" in roles and row.text("discount").strip():
         return None  # a cell of the discount column that is no percentage: not a line item
@@ -256,7 +274,9 @@ def read_line_items(pages: Sequence[Page], style: DateStyle | None) -> list[Extr
         for row in table.rows:
             item = _item(row, table, style)
             if item is None:
-                totals_seen = True  # rows after a totals row are notes, not items
+                # Rows after a totals row are notes, not items; a header's wrapped second
+                # line ("Unit" over "price") is no totals row.
+                totals_seen = totals_seen or bool(TOTAL_WORDS.search(row.all_text()))
                 continue
             if item.sku is None and (totals_seen or item.quantity is None):
                 continue

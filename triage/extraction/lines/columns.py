@@ -49,6 +49,18 @@ def _is_number_sign(text: str) -> bool:
     return text.strip() in {"#", "No.", "No", "Nr.", "Pos."}
 
 
+_JOINERS = frozenset({"/", "&", "+"})
+# Which role a cell headed by two roles takes: the description carries the rest (a period
+# written under a product's name is found in the description's text).
+_CELL_ROLE_ORDER = ("description", "sku")
+
+
+def _one_cell(first: Column, second: Column) -> Column:
+    """One header cell naming two things ("Description / service period")."""
+    role = next((r for r in _CELL_ROLE_ORDER if r in (first.role, second.role)), first.role)
+    return Column(role, first.x0, second.x1)
+
+
 def classify_header(segment: Segment) -> list[Column]:
     """Return the columns a header segment names; [] unless every word belongs to one.
 
@@ -61,7 +73,12 @@ def classify_header(segment: Segment) -> list[Column]:
     tokens = [_norm(w.text) for w in words]
     columns: list[Column] = []
     index = 0
+    slash_before = False
     while index < len(words):
+        if words[index].text in _JOINERS and columns:
+            slash_before = True  # "Description / service period": one cell, read as one
+            index += 1
+            continue
         word = words[index].text.lower().rstrip(".")
         if word in _YEAR_WORDS and index + 1 < len(words) and tokens[index + 1].isdigit():
             # "Year 1 | Year 2 | Year 3": a ramp printed with one amount column per year
@@ -75,7 +92,11 @@ def classify_header(segment: Segment) -> list[Column]:
         for size in range(min(_LONGEST, len(words) - index), 0, -1):
             role = _PHRASES.get(tuple(tokens[index : index + size]))
             if role is not None:
-                columns.append(Column(role, words[index].x0, words[index + size - 1].x1))
+                column = Column(role, words[index].x0, words[index + size - 1].x1)
+                if slash_before:
+                    column = _one_cell(columns.pop(), column)
+                columns.append(column)
+                slash_before = False
                 index += size
                 break
         else:

@@ -89,13 +89,23 @@ _MARK_WORD = re.compile(rf"^{LIST_MARK}$")
 
 
 def _split_at_markers(block: TextBlock) -> list[TextBlock]:
-    """Split a paragraph where one of its lines opens with a list marker."""
+    """Split a paragraph where one of its lines opens with a list marker, and where a line
+    after a list item starts left of the item's marker again (the paragraph goes on)."""
     pieces: list[list[PlacedWord]] = [[]]
     line_key: tuple[int, int] | None = None
+    marker_x: float | None = None  # left edge of the list item being read
     for placed in block.words:
         key = (placed[0], placed[1])
-        if key != line_key and pieces[-1] and _MARK_WORD.match(placed[2].text):
-            pieces.append([])
+        word = placed[2]
+        if key != line_key and pieces[-1]:
+            if _MARK_WORD.match(word.text):
+                pieces.append([])
+                marker_x = word.x0
+            elif marker_x is not None and word.x0 < marker_x - 2.0:
+                pieces.append([])
+                marker_x = None
+        elif not pieces[-1] and _MARK_WORD.match(word.text):
+            marker_x = word.x0
         line_key = key
         pieces[-1].append(placed)
     return [block_of(piece) for piece in pieces if piece] if len(pieces) > 1 else [block]

@@ -6,7 +6,12 @@ import re
 
 from triage.contract import LineKind
 
-__all__ = ["infer_kind", "kind_from_text"]
+__all__ = ["TOTAL_WORDS", "infer_kind", "kind_from_text"]
+
+TOTAL_WORDS = re.compile(
+    r"\b(?:sub[\s\-]?total|total|grand\s+total|tax|vat|gst|amount\s+due|balance)\b", re.I
+)
+"""Words of a totals row (or a tax row): not a line item."""
 
 _KIND_WORDS: tuple[tuple[LineKind, re.Pattern[str]], ...] = (
     (

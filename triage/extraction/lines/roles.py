@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from triage.extraction.layout.tables import UNKNOWN, Column, Table
+from triage.extraction.lines.kinds import TOTAL_WORDS
 from triage.extraction.normalise.dates import DATE_PATTERN
 from triage.extraction.normalise.money import parse_amount
 
@@ -51,8 +52,14 @@ def _content_role(cells: list[str], table: Table, column: Column) -> str | None:
 
 def assign_unknown_roles(table: Table) -> None:
     """Rename the table's unknown columns (and their cells) to the roles their cells show."""
+    # A totals row ("TOTAL CONTRACT VALUE" over the price columns) says nothing of a column.
+    items = [
+        row
+        for row in table.rows
+        if not TOTAL_WORDS.search(" ".join(w.text for _, _, w in row.words()))
+    ]
     for column in [c for c in table.columns if c.role.startswith(UNKNOWN)]:
-        cells = [row.text(column.role) for row in table.rows]
+        cells = [row.text(column.role) for row in items]
         role = _content_role(cells, table, column)
         if role is None:
             continue
