@@ -78,8 +78,11 @@ def _choice_group(
     *,
     indent: float,
     leading: float,
-) -> None:
-    """A bold label at ``x``, options flowing from ``x + indent`` and wrapping before ``x1``."""
+) -> int:
+    """A bold label at ``x``, options flowing from ``x + indent`` and wrapping before ``x1``.
+
+    Returns the number of rows the options took.
+    """
     s.text(x, top, label, font=_bold(s))
     left = x + indent
     at, row = left, 0
@@ -90,7 +93,7 @@ def _choice_group(
         start = _box(s, style, at, top + row * leading, index == chosen)
         s.text(start, top + row * leading, words)
         at = start + pdfmetrics.stringWidth(words, s.font, s.size) + 12
-    assert row >= 1 or len(options) <= 3, "the left-hand group is meant to wrap"
+    return row + 1
 
 
 _Group = tuple[str, Sequence[str], int]
@@ -108,6 +111,7 @@ def _wrapped_choices(
     schedule: _Group,
     currency: _Group,
     split: float,
+    indents: tuple[float, float] = (92, 78),
     fields: dict[str, object],
     country: str,
 ) -> Order:
@@ -118,13 +122,14 @@ def _wrapped_choices(
     s.hline(40, s.width - 40, 96)
     leading = size + 5
     label, options, chosen = schedule
-    _choice_group(s, style, 40, split - 12, 108, label, options, chosen,
-                  indent=92, leading=leading)  # fmt: skip
+    rows = _choice_group(s, style, 40, split - 12, 108, label, options, chosen,
+                         indent=indents[0], leading=leading)  # fmt: skip
+    assert rows == 2, "the left-hand group is meant to wrap onto a second line"
     label, options, chosen = currency
-    _choice_group(s, style, split, s.width - 40, 108, label, options, chosen,
-                  indent=78, leading=leading)  # fmt: skip
-    s.hline(40, s.width - 40, 112 + 2 * leading)
-    s.text(40, 124 + 2 * leading, "All fees are exclusive of VAT and other sales taxes.")
+    rows = max(rows, _choice_group(s, style, split, s.width - 30, 108, label, options, chosen,
+                                   indent=indents[1], leading=leading))  # fmt: skip
+    s.hline(40, s.width - 40, 112 + rows * leading)
+    s.text(40, 124 + rows * leading, "All fees are exclusive of VAT and other sales taxes.")
     return Order(name, s.finish(), fields=fields, country=country)
 
 
@@ -142,7 +147,8 @@ def wrapped_choice_zapf_check() -> Order:
                   ("Monthly in advance", "Quarterly in advance", "Every 6 months",
                    "Annually in advance"), 3),
         currency=("Invoice currency:", ("DKK", "EUR", "USD"), 1),
-        split=380,
+        split=410,
+        indents=(78, 72),
         fields={"billing_frequency": "annual", "currency": "EUR"},
         country="DK",
     )  # fmt: skip
@@ -169,7 +175,7 @@ def wrapped_choice_drawn_cross() -> Order:
 
 
 def wrapped_choice_zapf_filled() -> Order:
-    """A filled ZapfDingbats square: 'Every 6 months' ticked, last on the first line; GBP."""
+    """A filled ZapfDingbats square: 'Every 6 months' ticked, first on the second line; GBP."""
     return _wrapped_choices(
         "wrapped_choice_zapf_filled",
         style="zapf_filled",
@@ -180,7 +186,7 @@ def wrapped_choice_zapf_filled() -> Order:
         customer="Ravensworth Estates Limited",
         schedule=("Invoicing:",
                   ("Monthly in arrears", "Quarterly in advance", "Every 6 months",
-                   "Annually in advance", "One-off on delivery"), 2),
+                   "Annually in advance"), 2),
         currency=("Invoice currency:", ("EUR", "GBP", "USD"), 1),
         split=372,
         fields={"billing_frequency": "semiannual", "currency": "GBP"},
@@ -202,6 +208,7 @@ def wrapped_choice_typed_brackets() -> Order:
                   ("Annually in advance", "Quarterly in advance", "Monthly in advance"), 2),
         currency=("Invoice currency:", ("EUR", "CHF"), 1),
         split=378,
+        indents=(92, 90),
         fields={"billing_frequency": "monthly", "currency": "CHF"},
         country="AT",
     )  # fmt: skip
