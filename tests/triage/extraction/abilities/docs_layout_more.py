@@ -21,7 +21,7 @@ from datetime import date
 
 from reportlab.pdfbase import pdfmetrics
 
-from tests.triage.extraction.abilities.sheet import A4, LETTER, Order, Sheet
+from tests.triage.extraction.abilities.sheet import A4, LETTER, Build, Order, Sheet
 
 __all__ = [
     "ADDRESS_LABEL_DOCS",
@@ -214,7 +214,7 @@ def wrapped_choice_typed_brackets() -> Order:
     )  # fmt: skip
 
 
-WRAPPED_CHOICE_DOCS: tuple[Callable[[], Order], ...] = (
+WRAPPED_CHOICE_DOCS: tuple[Build, ...] = (
     wrapped_choice_zapf_check,
     wrapped_choice_drawn_cross,
     wrapped_choice_zapf_filled,
@@ -470,7 +470,7 @@ def narrow_gutter_typed_ticks() -> Order:
     )  # fmt: skip
 
 
-NARROW_GUTTER_DOCS: tuple[Callable[[], Order], ...] = (
+NARROW_GUTTER_DOCS: tuple[Build, ...] = (
     narrow_gutter_net_terms_stated,
     narrow_gutter_drawn_ticks,
     narrow_gutter_stated_in_words,
@@ -583,7 +583,7 @@ def address_labels_sold_to_small_caps() -> Order:
     )  # fmt: skip
 
 
-ADDRESS_LABEL_DOCS: tuple[Callable[[], Order], ...] = (
+ADDRESS_LABEL_DOCS: tuple[Build, ...] = (
     address_labels_bill_ship_contact,
     address_labels_billing_shipping_wrapped,
     address_labels_sold_to_small_caps,

@@ -14,10 +14,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 
-from tests.triage.extraction.abilities.sheet import A4, LETTER, Order, Sheet
+from tests.triage.extraction.abilities.sheet import A4, LETTER, Build, Order, Sheet
 
 __all__ = [
     "LETTERHEAD_DOCS",
@@ -160,7 +160,7 @@ def letterhead_centred_letter_mr_addressee() -> Order:
                  country="US")  # fmt: skip
 
 
-LETTERHEAD_DOCS: tuple[Callable[[], Order], ...] = (
+LETTERHEAD_DOCS: tuple[Build, ...] = (
     letterhead_quote_details_on_first_line,
     letterhead_quote_reference_right_aligned,
     letterhead_letter_addressee_after_date,
@@ -224,7 +224,7 @@ def short_name_sterling_before_parties() -> Order:
     )  # fmt: skip
 
 
-SHORT_NAME_DOCS: tuple[Callable[[], Order], ...] = (
+SHORT_NAME_DOCS: tuple[Build, ...] = (
     short_name_dollars_in_words,
     short_name_euro_in_words,
     short_name_sterling_before_parties,
@@ -279,7 +279,7 @@ def mid_month_term_three_years_numeric() -> Order:
     return Order("mid_month_term_three_years_numeric", s.finish(), fields=fields, country="DE")
 
 
-MID_MONTH_TERM_DOCS: tuple[Callable[[], Order], ...] = (
+MID_MONTH_TERM_DOCS: tuple[Build, ...] = (
     mid_month_term_ordinal_suffixes,
     mid_month_term_day_of_month_words,
     mid_month_term_three_years_numeric,
@@ -385,7 +385,7 @@ def wrapped_party_heading_italic_signature() -> Order:
     )  # fmt: skip
 
 
-WRAPPED_HEADING_DOCS: tuple[Callable[[], Order], ...] = (
+WRAPPED_HEADING_DOCS: tuple[Build, ...] = (
     wrapped_party_heading_typed_signature,
     wrapped_party_heading_conformed_signature,
     wrapped_party_heading_italic_signature,

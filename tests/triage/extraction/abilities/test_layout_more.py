@@ -2,51 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from tests.triage.extraction.abilities import docs_layout_more as docs
-from tests.triage.extraction.abilities.conftest import Extract
-from tests.triage.extraction.abilities.expect import assert_fields
-from tests.triage.extraction.abilities.sheet import Order
-
-Build = Callable[[], Order]
+from tests.triage.extraction.abilities.conftest import Extract, documents
+from tests.triage.extraction.abilities.expect import assert_documents_differ, assert_fields
+from tests.triage.extraction.abilities.sheet import Build, Order
 
 
-def _ids(builds: tuple[Build, ...]) -> list[str]:
-    return [build.__name__ for build in builds]
-
-
-@pytest.mark.parametrize("build", docs.WRAPPED_CHOICE_DOCS, ids=_ids(docs.WRAPPED_CHOICE_DOCS))
+@pytest.mark.parametrize("order", documents(docs.WRAPPED_CHOICE_DOCS))
 def test_wrapped_tick_box_row_and_the_group_beside_it_each_give_their_ticked_value(
-    extract: Extract, build: Build
+    extract: Extract, order: Order
 ) -> None:
-    order = build()
     assert_fields(extract(order), order)
 
 
-@pytest.mark.parametrize("build", docs.NARROW_GUTTER_DOCS, ids=_ids(docs.NARROW_GUTTER_DOCS))
+@pytest.mark.parametrize("order", documents(docs.NARROW_GUTTER_DOCS))
 def test_fallback_payment_clause_across_a_narrow_gutter_does_not_override_the_form(
-    extract: Extract, build: Build
+    extract: Extract, order: Order
 ) -> None:
-    order = build()
     assert_fields(extract(order), order, ["payment_terms_days"])
 
 
-@pytest.mark.parametrize("build", docs.NARROW_GUTTER_DOCS, ids=_ids(docs.NARROW_GUTTER_DOCS))
+@pytest.mark.parametrize("order", documents(docs.NARROW_GUTTER_DOCS))
 def test_side_by_side_signatures_above_two_column_terms_give_the_customers_own(
-    extract: Extract, build: Build
+    extract: Extract, order: Order
 ) -> None:
-    order = build()
     assert_fields(extract(order), order, ["customer_signatory", "customer_signed_date"])
 
 
-@pytest.mark.parametrize("build", docs.ADDRESS_LABEL_DOCS, ids=_ids(docs.ADDRESS_LABEL_DOCS))
+@pytest.mark.parametrize("order", documents(docs.ADDRESS_LABEL_DOCS))
 def test_customer_is_the_name_under_the_bill_to_label_not_a_label(
-    extract: Extract, build: Build
+    extract: Extract, order: Order
 ) -> None:
-    order = build()
     assert_fields(extract(order), order)
 
 
@@ -62,8 +50,4 @@ def test_customer_is_the_name_under_the_bill_to_label_not_a_label(
 def test_documents_state_different_values_so_no_fixed_answer_passes(
     builds: tuple[Build, ...], names: tuple[str, ...]
 ) -> None:
-    # guards the documents themselves: each stated value differs from document to document
-    orders = [build() for build in builds]
-    for name in names:
-        assert len({order.fields[name] for order in orders}) == len(orders), name
-    assert len({order.name for order in orders}) == len(orders)
+    assert_documents_differ(builds, names)
