@@ -31,6 +31,7 @@ __all__ = [
     "address_labels_billing_shipping_wrapped",
     "address_labels_sold_to_small_caps",
     "narrow_gutter_drawn_ticks",
+    "narrow_gutter_form_silent_on_payment",
     "narrow_gutter_net_terms_stated",
     "narrow_gutter_stated_in_words",
     "narrow_gutter_typed_ticks",
@@ -476,6 +477,34 @@ NARROW_GUTTER_DOCS: tuple[Build, ...] = (
     narrow_gutter_stated_in_words,
     narrow_gutter_typed_ticks,
 )
+
+
+def narrow_gutter_form_silent_on_payment() -> Order:
+    """The face states no payment period, so the fallback that crosses the gutter applies.
+
+    The pair of the documents above: a reader that ignores the general terms altogether
+    cannot pass this one, and one that lets the fallback win cannot pass those.
+    """
+    return _narrow_gutter(
+        "narrow_gutter_form_silent_on_payment",
+        pagesize=A4,
+        font="Helvetica",
+        size=8,
+        letterhead="Corrie Bank Scheduling Ltd",
+        number="CBS-0419",
+        face=_stated("Billing:", "annually in advance"),
+        customer=("CUSTOMER: Glenlivet Road Haulage Limited", "/s/ Morag Baird",
+                  "Morag Baird", "Transport Manager", "05/07/2027"),
+        provider=("SUPPLIER: Corrie Bank Scheduling Ltd", "/s/ Iain Cowie",
+                  "Iain Cowie", "Account Director", "01/07/2027"),
+        fallback=("5. Payment. Unless a different period is stated on the Order Form, each "
+                  "invoice that the Supplier issues under the Order Form",
+                  "is payable within twenty-one (21) days of its date."),
+        heading="GENERAL TERMS AND CONDITIONS",
+        gutter=19,
+        fields={"payment_terms_days": 21, "billing_frequency": "annual"},
+        country="GB",
+    )  # fmt: skip
 
 
 # --- 3. address-block labels in small capitals above the values ---------------------------

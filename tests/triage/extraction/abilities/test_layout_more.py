@@ -24,6 +24,13 @@ def test_fallback_payment_clause_across_a_narrow_gutter_does_not_override_the_fo
     assert_fields(extract(order), order, ["payment_terms_days"])
 
 
+def test_fallback_payment_clause_across_the_column_break_applies_when_the_form_is_silent(
+    extract: Extract,
+) -> None:
+    order = docs.narrow_gutter_form_silent_on_payment()
+    assert_fields(extract(order), order)
+
+
 @pytest.mark.parametrize("order", documents(docs.NARROW_GUTTER_DOCS))
 def test_side_by_side_signatures_above_two_column_terms_give_the_customers_own(
     extract: Extract, order: Order
