@@ -27,6 +27,7 @@ __all__ = [
     "letterhead_centred_letter_mr_addressee",
     "letterhead_customer_opens_second_line",
     "letterhead_letter_addressee_after_date",
+    "letterhead_one_run_with_spaces",
     "letterhead_quote_details_on_first_line",
     "letterhead_quote_reference_right_aligned",
     "mid_month_term_day_of_month_words",
@@ -160,11 +161,29 @@ def letterhead_centred_letter_mr_addressee() -> Order:
                  country="US")  # fmt: skip
 
 
+def letterhead_one_run_with_spaces() -> Order:
+    """Courier: the name and the quote's details are one printed string, spaces between."""
+    s = Sheet(A4, font="Courier", size=8.5)
+    s.text(40, 40, "HALBERD PUMPS & VALVES LTD            QUOTE CREATED 14-OCT-2027   PAGE 1 OF 1")
+    s.text(40, 52, "Brunel Way, Swindon SN2 8BA           QUOTE NO. HPV-Q-88123")
+    s.text(40, 84, "QUOTE TO:")
+    addressee = ("Mrs. Anwen Llewellyn", "Estates Engineer", "Ceredigion Coastal Fisheries Ltd",
+                 "Aberaeron SA46 0BT")  # fmt: skip
+    _lines(s, 106, 84, addressee, 11)
+    s.text(40, 140, "24 X SUBMERSIBLE PUMP MONITORING, 12 MONTHS FROM 01-NOV-2027")
+    fields = {
+        "provider_legal_name": "HALBERD PUMPS & VALVES LTD",
+        "customer_legal_name": "Ceredigion Coastal Fisheries Ltd",
+    }
+    return Order("letterhead_one_run_with_spaces", s.finish(), fields=fields, country="GB")
+
+
 LETTERHEAD_DOCS: tuple[Build, ...] = (
     letterhead_quote_details_on_first_line,
     letterhead_quote_reference_right_aligned,
     letterhead_letter_addressee_after_date,
     letterhead_centred_letter_mr_addressee,
+    letterhead_one_run_with_spaces,
     letterhead_customer_opens_second_line,
 )
 
