@@ -29,6 +29,7 @@ __all__ = [
     "WRAPPED_CHOICE_DOCS",
     "address_labels_bill_ship_contact",
     "address_labels_billing_shipping_wrapped",
+    "address_labels_ship_to_first",
     "address_labels_sold_to_small_caps",
     "narrow_gutter_drawn_ticks",
     "narrow_gutter_form_silent_on_payment",
@@ -612,8 +613,29 @@ def address_labels_sold_to_small_caps() -> Order:
     )  # fmt: skip
 
 
+def address_labels_ship_to_first() -> Order:
+    """'SHIP TO | BILL TO | CONTACT': the bill-to block is the second column, its name wrapped."""
+    return _address_blocks(
+        "address_labels_ship_to_first",
+        pagesize=LETTER,
+        font="Times-Roman",
+        size=9.5,
+        letterhead=("Foxglove Kiosk Systems Inc.", "Sales Quotation FKS-2719"),
+        labels=("Ship To", "Bill To", "Contact"),
+        blocks=(("BRANCH 12 - RECEIVING", "410 Centre Street", "Lethbridge AB T1J 0B6"),
+                ("PRAIRIE SKY COMMUNITY", "CREDIT UNION LIMITED", "Finance Department",
+                 "88 Main Street", "Regina SK S4P 3Y2"),
+                ("Darnell Whitford", "Branch Services", "306-555-0147")),
+        xs=(50, 235, 420),
+        small_caps=False,
+        fields={"customer_legal_name": "PRAIRIE SKY COMMUNITY CREDIT UNION LIMITED"},
+        country="CA",
+    )  # fmt: skip
+
+
 ADDRESS_LABEL_DOCS: tuple[Build, ...] = (
     address_labels_bill_ship_contact,
     address_labels_billing_shipping_wrapped,
     address_labels_sold_to_small_caps,
+    address_labels_ship_to_first,
 )
