@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
@@ -13,6 +13,11 @@ from triage.documents.parsed import ParsedDocument
 from triage.extraction import OrderExtractor
 
 Extract = Callable[[Order], Extraction]
+
+
+def documents(builds: Iterable[Callable[[], Order]]) -> list[object]:
+    """Parameters for a test over a group of documents: each drawn once, its name the id."""
+    return [pytest.param(order, id=order.name) for order in (build() for build in builds)]
 
 
 @pytest.fixture(scope="session")

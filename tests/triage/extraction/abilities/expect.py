@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from tests.triage.extraction.abilities.sheet import Order
+from tests.triage.extraction.abilities.sheet import Build, Order
 from triage.contract import ExtractedLineItem, Extraction
 
-__all__ = ["assert_fields", "assert_lines", "field_value"]
+__all__ = ["assert_documents_differ", "assert_fields", "assert_lines", "field_value"]
 
 
 def field_value(extraction: Extraction, name: str) -> object:
@@ -74,3 +74,15 @@ def assert_lines(
     for index, (item, line) in enumerate(zip(items, expected, strict=True)):
         wrong += [f"line {index + 1}: {w}" for w in _line_matches(item, line)]
     assert not wrong, f"{order.name}: " + "; ".join(wrong) + f"; read {summary}"
+
+
+def assert_documents_differ(builds: Iterable[Build], names: Iterable[str]) -> None:
+    """Guard a group of documents: each states a different value of every field in ``names``.
+
+    A reader answering one constant value then fails all but one document of the group.
+    """
+    orders = [build() for build in builds]
+    assert len({order.name for order in orders}) == len(orders), "two documents share a name"
+    for name in names:
+        values = [order.fields[name] for order in orders]
+        assert len(set(values)) == len(values), f"{name} repeats across documents: {values}"

@@ -19,7 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-__all__ = ["A4", "LETTER", "Order", "Sheet", "glyph_font"]
+__all__ = ["A4", "LETTER", "Build", "Order", "Sheet", "glyph_font"]
 
 _DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
@@ -48,6 +48,9 @@ class Order:
     fields: Mapping[str, object] = field(default_factory=dict)
     lines: Sequence[Mapping[str, object]] | None = None
     country: str | None = None
+
+
+Build = Callable[[], Order]
 
 
 PageDecor = Callable[["Sheet", int], None]
