@@ -50,6 +50,7 @@ class Lexicon(BaseModel):
     month_names: dict[int, tuple[str, ...]]
     fallback_cues: tuple[str, ...]
     other_quantity_words: dict[str, frozenset[str]]
+    block_labels: frozenset[str]
 
     @field_validator("fallback_cues")
     @classmethod

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from triage.extraction.fields.lexicon import match_label
+from triage.extraction.fields.lexicon import BLOCK_LABELS, match_label, normalise_label
 from triage.extraction.layout.segments import PlacedWord
 from triage.extraction.normalise import (
     DateStyle,
@@ -67,6 +67,8 @@ def _name(text: str) -> str | None:
         return None
     if len(cleaned.split()) > _MAX_NAME_WORDS or match_label(cleaned):
         return None  # a sentence, or the next label of a header row, is no name
+    if normalise_label(cleaned) in BLOCK_LABELS:
+        return None  # "SHIP TO", "CONTACT": the label of the block beside
     return cleaned
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from triage.extraction.fields.candidates import Candidate, Source, parse_field_value
 from triage.extraction.fields.lexicon import (
     RANGE_LABELS,
@@ -42,8 +44,27 @@ def _name_lines(words: tuple[PlacedWord, ...]) -> tuple[PlacedWord, ...]:
         text = " ".join(w.text for _, _, w in line)
         if index and (len(line) > 3 or any(c.isdigit() or c in "@,:" for c in text)):
             break
+        if index and (_LEGAL_FORM_END.search(_text(kept)) or _case_changes(_text(kept), text)):
+            break  # the name is whole ("... LIMITED"), or a line in other type goes on
         kept += line
     return tuple(kept)
+
+
+def _text(words: list[PlacedWord]) -> str:
+    return " ".join(w.text for _, _, w in words)
+
+
+_LEGAL_FORM_END = re.compile(
+    r"\b(?:inc|incorporated|corp|corporation|llc|llp|ltd|limited|plc|gmbh|ag|sa|sas|sarl|"
+    r"srl|spa|bv|nv|ab|oy|pty|company|co|p\.?c)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _case_changes(name: str, line: str) -> bool:
+    """A name in capitals goes on in capitals, not in mixed case ("Finance Department")."""
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and line != line.upper()
 
 
 def _range_candidates(pair: KeyValue, style: DateStyle | None) -> list[Candidate]:

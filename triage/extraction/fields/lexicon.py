@@ -12,6 +12,7 @@ from functools import lru_cache
 from triage.extraction.lexicon_data import load_lexicon
 
 __all__ = [
+    "BLOCK_LABELS",
     "FIELD_LABELS",
     "RANGE_LABELS",
     "SIGNATURE_DATE_LABELS",
@@ -51,6 +52,7 @@ _MULTIWORD = re.compile(
 # Labels that name a field only sometimes ("Total" may be a subtotal): a lower score.
 WEAK_LABELS: dict[str, str] = _LEXICON.weak_labels
 _OTHER_QUANTITY: dict[str, frozenset[str]] = _LEXICON.other_quantity_words
+BLOCK_LABELS: frozenset[str] = _LEXICON.block_labels
 # Labels whose value is a date range: the first date starts the term, the second ends it.
 RANGE_LABELS = _LEXICON.range_labels
 

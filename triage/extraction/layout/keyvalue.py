@@ -3,17 +3,21 @@ right, or a label with its value on the line below (form boxes)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from triage.documents.parsed import Page, Word
 from triage.extraction.layout.segments import PlacedWord, Segment, split_line
+from triage.extraction.lexicon_data import load_lexicon
 
 __all__ = ["Arrangement", "KeyValue", "find_key_values"]
 
 _MAX_LABEL_WORDS = 7
 _SMALL_LABEL = 0.9  # a label row's type is at most this share of its values' height
 _LABEL_ROW_GAP = 1.5  # a label row sits at most this many value heights above its values
+_CAPITALS_ROW_GAP = 3.0  # ... and a row of several labels in capitals this many
 
 
 class Arrangement(Enum):
@@ -150,8 +154,11 @@ def _with_continuation(
         if below is None or below.top - last.bottom > 0.8 * height or ":" in below.text:
             break
         left = [s for s in row if s.x1 <= below.x0]
-        if any(len(s.words) > 3 or any(c.isdigit() for c in s.text) for s in left):
-            break
+        if any(
+            len(s.words) > 3 or any(c.isdigit() for c in s.text) or s.text.endswith(":")
+            for s in left
+        ):
+            break  # (a label of its own on the left: the next pair, not this value's rest)
         placed += below.placed()
         last = below
     return tuple(placed)
@@ -173,6 +180,23 @@ def _line_height(segments: list[Segment]) -> float:
     return heights[len(heights) // 2] if heights else 0.0
 
 
+@lru_cache(maxsize=1)
+def _block_label_words() -> frozenset[str]:
+    lexicon = load_lexicon()
+    names = {
+        label
+        for field in ("customer_legal_name", "provider_legal_name")
+        for label in lexicon.field_labels.get(field, ())
+    }
+    weak = {label for label, field in lexicon.weak_labels.items() if field.endswith("legal_name")}
+    return frozenset(names | weak | lexicon.block_labels)
+
+
+def _is_block_label(text: str) -> bool:
+    """A label that heads an address or party block ("SOLD TO", "Ship to", "Customer")."""
+    return re.sub(r"[^\w\s-]", "", text.lower()).strip() in _block_label_words()
+
+
 def _is_label_row(segments: list[list[Segment]], index: int) -> bool:
     """A row of labels over a row of values: the labels are set clearly smaller than the
     values right under them (ruled form boxes, "label above value" cells)."""
@@ -180,7 +204,18 @@ def _is_label_row(segments: list[list[Segment]], index: int) -> bool:
         return False
     label, value = _line_height(segments[index]), _line_height(segments[index + 1])
     gap = min(s.top for s in segments[index + 1]) - max(s.bottom for s in segments[index])
-    if not (0 < label < _SMALL_LABEL * value and gap < _LABEL_ROW_GAP * value):
+    # A row of labels in capitals ("BILL TO  SHIP TO  CONTACT") may stand further above.
+    labels = segments[index]
+    capitals = len(labels) >= 2 and all(
+        s.text.upper() == s.text and any(c.isalpha() for c in s.text) for s in labels
+    )
+    reach = _CAPITALS_ROW_GAP if capitals else _LABEL_ROW_GAP
+    # Labels are set smaller than their values; a row of capitals that names address
+    # blocks ("SOLD TO  SHIP TO") may be set in small capitals as tall as the values.
+    smaller = label < _SMALL_LABEL * value or (
+        capitals and label <= value and any(_is_block_label(s.text) for s in labels)
+    )
+    if not (label > 0 and smaller and gap < reach * value):
         return False
     # Labels name things; a run with digits in it is a value (or a label with its value).
     if any(any(c.isdigit() for c in s.text) for s in segments[index]):
@@ -211,8 +246,8 @@ def _cell_values(
             or not _SMALL_LABEL * height <= _line_height(line) <= height / _SMALL_LABEL
         ):
             break  # the next row of labels, a caption or the next section's heading
-        if min(s.top for s in line) - last_bottom > 1.2 * height:
-            break
+        if below > index + 1 and min(s.top for s in line) - last_bottom > 1.2 * height:
+            break  # (the gap under the labels themselves was judged by _is_label_row)
         inside = [s for s in line if left <= s.x0 < right]
         if not inside:
             if placed:
