@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from triage.documents.parsed import Page
 from triage.extraction.layout.segments import PlacedWord, Segment, split_line
+from triage.extraction.normalise.dates import DATE_PATTERN
 
 __all__ = ["UNKNOWN", "Column", "HeaderClassifier", "Table", "TableRow", "find_tables"]
 
@@ -184,9 +185,57 @@ def _add_line(table: Table, cells: dict[str, list[PlacedWord]], top: float, page
     table.rows.append(TableRow({}, top, page, extra=cells))
 
 
+def _is_period_heading(row: TableRow) -> bool:
+    """A line of its own that gives a period ("Year 2: Dec 1, 2028 - Nov 30, 2029") heads
+    the row under it, however close the row above is."""
+    return len(DATE_PATTERN.findall(row.all_text())) >= 2
+
+
+def _priced(row: TableRow) -> bool:
+    return any(_has_digits(row.cells.get(k, [])) for k in _AMOUNT_KEYS)
+
+
+def _is_group_heading(rows: list[TableRow], index: int, heading_gap: float) -> bool:
+    """A line without figures that stands over a priced row as a period heading does
+    ("One-Time Fees and Usage"): it ends the period group above it."""
+    row = rows[index]
+    if index + 1 >= len(rows) or _has_digits(row.words()) or not _priced(rows[index + 1]):
+        return False
+    below = rows[index + 1]
+    return below.page == row.page and below.top - row.top >= heading_gap - 1.0
+
+
+def _apply_period_headings(table: Table) -> None:
+    """In a table that heads each group of rows with its period ("Year 1: Dec 1, 2027 -
+    Nov 30, 2028" over its rows), give every row of a group that period as its own, and
+    drop the heading lines. A table is headed so when its first period line comes before
+    any priced row; otherwise a period line under a row is that row's (a wrapped
+    "Description / service period")."""
+    rows = table.rows
+    first_row = next((i for i, row in enumerate(rows) if _priced(row)), len(rows))
+    heads = [i for i in range(first_row) if _is_period_heading(rows[i])]
+    if not heads:
+        return
+    heading_gap = rows[first_row].top - rows[heads[-1]].top if first_row < len(rows) else 0.0
+    period: list[PlacedWord] | None = None
+    kept: list[TableRow] = []
+    for index, row in enumerate(rows):
+        if not _priced(row) and _is_period_heading(row):
+            period = row.words()
+            continue
+        if _is_group_heading(rows, index, heading_gap):
+            period = None
+            continue
+        if period is not None and _priced(row) and not row.text("period").strip():
+            row.extra.setdefault("period", []).extend(period)
+        kept.append(row)
+    table.rows = kept
+
+
 def _attach_continuations(table: Table) -> None:
     """Give each text-only line to the row above it, or to the row below when that is closer
     (bottom-aligned cells), never across a page break or beyond a couple of lines."""
+    _apply_period_headings(table)
     rows = table.rows
     owner: list[TableRow | None] = [row if row.cells else None for row in rows]
     for index, row in enumerate(rows):

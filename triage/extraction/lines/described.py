@@ -40,8 +40,9 @@ _COUNT = re.compile(
 )
 # "For the period from 15th December 2027 to 14th December 2028, 975 employees of ..."
 _LEADING_PERIOD = re.compile(
-    r"^\s*(?:for\s+)?(?:the\s+)?(?:period\s+)?from\s+[^,]{4,60}?\bto\b[^,]{4,40},\s*", re.I
-)
+    r"^\s*(?:for\s+)?(?:the\s+)?(?:period\s+)?from\s+.{4,60}?\bto\b\s+.{4,40}?\b\d{4}\s*,\s*",
+    re.I,
+)  # (the dates may hold commas of their own: "from October 10, 2027 to October 9, 2028, ")
 _PRICE_CUE = re.compile(
     r"\b(?:at|(?:annual|monthly|one[\s\-]off|one[\s\-]time|fixed|flat|platform)?\s*fee\s+of|"
     r"rate\s+of|price\s+of|priced\s+at|charged\s+at|cost\s+of|of)\s+(?:an?\s+)?",
