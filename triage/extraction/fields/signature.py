@@ -65,15 +65,30 @@ def _heading_above(
 ) -> tuple[str, float] | None:
     """The party whose block heading stands above ``x0`` on the lines over ``line``, and the
     right edge of that block: where the next run of the heading's line starts (the other
-    party's heading, when the blocks stand side by side)."""
+    party's heading, when the blocks stand side by side).
+
+    A heading over the label's own column is looked for first; failing that, a heading
+    heads its block from its left edge to the next heading beside it (or to the page's
+    edge when it stands alone), so a block laid out in two columns of labels under one
+    heading is read as one.
+    """
+    return _heading_search(page, line, x0, names, wide=False) or _heading_search(
+        page, line, x0, names, wide=True
+    )
+
+
+def _heading_search(
+    page: Page, line: int, x0: float, names: tuple[str | None, str | None], *, wide: bool
+) -> tuple[str, float] | None:
     customer_name, provider_name = names
     for index in range(line - 1, max(-1, line - 1 - _LOOK_UP_LINES), -1):
         row = split_line(page.lines[index], page.number, index)
         for position, seg in enumerate(row):
-            # A heading heads its block from its left edge to the next heading beside it.
-            # (A label may stand a little left of its own heading: its block's edge.)
-            right = row[position + 1].x0 - 1 if position + 1 < len(row) else page.width
-            if not (seg.x0 - 25 <= x0 <= max(seg.x1, right - 25)):
+            beside = position + 1 < len(row)
+            right = row[position + 1].x0 - 1 if beside else page.width
+            # (A label may stand a little left of the heading beside its own.)
+            reach = max(seg.x1, right - 25) if wide else seg.x1 + 12
+            if not (seg.x0 - 25 <= x0 <= reach):
                 continue
             if len(seg.words) > _HEADING_WORDS:
                 return None  # the text above the blocks ("By signing below, Customer ...")
