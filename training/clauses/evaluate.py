@@ -143,8 +143,10 @@ def precision_thresholds(
     min_support: int = 30,
 ) -> dict[str, float]:
     """Return, per clause type with ``min_support`` positives, the operating threshold on
-    real contract sentences: the lowest grid threshold at which the type's precision
-    reaches ``target`` (the most recall at that precision), else the best-F1 one.
+    real contract sentences: the highest grid threshold at which both the type's precision
+    and recall reach ``target`` (the most margin against false alarms, which an order form
+    full of boilerplate punishes), else the lowest one at which precision reaches it (the
+    most recall at that precision), else the best-F1 one.
 
     Types with fewer positives are not returned: their thresholds stay the F1-tuned ones.
     """
@@ -154,15 +156,20 @@ def precision_thresholds(
     for clause_type in CLAUSE_TYPES:
         if support[clause_type] < min_support:
             continue
-        best_f1, best_f1_threshold, reached = -1.0, THRESHOLD_GRID[-1], None
+        best_f1, best_f1_threshold = -1.0, THRESHOLD_GRID[-1]
+        precise: list[float] = []
+        both: list[float] = []
         for threshold in THRESHOLD_GRID:
             predicted = decisions(probabilities, labels, {**open_all, clause_type: threshold})
             c = count_pairs(truth, predicted)[clause_type]
             precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+            recall = c["tp"] / (c["tp"] + c["fn"])
             f1 = 2 * c["tp"] / (2 * c["tp"] + c["fp"] + c["fn"]) if c["tp"] else 0.0
             if f1 > best_f1 + 1e-9:
                 best_f1, best_f1_threshold = f1, threshold
-            if reached is None and precision >= target and c["tp"]:
-                reached = threshold
-        chosen[clause_type] = reached if reached is not None else best_f1_threshold
+            if precision >= target and c["tp"]:
+                precise.append(threshold)
+                if recall >= target:
+                    both.append(threshold)
+        chosen[clause_type] = max(both) if both else min(precise, default=best_f1_threshold)
     return chosen
