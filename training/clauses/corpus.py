@@ -1,4 +1,4 @@
-"""The clause corpus the project builds: composed phrasings, boilerplate and CUAD spans.
+"""The clause corpus the project builds: composed phrasings, boilerplate and CUAD sentences.
 
 Every example carries a ``group`` (its template family or CUAD contract) and a split.
 Held-out examples come from whole families and whole contracts never seen in training,
@@ -8,6 +8,7 @@ so held-out scores measure generalisation to new sentence shapes, not to new fil
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,12 +17,13 @@ from training.clauses.boilerplate import STANDARD_FAMILIES
 from training.clauses.boilerplate_hard import HARD_STANDARD_FAMILIES
 from training.clauses.boilerplate_order import ORDER_FAMILIES, PREAMBLE_FAMILIES
 from training.clauses.boilerplate_terms import TERMS_FAMILIES
-from training.clauses.cuad import read_cuad_negatives, read_cuad_spans
+from training.clauses.cuad import CuadSentence, read_contract_sentences
 from training.clauses.phrasing import expand
 from training.clauses.positives_commercial import COMMERCIAL_FAMILIES
 from training.clauses.positives_legal import LEGAL_FAMILIES
 from training.clauses.positives_varied import VARIED_FAMILIES
 from triage.extraction.clauses import STANDARD_LABEL
+from triage.extraction.clauses.cues import CUE_NAMES, CueMatcher
 
 __all__ = ["HELD_OUT", "TRAIN", "VALIDATION", "ClauseExample", "CorpusConfig", "build_corpus"]
 
@@ -64,12 +66,11 @@ class ClauseExample:
 
 @dataclass(frozen=True, slots=True)
 class CorpusConfig:
-    """How many phrasings to draw per family, and the CUAD cap per label."""
+    """How many phrasings to draw per family, and the share of easy CUAD negatives kept."""
 
     per_positive_family: int = 60
     per_standard_family: int = 70
-    cuad_per_label: int = 1000
-    cuad_negatives_per_contract: int = 12
+    cuad_easy_negative_share: float = 0.25
     split_every: int = 5
     sections_per_split: int = 300
 
@@ -154,6 +155,37 @@ def _sections(standard: list[ClauseExample], count: int, rng: random.Random) -> 
     return sections
 
 
+_HARD = re.compile(
+    r"liab|damage|terminat|cancel|exclusiv|compet|solicit|sole|audit|inspect|records|escrow|"
+    r"source code|favou?r|price|pricing|renew|extend",
+    re.IGNORECASE,
+)
+"""Words of the mapped types: a CUAD negative that has one is a hard negative, always kept."""
+
+
+def _cuad_sample(
+    sentences: list[CuadSentence], easy_share: float, rng: random.Random
+) -> list[CuadSentence]:
+    """Return every positive and hard negative, and ``easy_share`` of the other negatives.
+
+    Negatives whose cues point to a type CUAD does not label (acceptance, payment terms,
+    service credits) are left out: CUAD does not say they are standard.
+    """
+    positives = [s for s in sentences if s.label != STANDARD_LABEL]
+    negatives = [
+        s
+        for s in sentences
+        if s.label == STANDARD_LABEL and (_HARD.search(s.text) or rng.random() < easy_share)
+    ]
+    cue_rows = CueMatcher().matrix([s.text for s in negatives])
+    unlabelled = [i for i, name in enumerate(CUE_NAMES) if name.split("/")[0] in _NOT_IN_CUAD]
+    quiet = (cue_rows[:, unlabelled].sum(axis=1) == 0).A1
+    return positives + [s for s, q in zip(negatives, quiet, strict=True) if q]
+
+
+_NOT_IN_CUAD = frozenset({"acceptance_clause", "custom_payment_terms", "service_level_credits"})
+
+
 def build_corpus(
     cuad_dir: Path | None, seed: int, config: CorpusConfig | None = None
 ) -> list[ClauseExample]:
@@ -186,21 +218,9 @@ def build_corpus(
     examples = positives + standard + _with_context(positives, standard, rng)
     examples += _sections(standard, config.sections_per_split, rng)
     if cuad_dir is not None:
-        taken: dict[str, int] = {}
-        for span in read_cuad_spans(cuad_dir):
-            if taken.get(span.label, 0) >= config.cuad_per_label:
-                continue
-            taken[span.label] = taken.get(span.label, 0) + 1
-            examples.append(
-                ClauseExample(span.text, span.label, f"cuad:{span.contract}", span.split)
-            )
-        per_contract = config.cuad_negatives_per_contract
-        for span in (
-            read_cuad_negatives(cuad_dir, per_contract=per_contract) if per_contract else []
-        ):
-            examples.append(
-                ClauseExample(span.text, STANDARD_LABEL, f"cuad:{span.contract}", span.split)
-            )
+        sentences = read_contract_sentences(cuad_dir)
+        kept = _cuad_sample(sentences, config.cuad_easy_negative_share, rng)
+        examples += [ClauseExample(s.text, s.label, f"cuad:{s.contract}", s.split) for s in kept]
     train_texts = {e.text for e in examples if e.split == TRAIN}
     unique: dict[tuple[str, str], ClauseExample] = {}
     for example in examples:

@@ -21,6 +21,7 @@ __all__ = [
     "count_pairs",
     "decisions",
     "merge",
+    "precision_thresholds",
     "scores",
     "tune_thresholds",
 ]
@@ -131,3 +132,44 @@ def tune_thresholds(
             if f1 > best_f1 + 1e-9:
                 best[clause_type], best_f1 = threshold, f1
     return best
+
+
+def precision_thresholds(
+    truth: Sequence[str],
+    probabilities: Any,
+    labels: Sequence[str],
+    *,
+    target: float = 0.8,
+    min_support: int = 30,
+) -> dict[str, float]:
+    """Return, per clause type with ``min_support`` positives, the operating threshold on
+    real contract sentences: the highest grid threshold at which both the type's precision
+    and recall reach ``target`` (the most margin against false alarms, which an order form
+    full of boilerplate punishes), else the lowest one at which precision reaches it (the
+    most recall at that precision), else the best-F1 one.
+
+    Types with fewer positives are not returned: their thresholds stay the F1-tuned ones.
+    """
+    chosen: dict[str, float] = {}
+    support = Counter(truth)
+    open_all = dict.fromkeys(CLAUSE_TYPES, THRESHOLD_GRID[0])
+    for clause_type in CLAUSE_TYPES:
+        if support[clause_type] < min_support:
+            continue
+        best_f1, best_f1_threshold = -1.0, THRESHOLD_GRID[-1]
+        precise: list[float] = []
+        both: list[float] = []
+        for threshold in THRESHOLD_GRID:
+            predicted = decisions(probabilities, labels, {**open_all, clause_type: threshold})
+            c = count_pairs(truth, predicted)[clause_type]
+            precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
+            recall = c["tp"] / (c["tp"] + c["fn"])
+            f1 = 2 * c["tp"] / (2 * c["tp"] + c["fp"] + c["fn"]) if c["tp"] else 0.0
+            if f1 > best_f1 + 1e-9:
+                best_f1, best_f1_threshold = f1, threshold
+            if precision >= target and c["tp"]:
+                precise.append(threshold)
+                if recall >= target:
+                    both.append(threshold)
+        chosen[clause_type] = max(both) if both else min(precise, default=best_f1_threshold)
+    return chosen

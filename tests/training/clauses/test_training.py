@@ -10,16 +10,19 @@ from typer.testing import CliRunner
 
 from training.clauses.build import RunConfig, train_clauses
 from training.clauses.corpus import CorpusConfig, build_corpus
-from training.clauses.cuad import read_cuad_spans
-from training.clauses.evaluate import THRESHOLD_GRID, tune_thresholds
+from training.clauses.cuad import read_contract_sentences, split_sentences
+from training.clauses.evaluate import THRESHOLD_GRID, precision_thresholds, tune_thresholds
 from training.clauses.train import TrainConfig, fit_model
 from triage.extraction.clauses import CLAUSE_LABELS, ClauseClassifier
 from triage.extraction.clauses.cues import CueMatcher
 from triage.extraction.clauses.labels import decide
 
-CUAD_EXCERPT = Path(__file__).resolve().parents[2] / "data" / "cuad_clauses"
+CUAD_EXCERPT = Path(__file__).resolve().parents[2] / "data" / "cuad_contracts"
 TINY = CorpusConfig(
-    per_positive_family=3, per_standard_family=3, cuad_per_label=20, sections_per_split=20
+    per_positive_family=3,
+    per_standard_family=3,
+    cuad_easy_negative_share=0.2,
+    sections_per_split=20,
 )
 SMALL_MODEL = TrainConfig(word_features=2**9, char_features=2**10, max_iter=60)
 SPLITS = ("train", "validation", "held_out")
@@ -30,13 +33,63 @@ PROBES = [
 ]
 
 
-def test_cuad_excerpt_maps_spans_and_keeps_whole_contracts_together() -> None:
-    spans = read_cuad_spans(CUAD_EXCERPT)
-    assert {"termination_for_convenience", "standard"} <= {s.label for s in spans}
-    by_contract: dict[str, set[bool]] = {}
-    for span in spans:
-        by_contract.setdefault(span.contract, set()).add(span.held_out)
+def test_cuad_contracts_become_labelled_sentences_one_split_per_contract() -> None:
+    sentences = read_contract_sentences(CUAD_EXCERPT)
+    labels = {s.label for s in sentences}
+    assert {"termination_for_convenience", "liability_cap_change", "standard"} <= labels
+    by_contract: dict[str, set[str]] = {}
+    for sentence in sentences:
+        by_contract.setdefault(sentence.contract, set()).add(sentence.split)
+    assert len(by_contract) == 8
     assert all(len(splits) == 1 for splits in by_contract.values())
+    assert {next(iter(s)) for s in by_contract.values()} == {"train", "validation", "held_out"}
+    held = read_contract_sentences(CUAD_EXCERPT, frozenset({"held_out"}))
+    assert held and {s.split for s in held} == {"held_out"}
+
+
+def test_a_sentence_inside_a_labelled_span_gets_its_type_and_its_neighbours_do_not() -> None:
+    sentences = read_contract_sentences(CUAD_EXCERPT)
+    convenience = [s for s in sentences if s.label == "termination_for_convenience"]
+    assert convenience
+    assert all("terminat" in s.text.lower() for s in convenience)
+    # sentences around a span are negatives: most of every contract is standard
+    for contract in {s.contract for s in sentences}:
+        own = [s for s in sentences if s.contract == contract]
+        assert sum(s.label == "standard" for s in own) > len(own) / 2
+
+
+def test_sentences_are_not_cut_after_abbreviations_or_section_numbers() -> None:
+    text = (
+        "ARTICLE 5\n\nLIMITATION OF LIABILITY\n\n5.1 Neither party shall be liable under Sec. 4"
+        " to Acme Corp. for lost profits. The total liability of either party shall not exceed"
+        " U.S. $100,000.\n"
+    )
+    found = list(split_sentences(text))
+    assert [s for s, _ in found] == [
+        "5.1 Neither party shall be liable under Sec. 4 to Acme Corp. for lost profits.",
+        "The total liability of either party shall not exceed U.S. $100,000.",
+    ]
+    assert {h for _, h in found} == {"LIMITATION OF LIABILITY"}
+
+
+def test_the_operating_threshold_is_the_lowest_one_reaching_the_precision_target() -> None:
+    labels = [*CLAUSE_LABELS]
+    index = labels.index("exclusivity")
+    truth, rows = [], []
+    for p, label in (
+        [(0.9, "exclusivity")] * 40
+        + [(0.5, "exclusivity")] * 10
+        + [(0.5, "standard")] * 30
+        + [(0.3, "standard")] * 30
+    ):
+        row = [0.0] * len(labels)
+        row[index] = p
+        row[labels.index("standard")] = 1 - p
+        rows.append(row)
+        truth.append(label)
+    chosen = precision_thresholds(truth, rows, labels, target=0.8, min_support=30)
+    assert set(chosen) == {"exclusivity"}
+    assert 0.5 < chosen["exclusivity"] <= 0.9
 
 
 def test_validation_and_held_out_families_are_never_in_training() -> None:
