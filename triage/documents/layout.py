@@ -66,8 +66,16 @@ class PageFrame:
 
     def box(self, left: float, bottom: float, right: float, top: float) -> Box:
         """Return the pdfplumber ``(x0, top, x1, bottom)`` of a user-space rectangle."""
-        ax, ay = self.point(left, bottom)
-        bx, by = self.point(right, top)
+        if self.rotation == 0:
+            # ``point`` of an upright page inlined (every word box comes through here): the
+            # same operations in the same order, so the same floats.
+            x0, y0 = self.x0, self.y0
+            height = self.y1 - y0
+            ax, bx = (left - x0) + x0, (right - x0) + x0
+            ay, by = height - (bottom - y0) - y0, height - (top - y0) - y0
+        else:
+            ax, ay = self.point(left, bottom)
+            bx, by = self.point(right, top)
         return (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
 
 

@@ -71,6 +71,11 @@ def tick_box_words(
     if not boxes:
         return list(words)
     outer = _outer_boxes(boxes)
+    glyphs = [
+        (index, word)
+        for index, word in enumerate(words)
+        if len(word.text) == 1 and word.text in _MARK_GLYPHS
+    ]
     consumed: set[int] = set()
     added: list[Word] = []
     for tick in outer:
@@ -79,8 +84,8 @@ def tick_box_words(
             inner is not tick and inner.filled and _inside(inner.box, tick.box) for inner in boxes
         )
         marked = marked or any(_inside(stroke, tick.box) for stroke in strokes)
-        for index, word in enumerate(words):
-            if len(word.text) == 1 and word.text in _MARK_GLYPHS and _inside(word.bbox, tick.box):
+        for index, word in glyphs:  # only one-character mark glyphs can mark a box
+            if _inside(word.bbox, tick.box):
                 consumed.add(index)
                 marked = True
         x0, top, x1, bottom = tick.box

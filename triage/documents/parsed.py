@@ -40,9 +40,17 @@ class Word:
 
 @dataclass(frozen=True, slots=True)
 class TextLine:
-    """Words that share a baseline, left to right, in reading order on their page."""
+    """Words that share a baseline, left to right, in reading order on their page.
+
+    ``text`` and ``bbox`` are computed on first use and kept: every stage of extraction
+    asks a line for them again and again, and the words never change.
+    """
 
     words: tuple[Word, ...]
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
+    _bbox: tuple[float, float, float, float] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def __reduce__(self) -> tuple[type[TextLine], tuple[tuple[Word, ...]]]:
         return (TextLine, (self.words,))
@@ -50,17 +58,26 @@ class TextLine:
     @property
     def text(self) -> str:
         """Return the words joined by single spaces."""
-        return " ".join(w.text for w in self.words)
+        text = self._text
+        if text is None:
+            text = " ".join(w.text for w in self.words)
+            object.__setattr__(self, "_text", text)
+        return text
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
         """Return the box enclosing every word of the line."""
-        return (
-            min(w.x0 for w in self.words),
-            min(w.top for w in self.words),
-            max(w.x1 for w in self.words),
-            max(w.bottom for w in self.words),
-        )
+        box = self._bbox
+        if box is None:
+            words = self.words
+            box = (
+                min(w.x0 for w in words),
+                min(w.top for w in words),
+                max(w.x1 for w in words),
+                max(w.bottom for w in words),
+            )
+            object.__setattr__(self, "_bbox", box)
+        return box
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,46 +122,61 @@ def _page_text(textpage: Any, count: int) -> str:
     )
 
 
-def _word_box(textpage: Any, start: int, end: int, frame: PageFrame) -> Box:
-    first, last = pdfium_c.FS_RECTF(), pdfium_c.FS_RECTF()
-    pdfium_c.FPDFText_GetLooseCharBox(textpage, start, first)
-    pdfium_c.FPDFText_GetLooseCharBox(textpage, end - 1, last)
-    left, right = min(first.left, last.left), max(first.right, last.right)
-    bottom, top = min(first.bottom, last.bottom), max(first.top, last.top)
-    # The font size is in text space; the char matrix scales it to user space.
-    size = float(pdfium_c.FPDFText_GetFontSize(textpage, start))
-    matrix = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFText_GetMatrix(textpage, start, matrix)
-    upright = abs(matrix.b) < 1e-3 and abs(matrix.c) < 1e-3 and matrix.d > 0
-    if upright and size > 0 and last.left >= first.left - 0.5:
-        top = bottom + size * matrix.d
-    return frame.box(left, bottom, right, top)
+class _CharGeometry:
+    """Boxes of the characters of one text page, read into ctypes buffers made once per
+    page instead of once per word (there are thousands of words per document)."""
 
+    def __init__(self, textpage: Any, frame: PageFrame) -> None:
+        self.textpage = textpage
+        self.frame = frame
+        self.first, self.last = pdfium_c.FS_RECTF(), pdfium_c.FS_RECTF()
+        self.matrix = pdfium_c.FS_MATRIX()
 
-def _gaps(textpage: Any, start: int, end: int) -> list[int]:
-    """Offsets inside ``[start, end)`` where a run without space characters is two runs of
-    text set apart: table cells printed edge to edge ("KWC-DID-NUMSubscription").
+    def word_box(self, start: int, end: int) -> Box:
+        """Return the pdfplumber box of the characters ``[start, end)``."""
+        textpage, first, last, matrix = self.textpage, self.first, self.last, self.matrix
+        pdfium_c.FPDFText_GetLooseCharBox(textpage, start, first)
+        pdfium_c.FPDFText_GetLooseCharBox(textpage, end - 1, last)
+        left, right = min(first.left, last.left), max(first.right, last.right)
+        bottom, top = min(first.bottom, last.bottom), max(first.top, last.top)
+        # The font size is in text space; the char matrix scales it to user space.
+        size = float(pdfium_c.FPDFText_GetFontSize(textpage, start))
+        pdfium_c.FPDFText_GetMatrix(textpage, start, matrix)
+        upright = abs(matrix.b) < 1e-3 and abs(matrix.c) < 1e-3 and matrix.d > 0
+        if upright and size > 0 and last.left >= first.left - 0.5:
+            top = bottom + size * matrix.d
+        return self.frame.box(left, bottom, right, top)
 
-    Within one run of text the loose character boxes abut exactly (or keep one steady
-    spacing); a jump of blank paper well beyond the run's own spacing starts a new word.
-    """
-    box = pdfium_c.FS_RECTF()
-    rights: list[float] = []
-    gaps: list[tuple[int, float, float]] = []
-    for index in range(start, end):
-        pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
-        if rights:
-            size = float(pdfium_c.FPDFText_GetFontSize(textpage, index)) or 10.0
-            gaps.append((index, box.left - rights[-1], size))
-        rights.append(box.right)
-    if not gaps:
-        return []
-    steady = sorted(abs(gap) for _, gap, _ in gaps)[len(gaps) // 2]
-    return [
-        index
-        for index, gap, size in gaps
-        if gap > max(_CELL_GAP, _CELL_GAP_SHARE * size) and gap > steady + _CELL_GAP
-    ]
+    def gaps(self, start: int, end: int) -> list[int]:
+        """Offsets inside ``[start, end)`` where a run without space characters is two runs
+        of text set apart: table cells printed edge to edge ("KWC-DID-NUMSubscription").
+
+        Within one run of text the loose character boxes abut exactly (or keep one steady
+        spacing); a jump of blank paper well beyond the run's own spacing starts a new word.
+        """
+        textpage, box = self.textpage, self.first
+        get_box = pdfium_c.FPDFText_GetLooseCharBox
+        get_box(textpage, start, box)
+        right = box.right
+        gaps: list[tuple[int, float]] = []
+        for index in range(start + 1, end):
+            get_box(textpage, index, box)
+            gaps.append((index, box.left - right))
+            right = box.right
+        if not gaps:
+            return []
+        steady = sorted(abs(gap) for _, gap in gaps)[len(gaps) // 2]
+        # max(_CELL_GAP, ...) is at least _CELL_GAP: only a wider gap needs the font size.
+        return [
+            index
+            for index, gap in gaps
+            if gap > _CELL_GAP
+            and gap > max(_CELL_GAP, _CELL_GAP_SHARE * self._font_size(index))
+            and gap > steady + _CELL_GAP
+        ]
+
+    def _font_size(self, index: int) -> float:
+        return float(pdfium_c.FPDFText_GetFontSize(self.textpage, index)) or 10.0
 
 
 def _words(textpage: Any, frame: PageFrame) -> list[Word]:
@@ -169,14 +184,15 @@ def _words(textpage: Any, frame: PageFrame) -> list[Word]:
     if count <= 0:
         return []
     words = []
+    geometry = _CharGeometry(textpage, frame)
     text_of_page = _page_text(textpage, count)
     for match in _WORD.finditer(text_of_page):
         begin, finish = match.span()
-        cuts = _gaps(textpage, begin, finish) if finish - begin >= _CHECK_GAPS_FROM else []
+        cuts = geometry.gaps(begin, finish) if finish - begin >= _CHECK_GAPS_FROM else []
         for start, end in zip([begin, *cuts], [*cuts, finish], strict=True):
             text = _CONTROL.sub("", text_of_page[start:end].translate(_HYPHEN))
             if text:
-                words.append(Word(text, *_word_box(textpage, start, end, frame)))
+                words.append(Word(text, *geometry.word_box(start, end)))
     return words
 
 

@@ -87,16 +87,27 @@ class _TokenIndex:
         self.at: dict[str, list[int]] = {}
         for i, word in enumerate(self.words):
             self.at.setdefault(word, []).append(i)
+        # a set, so that ``isdisjoint`` walks the few words of a spec, not every word here
+        self.vocabulary = frozenset(self.at)
         self._seen: dict[int, list[int]] = {}
+        self._stems: dict[tuple[str, ...], list[int]] = {}
+
+    def _stemmed(self, stems: tuple[str, ...]) -> list[int]:
+        """Positions of the words starting with one of ``stems`` (each distinct word once)."""
+        if stems not in self._stems:
+            self._stems[stems] = [
+                i for word in self.vocabulary if word.startswith(stems) for i in self.at[word]
+            ]
+        return self._stems[stems]
 
     def positions(self, spec: TokenSpec) -> list[int]:
         key = id(spec)
         if key not in self._seen:
             found: list[int] = list(self.numbers) if spec.number else []
-            for word in spec.words & self.at.keys():
+            for word in spec.words & self.vocabulary:
                 found.extend(self.at[word])
             if spec.stems:
-                found.extend(i for i, w in enumerate(self.words) if w.startswith(spec.stems))
+                found.extend(self._stemmed(spec.stems))
             self._seen[key] = sorted(found)
         return self._seen[key]
 
@@ -104,7 +115,7 @@ class _TokenIndex:
 def _matches(index: _TokenIndex, pattern: tuple[TokenSpec, ...]) -> bool:
     """Return True when the specs occur in order, each within its gap of the one before."""
     for spec in pattern:  # cheap rejection: a plain-word spec none of whose words occur
-        if not spec.stems and not spec.number and spec.words.isdisjoint(index.at):
+        if not spec.stems and not spec.number and spec.words.isdisjoint(index.vocabulary):
             return False
     ends = index.positions(pattern[0])
     for spec in pattern[1:]:
@@ -126,6 +137,17 @@ class CueMatcher:
         """Compile every cue pattern; tokenise with ``nlp`` (a blank English one if None)."""
         self.nlp = nlp or spacy.blank("en")
         self.patterns = [[compile_pattern(p) for p in CUE_PATTERNS[name]] for name in CUE_NAMES]
+        # A pattern can match only a text holding one of the words of its first plain-word
+        # spec: index the patterns by those words, so a text tries only the ones it can fire.
+        self._by_word: dict[str, list[tuple[int, tuple[TokenSpec, ...]]]] = {}
+        self._unindexed: list[tuple[int, tuple[TokenSpec, ...]]] = []
+        for col, patterns in enumerate(self.patterns):
+            for pattern in patterns:
+                plain = next((s for s in pattern if not s.stems and not s.number), None)
+                if plain is None:
+                    self._unindexed.append((col, pattern))
+                for word in plain.words if plain else ():
+                    self._by_word.setdefault(word, []).append((col, pattern))
 
     def cues(self, text: str) -> list[str]:
         """Return the names of the cues that fire in ``text``, in column order."""
@@ -138,8 +160,14 @@ class CueMatcher:
         cols: list[int] = []
         for row, doc in enumerate(self.nlp.make_doc(text) for text in texts):
             index = _TokenIndex(doc)
-            for col, patterns in enumerate(self.patterns):
-                if any(_matches(index, pattern) for pattern in patterns):
+            tried: dict[int, list[tuple[TokenSpec, ...]]] = {}
+            for col, pattern in self._unindexed:
+                tried.setdefault(col, []).append(pattern)
+            for word in index.vocabulary & self._by_word.keys():
+                for col, pattern in self._by_word[word]:
+                    tried.setdefault(col, []).append(pattern)
+            for col in sorted(tried):
+                if any(_matches(index, pattern) for pattern in tried[col]):
                     rows.append(row)
                     cols.append(col)
         data = np.ones(len(rows), dtype=np.float64)

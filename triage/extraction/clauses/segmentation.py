@@ -87,21 +87,27 @@ def _gutter(page: Page) -> float | None:
     if len(lines) < _COLUMN_MIN_LINES:
         return None
     xs = np.arange(page.width * 0.3, page.width * 0.7 + 1e-9, 2.0)
-    crossed = np.zeros(len(xs), dtype=int)
-    left = np.zeros(len(xs), dtype=int)
-    right = np.zeros(len(xs), dtype=int)
-    for line in lines:
-        hit = np.zeros(len(xs), dtype=bool)
-        words = line.words
-        for word in words:
-            hit |= (xs > word.x0) & (xs < word.x1)
-        for before, after in itertools.pairwise(words):
-            if after.x0 - before.x1 < _COLUMN_GAP:
-                hit |= (xs >= before.x1) & (xs <= after.x0)  # too narrow a gap to part columns
-        crossed += hit
-        free = ~hit
-        left += free & (xs >= min(w.x1 for w in words))
-        right += free & (xs <= max(w.x0 for w in words))
+    # One row per word (and per gap too narrow to part columns), tested against every x at
+    # once; each line's rows are then or-ed together.
+    x0 = np.array([w.x0 for ln in lines for w in ln.words])
+    x1 = np.array([w.x1 for ln in lines for w in ln.words])
+    sizes = np.array([len(ln.words) for ln in lines])
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    hit = np.logical_or.reduceat((xs > x0[:, None]) & (xs < x1[:, None]), starts, axis=0)
+    narrow = [
+        (number, before.x1, after.x0)
+        for number, line in enumerate(lines)
+        for before, after in itertools.pairwise(line.words)
+        if after.x0 - before.x1 < _COLUMN_GAP
+    ]
+    if narrow:
+        number, gap_x0, gap_x1 = (np.array(column) for column in zip(*narrow, strict=True))
+        inside = (xs >= gap_x0[:, None]) & (xs <= gap_x1[:, None])
+        np.logical_or.at(hit, number, inside)
+    crossed = hit.sum(axis=0)
+    free = ~hit
+    left = (free & (xs >= np.minimum.reduceat(x1, starts)[:, None])).sum(axis=0)
+    right = (free & (xs <= np.maximum.reduceat(x0, starts)[:, None])).sum(axis=0)
     ok = (crossed <= len(lines) * 0.1) & (np.minimum(left, right) >= len(lines) * 0.2)
     valid = xs[ok]
     return float(valid[len(valid) // 2]) if len(valid) else None

@@ -31,6 +31,7 @@ SIGNATURE_DATE_LABELS = _LEXICON.signature_date_labels
 SIGNATURE_MARK_LABELS = _LEXICON.signature_mark_labels
 
 
+@lru_cache(maxsize=8192)  # signature blocks ask for the same few labels thousands of times
 def normalise_label(label: str) -> str:
     """Return a label lower-cased with punctuation (but '#' and '-') dropped."""
     text = label.lower().replace("no.", "no").replace("&", "and")

@@ -21,6 +21,7 @@ __all__ = ["without_fill_marks"]
 _LEADER = re.compile(r"^[.·…_]{3,}$")
 _TRAILING_LEADER = re.compile(r"[.·…_]{3,}$")
 _LEADING_LEADER = re.compile(r"^[.·…_]{3,}")
+_FILL_CHAR = re.compile(r"[.·…_\[\]]")  # a word without any of these has no fill mark
 
 
 def _clean(word: Word) -> Word | None:
@@ -52,6 +53,9 @@ def _clean_page(page: Page) -> Page:
     for line in page.lines:
         words: list[Word] = []
         for word in line.words:
+            if word.text and not _FILL_CHAR.search(word.text):
+                words.append(word)
+                continue
             cleaned = _clean(word)
             led = _LEADER.match(word.text) or _TRAILING_LEADER.search(word.text)
             if led and cleaned is not word and words and not words[-1].text.endswith(":"):
@@ -63,12 +67,12 @@ def _clean_page(page: Page) -> Page:
                     cleaned = replace(cleaned, text=cleaned.text + ":")
             if cleaned is not None:
                 words.append(cleaned)
-        if len(words) != len(line.words) or any(
-            a is not b for a, b in zip(words, line.words, strict=True)
-        ):
-            changed = True
-        if words:
-            lines.append(TextLine(tuple(words)))
+        same = len(words) == len(line.words) and all(
+            a is b for a, b in zip(words, line.words, strict=True)
+        )
+        changed = changed or not same
+        if words:  # an unchanged line stays the same object, with what it has computed
+            lines.append(line if same else TextLine(tuple(words)))
     return replace(page, lines=tuple(lines)) if changed else page
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from triage.contract import Evidence
 from triage.documents.parsed import TextLine, Word
@@ -24,11 +24,19 @@ class Segment:
     page: int
     line: int
     words: tuple[Word, ...]
+    # text, top and bottom, kept once computed: every layer asks again (the words are fixed)
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
+    _top: float | None = field(default=None, init=False, repr=False, compare=False)
+    _bottom: float | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         """Return the words joined by single spaces."""
-        return " ".join(w.text for w in self.words)
+        text = self._text
+        if text is None:
+            text = " ".join(w.text for w in self.words)
+            object.__setattr__(self, "_text", text)
+        return text
 
     @property
     def x0(self) -> float:
@@ -43,12 +51,20 @@ class Segment:
     @property
     def top(self) -> float:
         """Return the top edge."""
-        return min(w.top for w in self.words)
+        top = self._top
+        if top is None:
+            top = min(w.top for w in self.words)
+            object.__setattr__(self, "_top", top)
+        return top
 
     @property
     def bottom(self) -> float:
         """Return the bottom edge."""
-        return max(w.bottom for w in self.words)
+        bottom = self._bottom
+        if bottom is None:
+            bottom = max(w.bottom for w in self.words)
+            object.__setattr__(self, "_bottom", bottom)
+        return bottom
 
     def placed(self, words: tuple[Word, ...] | None = None) -> list[PlacedWord]:
         """Return ``words`` (default: all of them) tagged with this segment's page and line."""
