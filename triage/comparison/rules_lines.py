@@ -102,13 +102,29 @@ def line_not_in_quote(ctx: RuleContext[NoParams]) -> list[Finding]:
 )
 def ramp_schedule(ctx: RuleContext[NoParams]) -> list[Finding]:
     """A ramped SKU's steps (date ranges, step count or quantity per step) differ."""
+    return _ramp_findings(ctx, with_quantities=True)
+
+
+@RULES.register(
+    "ramp_schedule.v2",
+    code=ExceptionCode.RAMP_SCHEDULE_MISMATCH,
+    params=NoParams,
+    placeholders=("sku", "expected_steps", "found_steps"),
+)
+def ramp_schedule_v2(ctx: RuleContext[NoParams]) -> list[Finding]:
+    """A ramped SKU's steps (date ranges or step count) differ; a step whose dates match
+    but whose quantity differs is a quantity mismatch of that step (``line_quantity.v2``)."""
+    return _ramp_findings(ctx, with_quantities=False)
+
+
+def _ramp_findings(ctx: RuleContext[NoParams], *, with_quantities: bool) -> list[Finding]:
     match = ctx.line_match()
     differing: dict[str, tuple[Sequence[QuoteLine], Sequence[ExtractedLineItem]]] = {
         d.sku: (d.quote_steps, d.order_steps) for d in match.ramp_differences
     }
     by_sku: dict[str, list[LinePair]] = {}
     for pair in match.pairs:
-        if pair.ramp_step:
+        if pair.ramp_step and with_quantities:
             by_sku.setdefault(pair.quote.sku, []).append(pair)
     for sku, pairs in by_sku.items():
         quantities = [ctx.line_value(p.label, p.order, "quantity") for p in pairs]
@@ -144,10 +160,26 @@ def ramp_schedule(ctx: RuleContext[NoParams]) -> list[Finding]:
 )
 def line_quantity(ctx: RuleContext[NoParams]) -> list[Finding]:
     """A matched (non-ramp) line's quantity differs from the quote's."""
+    return _quantity_findings(ctx, ramp_steps=False)
+
+
+@RULES.register(
+    "line_quantity.v2",
+    code=ExceptionCode.QUANTITY_MISMATCH,
+    params=NoParams,
+    placeholders=("line",),
+)
+def line_quantity_v2(ctx: RuleContext[NoParams]) -> list[Finding]:
+    """A matched line's quantity differs from the quote's, ramp steps matched by their
+    dates included."""
+    return _quantity_findings(ctx, ramp_steps=True)
+
+
+def _quantity_findings(ctx: RuleContext[NoParams], *, ramp_steps: bool) -> list[Finding]:
     findings = []
     for pair in ctx.line_match().pairs:
-        if pair.ramp_step:
-            continue  # a ramp step's quantity belongs to the ramp schedule rule
+        if pair.ramp_step and not ramp_steps:
+            continue  # v1: a ramp step's quantity belongs to the ramp schedule rule
         found = ctx.line_value(pair.label, pair.order, "quantity")
         if found is not None and found != pair.quote.quantity:
             findings.append(

@@ -98,15 +98,16 @@ def test_moved_ramp_boundary_is_one_ramp_mismatch_not_a_cascade(pack: RulePack) 
     assert "2027-09-01..2027-12-31" in found[0].message
 
 
-def test_ramp_step_quantity_change_is_a_ramp_mismatch(pack: RulePack) -> None:
+def test_ramp_step_quantity_change_is_a_quantity_mismatch_of_that_step(pack: RulePack) -> None:
+    # The step's dates match the quote's, so the schedule is the same; its quantity is not.
     quote = make_quote(ramp_lines())
     lines = [
         order_line(quote.lines[0]),
         order_line(quote.lines[1], quantity=60, net_amount="30000.00"),
     ]
-    assert codes(run(pack, make_extraction(quote, lines=lines), quote)) == [
-        CODE.RAMP_SCHEDULE_MISMATCH
-    ]
+    found = run(pack, make_extraction(quote, lines=lines), quote)
+    assert codes(found) == [CODE.QUANTITY_MISMATCH]
+    assert found[0].field == "line_items[PLAT-RAMP 2027-07-01..2027-12-31].quantity"
 
 
 def test_collapsed_ramp_is_a_ramp_mismatch(pack: RulePack) -> None:
@@ -233,6 +234,14 @@ def test_ramp_step_quantity_change_does_not_also_raise_its_net_amount(pack: Rule
         order_line(quote.lines[0], quantity=25, net_amount="12500.00"),
         order_line(quote.lines[1]),
     ]
-    assert codes(run(pack, make_extraction(quote, lines=lines), quote)) == [
-        CODE.RAMP_SCHEDULE_MISMATCH
-    ]
+    assert codes(run(pack, make_extraction(quote, lines=lines), quote)) == [CODE.QUANTITY_MISMATCH]
+
+
+def test_version_one_rules_keep_a_ramp_step_quantity_in_the_schedule() -> None:
+    # Older packs name ramp_schedule.v1 / line_quantity.v1: their meaning does not change.
+    import triage.comparison.rules_lines  # noqa: F401  (registers the line rules)
+    from triage.comparison.registry import RULES
+
+    assert {"ramp_schedule.v1", "ramp_schedule.v2", "line_quantity.v1", "line_quantity.v2"} <= set(
+        RULES.names()
+    )

@@ -30,7 +30,7 @@ def rule_doc(document: dict[str, Any], rule_id: str) -> dict[str, Any]:
 
 
 def test_shipped_pack_covers_every_exception_code(pack: RulePack) -> None:
-    assert pack.version == "2026.11.1"
+    assert pack.version == "2026.12.1"
     assert {rule.function.code for rule in pack.rules} == set(ExceptionCode)
 
 

@@ -17,7 +17,7 @@ DEFAULT = REPO_ROOT / "rules" / "default.yaml"
 def test_rules_list_shows_every_rule_of_the_default_pack() -> None:
     result = runner.invoke(app, ["rules", "list"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    assert "2026.11.1" in result.output
+    assert "2026.12.1" in result.output
     for text in (
         "payment_terms",
         "PAYMENT_TERMS_MISMATCH",
@@ -30,7 +30,7 @@ def test_rules_list_shows_every_rule_of_the_default_pack() -> None:
 def test_validate_shipped_pack_and_policy_by_name_exit_zero() -> None:
     pack = runner.invoke(app, ["rules", "validate", "default"])
     assert pack.exit_code == 0, pack.output
-    assert "rule pack 2026.11.1 is valid" in pack.output
+    assert "rule pack 2026.12.1 is valid" in pack.output
     policy = runner.invoke(app, ["rules", "validate", str(REPO_ROOT / "rules" / "policy.yaml")])
     assert policy.exit_code == 0, policy.output
     assert "routing policy 2026.11.1 is valid" in policy.output

@@ -46,10 +46,10 @@ def _line_codes(labels: CaseLabels, quote: Quote) -> set[ExceptionCode]:
     for sku in order_skus & quote_skus:
         ordered = [x for x in labels.line_items if x.sku == sku]
         quoted = [x for x in quote.lines if x.sku == sku]
-        steps = [(x.start_date, x.end_date, x.quantity) for x in ordered]
-        quoted_steps = [(x.start_date, x.end_date, x.quantity) for x in quoted]
+        steps = [(x.start_date, x.end_date) for x in ordered]
+        quoted_steps = [(x.start_date, x.end_date) for x in quoted]
         if (len(quoted) > 1 or len(ordered) > 1) and steps != quoted_steps:
-            codes.add(E.RAMP_SCHEDULE_MISMATCH)
+            codes.add(E.RAMP_SCHEDULE_MISMATCH)  # the steps' dates or count differ
             continue
         for o, q in zip(ordered, quoted, strict=True):
             if o.quantity != q.quantity:
