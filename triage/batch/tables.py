@@ -5,13 +5,14 @@ pyarrow comes with the ``[ray]`` extra; it is imported only when a table is writ
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from triage.errors import InputError
 
-__all__ = ["TABLE_COLUMNS", "arrow", "read_table", "write_table"]
+__all__ = ["TABLE_COLUMNS", "arrow", "read_table", "table_writer", "write_table"]
 
 _ORDER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("case", "string"),
@@ -85,3 +86,17 @@ def write_table(path: Path, table: str, rows: Sequence[dict[str, Any]]) -> None:
 def read_table(path: Path) -> Any:
     """Return the pyarrow table stored at ``path``."""
     return arrow().parquet.read_table(path)
+
+
+@contextmanager
+def table_writer(path: Path, table: str) -> Iterator[Any]:
+    """Yield a Parquet writer of ``table`` at ``path``: each ``write_table`` adds row groups.
+
+    The file is complete (and valid with no rows) once the block ends.
+    """
+    pa = arrow()
+    writer = pa.parquet.ParquetWriter(path, _schema(pa, table))
+    try:
+        yield writer
+    finally:
+        writer.close()
