@@ -5,6 +5,7 @@ pyarrow comes with the ``[ray]`` extra; it is imported only when a table is writ
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -55,6 +56,10 @@ TABLE_COLUMNS = {"orders": _ORDER_COLUMNS, "exceptions": _EXCEPTION_COLUMNS}
 
 def arrow() -> Any:
     """Return the pyarrow module (with parquet and compute loaded); InputError if missing."""
+    # Arrow's default pool (mimalloc) keeps what it frees: merging the parts of 500 and
+    # 2,000 orders left the driver 26 and 39 MB larger; the system allocator, 8 and 10 MB.
+    # The variable counts if Arrow has not allocated yet; set_memory_pool covers the rest.
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
     try:
         import pyarrow
         import pyarrow.compute
@@ -64,6 +69,8 @@ def arrow() -> Any:
             "writing a batch folder (Parquet) needs pyarrow: "
             "pip install 'contract-exception-triage[ray]'"
         ) from None
+    if os.environ["ARROW_DEFAULT_MEMORY_POOL"] == "system":
+        pyarrow.set_memory_pool(pyarrow.system_memory_pool())
     return pyarrow
 
 
