@@ -9,7 +9,10 @@ so peak RSS is that run's alone:
 1. throughput of ``--engine ray`` with 1 and 2 CPUs and of ``--engine local`` with 2
    workers, side by side (targets: ray2 >= 1.8x ray1, ray2 >= 0.9x local), and whether ray
    and local wrote the same results;
-2. driver and worker peak RSS of ray at 2 CPUs on N/4 and on N orders (flat is the goal);
+2. driver and worker peak RSS of ray at 2 CPUs on N/4, N/2 and N orders, each run in a
+   fresh driver with fresh actors, and a verdict: flat when the peak grows by at most 5%
+   from N/4 to N orders and by at most 2 KB per order beyond the done keys the driver must
+   keep for exactly-once (a 32-byte digest in a dict and a bytearray: about 0.15 KB);
 3. the kill test: the CLI driver is sent SIGKILL at about half way, the command is run
    again, and the output must hold every case exactly once, the second run having checked
    only the rest.
@@ -155,6 +158,7 @@ def main() -> None:
     """Build the manifest, run the comparisons, print the figures."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=int(os.environ.get("BENCH_BATCH_N", 2000)))
+    parser.add_argument("--memory-only", action="store_true", help="only the peak RSS runs")
     parser.add_argument("--one", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -165,43 +169,88 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         work = Path(tmp)
         manifest = build_manifest(work, n)
-        runs = {
-            "ray x1": measured("ray", 1, manifest, work / "ray1"),
-            "ray x2": measured("ray", 2, manifest, work / "ray2"),
-            "local x2": measured("local", 2, manifest, work / "local2"),
-        }
-        print(f"\nthroughput on {n} orders (start-up excluded)")
-        for name, run in runs.items():
-            print(
-                f"  {name:9s} {run['orders_per_second']:6.1f} orders/s  "
-                f"({run['seconds']:.1f} s; start-up {run['startup_s']:.1f} s); "
-                f"{run['cpu_ms_per_order']:.0f} CPU ms per order, "
-                f"{run['cores_busy']:.2f} cores busy, machine load {run['load_average']:.1f}"
-            )
-        ray1, ray2, local2 = (float(r["orders_per_second"]) for r in runs.values())  # type: ignore[arg-type]
-        print(f"  ray x2 / ray x1   = {ray2 / ray1:.2f}x (target >= 1.8x)")
-        print(f"  ray x2 / local x2 = {ray2 / local2:.2f}x (target >= 0.9x)")
-        same = (work / "ray2" / "results.jsonl").read_bytes() == (
-            work / "local2" / "results.jsonl"
-        ).read_bytes()
-        print(f"  ray and local results identical: {'yes' if same else 'NO'}")
-        small_n = max(1, n // 4)
-        small = measured("ray", 2, build_manifest(work, small_n), work / "ray2-small")
-        print(f"\npeak RSS, ray x2: {small_n} orders vs {n} orders")
-        print(
-            f"  driver  {small['driver_peak_rss_mb']:.0f} MB vs "
-            f"{runs['ray x2']['driver_peak_rss_mb']:.0f} MB"
-        )
-        print(
-            f"  workers {_mb(small['worker_peak_rss_mb'])} vs "
-            f"{_mb(runs['ray x2']['worker_peak_rss_mb'])} (actor, parse child per actor)"
-        )
+        if args.memory_only:
+            runs = {"ray x2": measured("ray", 2, manifest, work / "ray2")}
+        else:
+            runs = {
+                "ray x1": measured("ray", 1, manifest, work / "ray1"),
+                "ray x2": measured("ray", 2, manifest, work / "ray2"),
+                "local x2": measured("local", 2, manifest, work / "local2"),
+            }
+            print(f"\nthroughput on {n} orders (start-up excluded)")
+            for name, run in runs.items():
+                print(
+                    f"  {name:9s} {run['orders_per_second']:6.1f} orders/s  "
+                    f"({run['seconds']:.1f} s; start-up {run['startup_s']:.1f} s); "
+                    f"{run['cpu_ms_per_order']:.0f} CPU ms per order, "
+                    f"{run['cores_busy']:.2f} cores busy, machine load {run['load_average']:.1f}"
+                )
+            ray1, ray2, local2 = (float(r["orders_per_second"]) for r in runs.values())  # type: ignore[arg-type]
+            print(f"  ray x2 / ray x1   = {ray2 / ray1:.2f}x (target >= 1.8x)")
+            print(f"  ray x2 / local x2 = {ray2 / local2:.2f}x (target >= 0.9x)")
+            same = (work / "ray2" / "results.jsonl").read_bytes() == (
+                work / "local2" / "results.jsonl"
+            ).read_bytes()
+            print(f"  ray and local results identical: {'yes' if same else 'NO'}")
+        sizes = {n // 4: None, n // 2: None, n: runs["ray x2"]}
+        for size in sizes:
+            if sizes[size] is None:
+                small = build_manifest(work, size)
+                sizes[size] = measured("ray", 2, small, work / f"ray2-{size}")
+        memory_table(sizes)  # type: ignore[arg-type]
+        if args.memory_only:
+            return
         print()
         kill_test(manifest, work / "killed", n)
 
 
-def _mb(values: object) -> str:
-    return " / ".join(f"{v:.0f}" for v in values) + " MB"  # type: ignore[attr-defined]
+DONE_KEY_KB = 0.15
+"""What the driver must keep per case for exactly-once: the key's digest (a dict entry and
+32 bytes of the case-order array); tests/triage/batch/test_on_ray.py measures 0.12 KB."""
+
+FLAT_PERCENT = 5.0
+FLAT_KB_PER_ORDER = 2.0
+
+
+def verdict(name: str, peaks: dict[int, float], allowance_kb: float) -> bool:
+    """Print the growth of ``peaks`` (MB by order count) from the fewest to the most orders."""
+    low, high = min(peaks), max(peaks)
+    growth = peaks[high] - peaks[low]
+    percent = 100 * growth / peaks[low] if peaks[low] else 0.0
+    per_order = 1024 * growth / (high - low) - allowance_kb
+    flat = percent <= FLAT_PERCENT and per_order <= FLAT_KB_PER_ORDER
+    beyond = f" beyond the {allowance_kb:g} KB of done keys" if allowance_kb else ""
+    print(
+        f"  {name}: {growth:+.1f} MB from {low:,} to {high:,} orders ({percent:+.1f}%), "
+        f"{per_order:+.2f} KB per order{beyond}: {'flat' if flat else 'NOT FLAT'}"
+    )
+    return flat
+
+
+def memory_table(sizes: dict[int, dict[str, object]]) -> None:
+    """Print peak RSS of driver, actors and parse children at each size, and the verdicts."""
+    print("\npeak RSS, ray x2 (each size a fresh driver and fresh actors; the max over the two)")
+    print(f"  {'orders':>7s}  {'driver':>7s}  {'actors':>7s}  {'parse children':>14s}  load")
+    driver, actors, children = {}, {}, {}
+    for size, run in sizes.items():
+        workers: list[float] = run["worker_peak_rss_mb"]  # type: ignore[assignment]
+        # RayEngine reports each actor, then its one parse child, actor by actor.
+        driver[size] = float(run["driver_peak_rss_mb"])  # type: ignore[arg-type]
+        actors[size], children[size] = max(workers[0::2]), max(workers[1::2])
+        print(
+            f"  {size:7,d}  {driver[size]:4.0f} MB  {actors[size]:4.0f} MB  "
+            f"{children[size]:11.0f} MB  {run['load_average']:.1f}"
+        )
+    print(
+        f"  flat: at most {FLAT_PERCENT:g}% and {FLAT_KB_PER_ORDER:g} KB per order more "
+        f"from {min(sizes):,} to {max(sizes):,} orders"
+    )
+    verdicts = [
+        verdict("driver", driver, DONE_KEY_KB),
+        verdict("actors", actors, 0.0),
+        verdict("parse children", children, 0.0),
+    ]
+    print(f"  driver and worker peak RSS flat: {'yes' if all(verdicts) else 'NO'}")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from triage.batch.engines import Engine, LocalEngine
 from triage.batch.folder import OutputFolder
 from triage.batch.records import CaseAbandoned, CaseJob, CaseRecord, check_job
 from triage.batch.run import FolderReport, run_to_folder, stream_results, summarise_folder
-from triage.batch.sources import CaseRef, RawCase, list_case_refs, read_case
+from triage.batch.sources import CaseRef, CaseRefs, RawCase, list_case_refs, read_case
 
 __all__ = [
     "BatchSummary",
@@ -26,6 +26,7 @@ __all__ = [
     "CaseJob",
     "CaseRecord",
     "CaseRef",
+    "CaseRefs",
     "CaseResult",
     "Engine",
     "FolderReport",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import statistics
 import time
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -48,7 +49,7 @@ class BatchSummary:
 
     decisions: Counter[str] = field(default_factory=Counter)
     exceptions: Counter[str] = field(default_factory=Counter)
-    seconds: list[float] = field(default_factory=list)
+    seconds: array[float] = field(default_factory=lambda: array("d"))
 
     def add(self, case: CaseResult) -> None:
         """Count one case in the summary."""

@@ -13,6 +13,11 @@ part is either wholly there or not at all; unfinished ones are removed on the ne
 The merged files are written at the end of every run (temporary file, then rename) from the
 parts whose keys the run asked for, so each case appears once even when older parts hold
 results of other versions. A lock file keeps two drivers out of one folder.
+
+Memory does not grow with the batch beyond one 32-byte digest per done key (and the
+number of its part): a part's rows leave memory when it is committed, and the merge
+goes through the run's keys a window at a time, reading from each part only the offsets
+and rows of that window and writing them as one row group.
 """
 
 from __future__ import annotations
@@ -22,23 +27,18 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack
+from itertools import islice
 from pathlib import Path
-from typing import IO, Self
+from typing import IO, Any, Self
 
 from triage.batch.records import CaseRecord
-from triage.batch.tables import arrow, read_table, write_table
+from triage.batch.tables import TABLE_COLUMNS, arrow, read_table, table_writer, write_table
 from triage.errors import InputError
 
 __all__ = ["OutputFolder"]
-
-
-@dataclass(frozen=True, slots=True)
-class _Stored:
-    part: str
-    offset: int
-    length: int
 
 
 def _fsync_write(path: Path, data: bytes) -> None:
@@ -51,12 +51,23 @@ def _fsync_write(path: Path, data: bytes) -> None:
 class OutputFolder:
     """Commits records in parts and knows which keys are already done."""
 
-    def __init__(self, root: Path, *, part_size: int = 200, part_seconds: float = 20.0) -> None:
+    def __init__(
+        self,
+        root: Path,
+        *,
+        part_size: int = 200,
+        part_seconds: float = 20.0,
+        merge_window: int = 1000,
+    ) -> None:
         self.root = root
         self.part_size = part_size
         self.part_seconds = part_seconds
+        self.merge_window = merge_window
         self.parts_dir = root / "parts"
-        self._stored: dict[str, _Stored] = {}
+        # A done key's 32-byte digest -> the number of the part holding it (an index of
+        # _parts; one int object per part, shared by its keys): about 0.15 KB per key.
+        self._done: dict[bytes, int] = {}
+        self._parts: list[str] = []
         self._pending: list[CaseRecord] = []
         self._pending_since = time.monotonic()
         self._run = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
@@ -79,10 +90,18 @@ class OutputFolder:
         for leftover in self.parts_dir.glob(".tmp-*"):
             shutil.rmtree(leftover, ignore_errors=True)
         for part in sorted(self.parts_dir.glob("part-*")):
-            for line in (part / "index.jsonl").read_text(encoding="utf-8").splitlines():
-                entry = json.loads(line)
-                self._stored[entry["key"]] = _Stored(part.name, entry["offset"], entry["length"])
+            self._note_part(part.name, (entry["key"] for entry in self._index(part.name)))
         return self
+
+    def _index(self, part: str) -> Iterator[dict[str, Any]]:
+        text = (self.parts_dir / part / "index.jsonl").read_text(encoding="utf-8")
+        return (json.loads(line) for line in text.splitlines())
+
+    def _note_part(self, part: str, keys: Iterable[str]) -> None:
+        number = len(self._parts)
+        self._parts.append(part)
+        for key in keys:
+            self._done[bytes.fromhex(key)] = number
 
     def __enter__(self) -> Self:
         return self.open()
@@ -92,12 +111,12 @@ class OutputFolder:
 
     def is_done(self, key: str) -> bool:
         """Return whether a committed part already holds the result of ``key``."""
-        return key in self._stored
+        return bytes.fromhex(key) in self._done
 
     @property
     def done_count(self) -> int:
         """Return how many distinct keys the committed parts hold."""
-        return len(self._stored)
+        return len(self._done)
 
     def add(self, record: CaseRecord) -> None:
         """Buffer one record; commit a part when it is full or old enough."""
@@ -117,13 +136,11 @@ class OutputFolder:
         staging = self.parts_dir / f".tmp-{name}"
         staging.mkdir()
         lines: list[bytes] = []
-        stored: dict[str, _Stored] = {}
         index: list[str] = []
         offset = 0
         for record in self._pending:
             data = (record.line + "\n").encode()
             lines.append(data)
-            stored[record.key] = _Stored(name, offset, len(data))
             entry = {"case": record.case, "key": record.key, "offset": offset, "length": len(data)}
             index.append(json.dumps(entry) + "\n")
             offset += len(data)
@@ -138,60 +155,84 @@ class OutputFolder:
             os.fsync(directory)
         finally:
             os.close(directory)
-        self._stored.update(stored)
+        self._note_part(name, (record.key for record in self._pending))
         self._pending.clear()
         self.committed_parts += 1
 
-    def merge(self, cases: Sequence[tuple[str, str]]) -> int:
-        """Write results.jsonl and both tables for ``(case, key)`` pairs, in that order.
+    def merge(self, keys: Iterable[str]) -> int:
+        """Write results.jsonl and both tables for ``keys`` (the cases' keys), in that order.
 
-        Return how many cases they hold; a case whose key no part holds is left out.
+        Return how many cases they hold; a key no part holds is left out (the keys are the
+        cases' of one source, so each comes once). ``keys`` is read ``merge_window`` at a
+        time, so memory holds one window's offsets and rows whatever the batch's size.
         """
         self.commit()
-        wanted = [(case, key) for case, key in cases if key in self._stored]
-        self._merge_jsonl(wanted)
-        position = {key: n for n, (_, key) in enumerate(wanted)}
-        parts = sorted({self._stored[key].part for key in position})
-        for table in ("orders", "exceptions"):
-            self._merge_table(table, parts, position)
-        return len(wanted)
-
-    def _merge_jsonl(self, wanted: Sequence[tuple[str, str]]) -> None:
-        staging = self.root / ".results.jsonl.tmp"
-        handle: IO[bytes] | None = None
-        current = ""
-        with staging.open("wb") as out:
-            for _, key in wanted:
-                stored = self._stored[key]
-                if stored.part != current:
-                    if handle:
-                        handle.close()
-                    handle = (self.parts_dir / stored.part / "results.jsonl").open("rb")
-                    current = stored.part
-                assert handle is not None
-                handle.seek(stored.offset)
-                out.write(handle.read(stored.length))
-            if handle:
-                handle.close()
-        staging.replace(self.root / "results.jsonl")
-
-    def _merge_table(self, table: str, parts: list[str], position: dict[str, int]) -> None:
         pa = arrow()
-        pc = pa.compute
-        # Columnar all the way: 100k orders stay a few tens of MB, not 100k dicts.
-        pieces = []
-        for part in parts:
-            piece = read_table(self.parts_dir / part / f"{table}.parquet")
-            order = [position.get(key, -1) for key in piece.column("key").to_pylist()]
-            piece = piece.append_column("_position", pa.array(order, pa.int64()))
-            pieces.append(piece.filter(pc.greater_equal(piece.column("_position"), 0)))
-        staging = self.root / f".{table}.parquet.tmp"
-        if pieces:
-            merged = pa.concat_tables(pieces).sort_by("_position").drop_columns(["_position"])
-            pa.parquet.write_table(merged, staging)
-        else:
-            write_table(staging, table, [])
-        staging.replace(self.root / f"{table}.parquet")
+        names = ["results.jsonl", *(f"{table}.parquet" for table in TABLE_COLUMNS)]
+        staged = {name: self.root / f".{name}.tmp" for name in names}
+        merged = 0
+        with ExitStack() as stack:
+            lines = stack.enter_context(staged["results.jsonl"].open("wb"))
+            writers = {
+                table: stack.enter_context(table_writer(staged[f"{table}.parquet"], table))
+                for table in TABLE_COLUMNS
+            }
+            remaining = iter(keys)
+            while window := tuple(islice(remaining, self.merge_window)):
+                merged += self._merge_window(window, lines, writers, pa)
+        for name, path in staged.items():
+            path.replace(self.root / name)
+        return merged
+
+    def _merge_window(
+        self,
+        window: tuple[str, ...],
+        lines: IO[bytes],
+        writers: dict[str, Any],
+        pa: Any,
+    ) -> int:
+        """Append one window of keys to the merged outputs; return how many it held."""
+        position: dict[str, int] = {}
+        by_part: dict[int, set[str]] = defaultdict(set)
+        for key in window:
+            part = self._done.get(bytes.fromhex(key))
+            if part is None or key in position:
+                continue
+            position[key] = len(position)
+            by_part[part].add(key)
+        where: list[tuple[int, int, int]] = [(0, 0, 0)] * len(position)
+        pieces: dict[str, list[Any]] = {table: [] for table in TABLE_COLUMNS}
+        for part, wanted in sorted(by_part.items()):
+            name = self._parts[part]
+            for entry in self._index(name):
+                if entry["key"] in wanted:  # a key committed twice is taken from one part
+                    where[position[entry["key"]]] = (part, entry["offset"], entry["length"])
+            for table, found in pieces.items():
+                piece = read_table(self.parts_dir / name / f"{table}.parquet")
+                order = [
+                    position[k] if k in wanted else -1 for k in piece.column("key").to_pylist()
+                ]
+                piece = piece.append_column("_position", pa.array(order, pa.int64()))
+                found.append(piece.filter(pa.compute.greater_equal(piece.column("_position"), 0)))
+        self._copy_lines(where, lines)
+        for table, found in pieces.items():
+            if found:
+                rows = pa.concat_tables(found).sort_by("_position").drop_columns(["_position"])
+                writers[table].write_table(rows)
+        return len(position)
+
+    def _copy_lines(self, where: list[tuple[int, int, int]], out: IO[bytes]) -> None:
+        handles: dict[int, IO[bytes]] = {}
+        try:
+            for part, offset, length in where:
+                if part not in handles:
+                    path = self.parts_dir / self._parts[part] / "results.jsonl"
+                    handles[part] = path.open("rb")
+                handles[part].seek(offset)
+                out.write(handles[part].read(length))
+        finally:
+            for handle in handles.values():
+                handle.close()
 
     def close(self) -> None:
         """Release the folder's lock (buffered records are committed first)."""

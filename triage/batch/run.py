@@ -8,22 +8,32 @@ case, in case order, as each is checked.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Protocol
 
 from triage.batch.cases import BatchSummary, CaseResult, check_inputs
 from triage.batch.engines import Engine, peak_rss_mb
 from triage.batch.folder import OutputFolder
 from triage.batch.records import CaseJob
 from triage.batch.sources import CaseRef, RawCase, read_case
-from triage.batch.tables import read_table
+from triage.batch.tables import arrow
 from triage.errors import InputError
 from triage.inputs import OrderInputs
 from triage.pipeline import Components
 
 __all__ = ["FolderReport", "Progressed", "run_to_folder", "stream_results", "summarise_folder"]
+
+
+class Cases(Protocol):
+    """Cases counted up front and read on one pass: a list, or a streamed ``CaseRefs``."""
+
+    def __iter__(self) -> Iterator[CaseRef]: ...
+
+    def __len__(self) -> int: ...
+
 
 Progressed = Callable[[int, int], None]
 """Told ``(checked, skipped)`` after every case, for a progress bar."""
@@ -56,8 +66,20 @@ def _read(ref: CaseRef) -> RawCase | InputError:
         return error
 
 
+KEY_BYTES = 32
+"""A case key's sha256 as bytes: all the driver keeps of a case once it is read."""
+
+
+SUMMARY_BATCH = 256
+"""Orders read at a time by ``summarise_folder`` (as Python values: about 0.3 KB each)."""
+
+
+def _hex_keys(keys: bytearray) -> Iterator[str]:
+    return (keys[at : at + KEY_BYTES].hex() for at in range(0, len(keys), KEY_BYTES))
+
+
 def run_to_folder(
-    refs: Sequence[CaseRef],
+    refs: Cases,
     engine: Engine,
     folder: OutputFolder,
     *,
@@ -65,18 +87,19 @@ def run_to_folder(
 ) -> FolderReport:
     """Check every case of ``refs`` whose key ``folder`` lacks, then merge the outputs.
 
-    Cases are read one at a time as the engine asks for work, so memory holds only the
-    cases in flight and the part being filled, not the batch.
+    Cases are read one at a time as the engine asks for work (``refs`` may be a streamed
+    ``CaseRefs``), so memory holds the cases in flight, the part being filled and 32 bytes
+    per case (its key, for the merge, in case order), not the batch.
     """
     report = FolderReport(total=len(refs))
-    keys: list[tuple[str, str]] = []
+    keys = bytearray()
     started = time.perf_counter()
     cpu_before = engine.worker_cpu_seconds()
 
     def jobs() -> Iterator[CaseJob]:
         for ref in refs:
             job = CaseJob.of(ref.case, _read(ref), engine.versions)
-            keys.append((ref.case, job.key))
+            keys.extend(bytes.fromhex(job.key))
             if folder.is_done(job.key):
                 report.skipped += 1
                 if progressed:
@@ -93,18 +116,21 @@ def run_to_folder(
     report.seconds = time.perf_counter() - started
     report.worker_cpu_seconds = engine.worker_cpu_seconds() - cpu_before
     report.worker_peak_rss_mb = engine.worker_peak_rss_mb()
-    report.merged = folder.merge(keys)
+    report.merged = folder.merge(_hex_keys(keys))
     report.summary = summarise_folder(folder.root)
     report.driver_peak_rss_mb = peak_rss_mb()
     return report
 
 
 def summarise_folder(root: Path) -> BatchSummary:
-    """Return the summary of a merged folder's orders table."""
+    """Return the summary of a merged folder's orders table, read a row group at a time."""
     summary = BatchSummary()
-    orders = read_table(root / "orders.parquet").select(["decision", "exception_codes", "seconds"])
-    for row in orders.to_pylist():
-        summary.count(row["decision"], row["exception_codes"], row["seconds"])
+    orders = arrow().parquet.ParquetFile(root / "orders.parquet")
+    for batch in orders.iter_batches(
+        SUMMARY_BATCH, columns=["decision", "exception_codes", "seconds"]
+    ):
+        for row in batch.to_pylist():
+            summary.count(row["decision"], row["exception_codes"], row["seconds"])
     return summary
 
 
@@ -112,7 +138,7 @@ def _inputs(ref: CaseRef) -> OrderInputs:
     return read_case(ref).inputs()
 
 
-def stream_results(refs: Sequence[CaseRef], parts: Components) -> Iterator[CaseResult]:
+def stream_results(refs: Iterable[CaseRef], parts: Components) -> Iterator[CaseResult]:
     """Yield each case's result in the given order, timing each one (the plain path)."""
     for ref in refs:
         started = time.perf_counter()

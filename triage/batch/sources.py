@@ -9,8 +9,9 @@ manifest's folder, so a backlog exported from CPQ/ERP needs no copying into case
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from triage.contract import Customer, Quote
 from triage.errors import InputError
 from triage.inputs import OrderInputs, parse_json_input, read_bytes
 
-__all__ = ["MANIFEST_COLUMNS", "CaseRef", "RawCase", "list_case_refs", "read_case"]
+__all__ = ["MANIFEST_COLUMNS", "CaseRef", "CaseRefs", "RawCase", "list_case_refs", "read_case"]
 
 MANIFEST_COLUMNS = ("case", "pdf", "quote", "customer")
 
@@ -99,16 +100,40 @@ def read_case(ref: CaseRef) -> RawCase:
     )
 
 
-def _folder_refs(root: Path) -> list[CaseRef]:
-    return [
-        CaseRef(
-            case=case.name,
-            pdf=str(case / "order.pdf"),
-            quote=str(case / "quote.json"),
-            customer=str(case / "customer.json"),
-        )
-        for case in list_cases(root)
-    ]
+class CaseRefs:
+    """The cases of a source, read again on each pass rather than held in memory.
+
+    A manifest is checked whole once (every row valid, no case id twice) when the source
+    is opened, keeping only a count and a 16-byte digest per case id for that pass; each
+    iteration then reads it again a line at a time, so a driver holds one row, not the
+    backlog. A folder's case names are listed (and sorted) once.
+    """
+
+    def __init__(self, rows: Callable[[], Iterator[CaseRef]], count: int) -> None:
+        self._rows = rows
+        self._count = count
+
+    def __iter__(self) -> Iterator[CaseRef]:
+        return self._rows()
+
+    def __len__(self) -> int:
+        return self._count
+
+
+def _folder_refs(root: Path) -> CaseRefs:
+    names = [case.name for case in list_cases(root)]
+
+    def rows() -> Iterator[CaseRef]:
+        for name in names:
+            case = root / name
+            yield CaseRef(
+                case=name,
+                pdf=str(case / "order.pdf"),
+                quote=str(case / "quote.json"),
+                customer=str(case / "customer.json"),
+            )
+
+    return CaseRefs(rows, len(names))
 
 
 def _manifest_rows(manifest: Path) -> Iterator[tuple[str, dict[str, object]]]:
@@ -146,25 +171,33 @@ def _cell(where: str, row: dict[str, object], column: str, base: Path) -> str:
     return str(base / value)
 
 
-def _manifest_refs(manifest: Path) -> list[CaseRef]:
-    refs: list[CaseRef] = []
-    seen: set[str] = set()
+def _manifest_case_refs(manifest: Path) -> Iterator[tuple[str, CaseRef]]:
     for where, row in _manifest_rows(manifest):
         unknown = sorted(set(row) - set(MANIFEST_COLUMNS))
         if unknown:
             raise InputError(f"{where}: {unknown[0]}: unknown field")
         ref = CaseRef(*(_cell(where, row, column, manifest.parent) for column in MANIFEST_COLUMNS))
-        if ref.case in seen:
+        yield where, ref
+
+
+def _manifest_refs(manifest: Path) -> CaseRefs:
+    seen: set[bytes] = set()
+    for where, ref in _manifest_case_refs(manifest):
+        digest = hashlib.blake2b(ref.case.encode(), digest_size=16).digest()
+        if digest in seen:
             raise InputError(f"{where}: case {ref.case!r} appears twice in the manifest")
-        seen.add(ref.case)
-        refs.append(ref)
-    if not refs:
+        seen.add(digest)
+    if not seen:
         raise InputError(f"{manifest}: the manifest lists no cases")
-    return refs
+
+    def rows() -> Iterator[CaseRef]:
+        return (ref for _, ref in _manifest_case_refs(manifest))
+
+    return CaseRefs(rows, len(seen))
 
 
-def list_case_refs(source: Path) -> list[CaseRef]:
-    """Return the cases of a folder (in name order) or a manifest (in its order).
+def list_case_refs(source: Path) -> CaseRefs:
+    """Return the cases of a folder (in name order) or a manifest (in its order), streamed.
 
     Raise InputError for a missing source, a manifest of another format, an unknown or
     missing column, or a case id that appears twice.

@@ -5,13 +5,15 @@ pyarrow comes with the ``[ray]`` extra; it is imported only when a table is writ
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from triage.errors import InputError
 
-__all__ = ["TABLE_COLUMNS", "arrow", "read_table", "write_table"]
+__all__ = ["TABLE_COLUMNS", "arrow", "read_table", "table_writer", "write_table"]
 
 _ORDER_COLUMNS: tuple[tuple[str, str], ...] = (
     ("case", "string"),
@@ -54,6 +56,10 @@ TABLE_COLUMNS = {"orders": _ORDER_COLUMNS, "exceptions": _EXCEPTION_COLUMNS}
 
 def arrow() -> Any:
     """Return the pyarrow module (with parquet and compute loaded); InputError if missing."""
+    # Arrow's default pool (mimalloc) keeps what it frees: merging the parts of 500 and
+    # 2,000 orders left the driver 26 and 39 MB larger; the system allocator, 8 and 10 MB.
+    # The variable counts if Arrow has not allocated yet; set_memory_pool covers the rest.
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
     try:
         import pyarrow
         import pyarrow.compute
@@ -63,6 +69,8 @@ def arrow() -> Any:
             "writing a batch folder (Parquet) needs pyarrow: "
             "pip install 'contract-exception-triage[ray]'"
         ) from None
+    if os.environ["ARROW_DEFAULT_MEMORY_POOL"] == "system":
+        pyarrow.set_memory_pool(pyarrow.system_memory_pool())
     return pyarrow
 
 
@@ -85,3 +93,17 @@ def write_table(path: Path, table: str, rows: Sequence[dict[str, Any]]) -> None:
 def read_table(path: Path) -> Any:
     """Return the pyarrow table stored at ``path``."""
     return arrow().parquet.read_table(path)
+
+
+@contextmanager
+def table_writer(path: Path, table: str) -> Iterator[Any]:
+    """Yield a Parquet writer of ``table`` at ``path``: each ``write_table`` adds row groups.
+
+    The file is complete (and valid with no rows) once the block ends.
+    """
+    pa = arrow()
+    writer = pa.parquet.ParquetWriter(path, _schema(pa, table))
+    try:
+        yield writer
+    finally:
+        writer.close()

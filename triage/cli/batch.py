@@ -28,7 +28,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from triage.batch import BatchSummary, CaseRef, Engine, list_case_refs, stream_results
+from triage.batch import BatchSummary, CaseRefs, Engine, list_case_refs, stream_results
 from triage.cli._console import console, err_console, fail, handles_errors
 from triage.config import Settings, get_settings
 
@@ -89,7 +89,7 @@ def _is_folder(out: Path | None) -> bool:
     return out is not None and (out.is_dir() or not out.suffix)
 
 
-def _stream(refs: list[CaseRef], out: Path | None, settings: Settings) -> None:
+def _stream(refs: CaseRefs, out: Path | None, settings: Settings) -> None:
     from triage.components import load_components
 
     summary = BatchSummary()
@@ -140,7 +140,7 @@ def _engine(
     return engine
 
 
-def _to_folder(refs: list[CaseRef], out: Path, engine: Engine, part_size: int) -> None:
+def _to_folder(refs: CaseRefs, out: Path, engine: Engine, part_size: int) -> None:
     from triage.batch import OutputFolder, run_to_folder
 
     with OutputFolder(out, part_size=part_size) as folder, _progress(console) as progress:
