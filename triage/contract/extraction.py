@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import Field
 
@@ -48,11 +48,17 @@ class ValueSource(StrEnum):
 
 
 class Evidence(ContractModel):
-    """Where in the PDF a value was read: 1-based page, box, and the text in that box."""
+    """Where in the PDF a value was read: 1-based page, box, and the text in that box.
+
+    ``source`` is ``"ocr"`` when the text was recognised on a scanned page (its box is
+    then on the page as displayed, as the scan lies in the PDF); the default, the PDF's
+    own text layer, is left out of the JSON.
+    """
 
     page: Annotated[int, Field(ge=1)]
     bbox: BBox
     text: str
+    source: Literal["text", "ocr"] = Field("text", exclude_if=lambda source: source == "text")
 
 
 class ExtractedField(ContractModel, Generic[T]):

@@ -194,4 +194,5 @@ def ocr_page(
         source="ocr",
         rotation=(quarter + half) % 360,
         ink_marks=tuple(ink),
+        skew=round(skew, 3),
     )
