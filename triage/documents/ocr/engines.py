@@ -66,7 +66,7 @@ class TesseractEngine:
 
     def recognise(self, image: np.ndarray, *, dpi: int, timeout_s: float) -> list[RecognisedWord]:
         """Return the words of ``image``; raise ``DocumentError`` when tesseract fails."""
-        ok, png = cv2.imencode(".png", image)
+        ok, png = cv2.imencode(".pgm", image)  # uncompressed: no time spent packing it
         if not ok:
             raise DocumentError("the page image could not be encoded for OCR")
         command = [self.binary, "stdin", "stdout", "-l", "eng", "--psm", "3", "--dpi", str(dpi)]
