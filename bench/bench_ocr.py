@@ -118,7 +118,11 @@ def _cases(limit: int | None) -> list[Case]:
 def _same(name: str, got: Any, want: Any) -> bool:
     if got is None or want is None:
         return got is None and want is None
-    if name == "total_contract_value" or isinstance(want, float):
+    numbers = (int, float, Decimal)
+    if isinstance(want, bool) or isinstance(got, bool):
+        return bool(got) == bool(want) and type(got) is type(want)
+    if name == "total_contract_value" or (isinstance(want, numbers) and isinstance(got, numbers)):
+        # 5.0 % read is the 5 % of the truth: numbers compare as numbers, not as text.
         try:
             return Decimal(str(got)) == Decimal(str(want))
         except InvalidOperation:

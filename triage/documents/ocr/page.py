@@ -66,7 +66,7 @@ Box = tuple[float, float, float, float]
 # descender is ~0.95 of the size; a mark's box adds the ~1/20 inch that merges strokes).
 _PRINT_HEIGHT = 1.6
 _BORDER_JUNK = re.compile(r"^[|_\[\]{}!]+$")
-_SLASHED_NUMBER = re.compile(r"^[\d.,]+/")
+_SLASHED_NUMBER = re.compile(r"^[\d.,]+/(?=.*[^\W\d_])")  # "410/unit/", not "06/17/2027"
 _MERGED_WORDS = re.compile(r"^([A-Z][a-z]{2,})([A-Z][a-z]{2,})$")
 _MONTH = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?$", re.IGNORECASE
