@@ -9,7 +9,7 @@ import pytest
 from reportlab.pdfgen.canvas import Canvas
 
 from triage.documents.ocr import OcrOptions
-from triage.documents.ocr.engines import SURE_WORD, engine_available
+from triage.documents.ocr.engines import SURE_WORD, engine_available, installed_languages
 from triage.documents.parsed import Page
 from triage.documents.reader import parse_pdf
 from triage.documents.scans import Degradation, SigningMark, scan_pdf
@@ -61,3 +61,23 @@ def test_doubtful_print_is_no_ink_mark_and_the_signature_is(page: Page) -> None:
     assert all(mark.top > 130 for mark in page.ink_marks)
     [signature] = [m for m in page.ink_marks if m.top < SIGNING_AREA[3] and m.bottom > 600]
     assert signature.ink > 100 and signature.x0 < SIGNING_AREA[0] + 20
+
+
+def test_more_language_models_read_the_accents_english_loses() -> None:
+    languages = "eng+fra+deu+spa"
+    if installed_languages("tesseract", languages) != languages:
+        pytest.skip("tesseract's fra/deu/spa models are not installed (make ocr-deps adds them)")
+    scan = scan_pdf(_form(), spoil=Degradation(dpi=200, jpeg_quality=80), seed=4)
+    read = {
+        name: {
+            w.text.strip(",")
+            for w in parse_pdf(
+                scan, "scan.pdf", max_pages=2, ocr=OcrOptions(engine="tesseract", languages=name)
+            )
+            .pages[0]
+            .words
+        }
+        for name in ("eng", languages)
+    }
+    accented = {"Société", "Générale", "Róisín", "Fernández", "Ibáñez", "Speicherstraße"}
+    assert len(accented & read[languages]) >= 4 > len(accented & read["eng"])
