@@ -50,9 +50,8 @@ class ValueSource(StrEnum):
 class Evidence(ContractModel):
     """Where in the PDF a value was read: 1-based page, box, and the text in that box.
 
-    ``source`` is ``"ocr"`` when the text was recognised on a scanned page (its box is
-    then on the page as displayed, as the scan lies in the PDF); the default, the PDF's
-    own text layer, is left out of the JSON.
+    The source is "ocr" when the text was recognised on a scanned page, whose box is on the
+    page as the PDF shows it; "text" (the PDF's own text layer) is left out of the JSON.
     """
 
     page: Annotated[int, Field(ge=1)]
