@@ -21,6 +21,7 @@ from triage.documents.ocr.engines import engine_available
 from triage.documents.parsed import ParsedDocument, TextLine, Word
 from triage.documents.reader import parse_pdf
 from triage.documents.sandbox import SandboxedReader
+from triage.documents.scans import Degradation, scan_pdf
 from triage.errors import LimitExceeded
 from triage.extraction import OrderExtractor
 
@@ -255,3 +256,24 @@ def test_text_layer_evidence_leaves_the_source_out_of_the_json(extractor: OrderE
     extraction = extractor.extract(parse_pdf(pdf, "order.pdf", max_pages=10))
     assert extraction.fields.order_number.evidence[0].source == "text"
     assert '"source":"text"' not in extraction.model_dump_json()
+
+
+@pytest.mark.parametrize("quarter", [180, 270])
+def test_ocr_evidence_lies_where_a_turned_scan_shows_it(
+    quarter: int, extractor: OrderExtractor
+) -> None:
+    pdf = (DATA.parents[1] / "samples" / "cases" / "case-0001" / "order.pdf").read_bytes()
+    spoil = Degradation(dpi=150, turned_page=1, turn=quarter, jpeg_quality=75)
+    scan = scan_pdf(pdf, spoil=spoil, seed=5)
+    document = parse_pdf(scan, "scan.pdf", max_pages=5, ocr=OcrOptions(engine="tesseract"))
+    extraction = extractor.extract(document, country=TRUTH["case-0001"]["country"])
+    [evidence] = extraction.fields.order_number.evidence[:1]
+    _, (x0, top, x1, bottom) = _text_layer_evidence("case-0001", "order_number", extractor)
+    width, height = document.pages[0].width, document.pages[0].height  # upright: portrait
+    # Turned clockwise by ``quarter`` (PIL's rotate(-quarter)): where (x, y) is drawn.
+    if quarter == 180:
+        expected = (width - x1, height - bottom, width - x0, height - top)
+    else:  # 270 clockwise: (x, y) -> (y, W - x) on a page H wide and W tall
+        expected = (top, width - x1, bottom, width - x0)
+    assert evidence.source == "ocr"
+    assert _overlap(evidence.bbox, expected) > 0.6, (evidence.bbox, expected)
