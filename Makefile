@@ -63,6 +63,10 @@ ocr-deps:
 	@command -v tesseract >/dev/null 2>&1 || \
 		(apt-get update -qq && apt-get install -y -qq tesseract-ocr tesseract-ocr-eng >/dev/null) || \
 		echo "warning: could not install tesseract-ocr; OCR falls back to rapidocr, OCR tests skip"
+	@# Language packs for TRIAGE_OCR_LANGUAGES=eng+fra+deu+spa (accented names); optional.
+	@test -f /usr/share/tesseract-ocr/5/tessdata/fra.traineddata || \
+		apt-get install -y -qq tesseract-ocr-fra tesseract-ocr-deu tesseract-ocr-spa >/dev/null 2>&1 || \
+		echo "note: tesseract language packs fra/deu/spa not installed; OCR reads English only"
 
 test: install browser-deps ocr-deps lint typecheck  ## Lint, type-check and run the test suite
 	$(PY) -m pytest -n 2 -q

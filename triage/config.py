@@ -42,6 +42,12 @@ class Settings(BaseSettings):
         "auto", description="OCR engine; auto: tesseract when installed, else rapidocr."
     )
     ocr_dpi: int = Field(300, ge=72, le=600, description="Resolution pages are read at by OCR.")
+    ocr_languages: str = Field(
+        "eng",
+        pattern=r"^[A-Za-z_]+(\+[A-Za-z_]+)*$",
+        description="Tesseract language models, e.g. eng+fra+deu+spa to read accented names"
+        " (about twice the OCR time; the packs come from make ocr-deps).",
+    )
     ocr_max_pages: int = Field(30, ge=1, description="Most pages read by OCR per document.")
     ocr_timeout_s: float = Field(
         60.0, gt=0, description="Time for OCR of one document, on top of parse_timeout_s."

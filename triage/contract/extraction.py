@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import Field
 
@@ -48,11 +48,16 @@ class ValueSource(StrEnum):
 
 
 class Evidence(ContractModel):
-    """Where in the PDF a value was read: 1-based page, box, and the text in that box."""
+    """Where in the PDF a value was read: 1-based page, box, and the text in that box.
+
+    The source is "ocr" when the text was recognised on a scanned page, whose box is on the
+    page as the PDF shows it; "text" (the PDF's own text layer) is left out of the JSON.
+    """
 
     page: Annotated[int, Field(ge=1)]
     bbox: BBox
     text: str
+    source: Literal["text", "ocr"] = Field("text", exclude_if=lambda source: source == "text")
 
 
 class ExtractedField(ContractModel, Generic[T]):

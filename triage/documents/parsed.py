@@ -114,7 +114,9 @@ class Page:
 
     ``source`` is ``"text"`` when the words come from the PDF's text layer and ``"ocr"``
     when they were recognised on the rendered page (then ``rotation`` is the turn, in
-    degrees clockwise, that made the scan upright). ``ink_marks`` are drawn marks that are
+    degrees clockwise, that made the scan upright, and ``skew`` the small rotation, in
+    degrees counter-clockwise about the page's centre, that levelled it after the turn; the
+    words are placed on the upright, level page). ``ink_marks`` are drawn marks that are
     neither text nor rulings: a signature drawn as vector strokes on a digital page,
     handwriting on a scanned one. ``has_text_layer`` is False only for a page of images
     with no words at all, neither its own nor recognised ones.
@@ -129,6 +131,7 @@ class Page:
     source: str = "text"
     rotation: int = 0
     ink_marks: tuple[InkMark, ...] = ()
+    skew: float = 0.0
 
     @property
     def words(self) -> tuple[Word, ...]:

@@ -107,6 +107,7 @@ class SandboxedReader(PoolStage):
                 mode=settings.ocr,
                 engine=settings.ocr_engine,
                 dpi=settings.ocr_dpi,
+                languages=settings.ocr_languages,
                 max_pages=settings.ocr_max_pages,
                 page_timeout_s=settings.ocr_timeout_s,
                 document_timeout_s=settings.ocr_timeout_s,

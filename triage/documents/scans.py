@@ -21,7 +21,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from triage.documents.ocr.signatures import SIGN_LABEL
-from triage.documents.parsed import ParsedDocument
+from triage.documents.parsed import Page, ParsedDocument, Word
 
 __all__ = ["Degradation", "SigningMark", "replace_page", "scan_pdf", "signing_mark"]
 
@@ -129,25 +129,93 @@ def signing_mark(
     document: ParsedDocument, page_number: int, name_box: Box, *, signed: bool
 ) -> SigningMark:
     """Return where the customer signs, for the signature block whose printed name is in
-    ``name_box`` on ``page_number``: right of its ``Signature:`` label (whose typed ``/s/``
-    words are erased), else the band above the name."""
+    ``name_box`` on ``page_number``, by the block's shape:
+
+    - a label with its signature beside it (``Signature: /s/ A. Name``): right of the
+      label, whose typed words are erased;
+    - a caption with the signing space under it (``Authorised signature`` over an empty
+      band, then ``Name (print)``): the band below the caption;
+    - a caption under the signature (``Signature`` under a line, an e-signature stamp over
+      it): the band above the caption, whose stacked lines (the stamp) are erased;
+    - no signature label: the band above the name.
+    """
     page = document.pages[page_number - 1]
     x0, top = name_box[0], name_box[1]
     labels = [
-        (line, word)
-        for line in page.lines
+        (index, word)
+        for index, line in enumerate(page.lines)
         for word in line.words
         if SIGN_LABEL.match(word.text) and word.top <= top + 1 and abs(word.x0 - x0) < 120
     ]
     if not labels:
         area = (x0, top - 32.0, x0 + 170.0, top - 2.0)
         return SigningMark(page_number, area, (), signed)
-    line, label = max(labels, key=lambda found: found[1].top)
+    # The block's signature caption, before a "Signed electronically" note or a "By" line.
+    captions = [found for found in labels if found[1].text.lower().startswith("signature")]
+    index, label = max(captions or labels, key=lambda found: found[1].top)
+    line = page.lines[index]
     after = [w for w in line.words if w.x0 > label.x0]
-    ends = [i for i, w in enumerate(after) if SIGN_LABEL.match(w.text)]
-    erase = tuple(w.bbox for w in after[: ends[0] if ends else len(after)] if w.x0 < label.x1 + 230)
-    area = (label.x1 + 4, label.top - 14.0, label.x1 + 170.0, label.bottom + 2.0)
-    return SigningMark(page_number, area, erase, signed)
+    near = [w for w in after if w.x0 < label.x1 + 60 and not SIGN_LABEL.match(w.text)]
+    if label.text.endswith(":") or near:
+        ends = [i for i, w in enumerate(after) if SIGN_LABEL.match(w.text)]
+        stop = ends[0] if ends else len(after)
+        typed = [w.bbox for w in after[:stop] if w.x0 < label.x1 + 230]
+        area = (label.x1 + 4, label.top - 14.0, label.x1 + 170.0, label.bottom + 2.0)
+        return _mark(page, area, typed, signed)
+    start = min(w.x0 for w in line.words if w.x0 >= label.x0 - 80 and w.x1 <= label.x1 + 1)
+    right = min((w.x0 for w in after if w.x0 > label.x1 + 20), default=start + 230.0) - 4
+    column = (start - 2, right)
+    erase: list[Box] = []
+    name_label = _name_label_above(page, name_box, column)
+    if name_label is not None and name_label > index:
+        # Labels over their values: the signature is in the band under its caption, down
+        # to the name's label; whatever is there (a typed or stamped signature) goes.
+        for between in page.lines[index + 1 : name_label]:
+            erase += [w.bbox for w in between.words if column[0] <= w.x0 < column[1]]
+        bottom = page.lines[name_label].words[0].top - 2
+        area = (start, label.bottom + 2, start + 160.0, max(bottom, label.bottom + 20.0))
+        return _mark(page, area, erase, signed)
+    # Captions under their values: the signature is over its caption; a stack of lines
+    # there (an e-signature stamp) goes, up to a wider gap (the block's heading).
+    edge = label.top
+    for earlier in reversed(page.lines[:index]):
+        words = [w for w in earlier.words if column[0] <= w.x0 < column[1]]
+        if not words or edge - words[0].top > 16 or label.top - words[0].top > 40:
+            break
+        erase += [w.bbox for w in words]
+        edge = words[0].top
+    area = (start, min(edge, label.top - 24.0), start + 160.0, label.top - 2.0)
+    return _mark(page, area, erase, signed)
+
+
+def _mark(page: Page, area: Box, erase: list[Box], signed: bool) -> SigningMark:
+    """Return the mark for ``area``, erasing also the pen strokes the original has there
+    (a signature drawn as vector paths)."""
+    strokes = [
+        (m.x0, m.top, m.x1, m.bottom)
+        for m in page.ink_marks
+        if area[0] - 10 <= (m.x0 + m.x1) / 2 <= area[2] + 10
+        and area[1] - 10 <= (m.top + m.bottom) / 2 <= area[3] + 10
+    ]
+    return SigningMark(page.number, area, tuple(erase + strokes), signed)
+
+
+def _name_label_above(page: Page, name_box: Box, column: tuple[float, float]) -> int | None:
+    """Return the index of the line just above the printed name when it is the name's
+    label (``Name (print)`` over the name), else None."""
+    above = [
+        index
+        for index, line in enumerate(page.lines)
+        if line.words[0].bottom <= name_box[1] + 1 and _in_column(line.words, column)
+    ]
+    if not above:
+        return None
+    words = [w for w in page.lines[above[-1]].words if column[0] <= w.x0 < column[1]]
+    return above[-1] if any("name" in w.text.lower() for w in words) else None
+
+
+def _in_column(words: tuple[Word, ...], column: tuple[float, float]) -> bool:
+    return any(column[0] <= w.x0 < column[1] for w in words)
 
 
 def replace_page(pdf: bytes, scan: bytes, page: int) -> bytes:

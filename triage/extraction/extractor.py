@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 from triage.contract import Clause, DocumentInfo, ExtractedField, ExtractedFields, Extraction
 from triage.documents.ocr.confidence import recognition_ceiling, words_in
+from triage.documents.ocr.evidence import mark_ocr_evidence
 from triage.documents.parsed import ParsedDocument
 from triage.errors import ConfigError
 from triage.extraction.calibration import LINE_ITEMS, Calibration
@@ -133,7 +134,7 @@ class OrderExtractor:
             if self.clauses and reading.fields
             else []
         )
-        return Extraction(
+        extraction = Extraction(
             document=DocumentInfo(
                 sha256=document.sha256, pages=document.page_count, filename=document.filename
             ),
@@ -142,3 +143,5 @@ class OrderExtractor:
             clauses=clauses,
             warnings=reading.warnings,
         )
+        # OCR hook (issue 15): evidence read on a scan says so, boxed on the page as drawn.
+        return mark_ocr_evidence(extraction, document)

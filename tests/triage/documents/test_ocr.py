@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from triage.documents.ocr.engines import engine_available
 from triage.documents.parsed import ParsedDocument, TextLine, Word
 from triage.documents.reader import parse_pdf
 from triage.documents.sandbox import SandboxedReader
+from triage.documents.scans import Degradation, scan_pdf
 from triage.errors import LimitExceeded
 from triage.extraction import OrderExtractor
 
@@ -170,4 +172,108 @@ def test_a_doubtful_recognised_digit_caps_the_fields_confidence(
 
 def test_text_layer_words_do_not_cap_confidence() -> None:
     assert recognition_ceiling([Word("Net", 0, 0, 1, 1)]) == 1.0
-    assert recognition_ceiling([Word("3O", 0, 0, 1, 1, 0.4), Word("days", 0, 0, 1, 1, 0.9)]) == 0.45
+    assert recognition_ceiling([Word("3O", 0, 0, 1, 1, 0.4), Word("days", 0, 0, 1, 1, 0.9)]) == 0.4
+
+
+def test_a_doubtful_digit_goes_below_the_straight_through_line_a_doubtful_letter_not() -> None:
+    # The same recognition confidence: a name with a doubtful letter keeps a small margin,
+    # an amount with a doubtful digit does not, and so goes to review (< 0.9).
+    assert recognition_ceiling([Word("Gallagher", 0, 0, 1, 1, 0.87)]) >= 0.9
+    assert recognition_ceiling([Word("13,125.00", 0, 0, 1, 1, 0.87)]) < 0.9
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """Share of the smaller box inside the other."""
+    wide = min(a[2], b[2]) - max(a[0], b[0])
+    tall = min(a[3], b[3]) - max(a[1], b[1])
+    if wide <= 0 or tall <= 0:
+        return 0.0
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return wide * tall / smaller
+
+
+def _text_layer_evidence(case: str, name: str, extractor: OrderExtractor) -> tuple[int, tuple]:
+    pdf = (DATA.parents[1] / "samples" / "cases" / case / "order.pdf").read_bytes()
+    document = parse_pdf(pdf, "order.pdf", max_pages=10)
+    [evidence] = (
+        extractor.extract(document, country=TRUTH[case]["country"]).fields.get(name).evidence[:1]
+    )
+    return evidence.page, tuple(evidence.bbox)
+
+
+def test_ocr_evidence_says_so_and_lies_where_the_sideways_scan_shows_it(
+    reader: SandboxedReader, extractor: OrderExtractor
+) -> None:
+    document = _read(reader, "sideways_scan.pdf")
+    extraction = extractor.extract(document, country=TRUTH["case-0001"]["country"])
+    [evidence] = extraction.fields.order_number.evidence[:1]
+    assert evidence.source == "ocr"
+    assert '"source":"ocr"' in extraction.model_dump_json()
+    page, (x0, top, x1, bottom) = _text_layer_evidence("case-0001", "order_number", extractor)
+    # The scan holds the portrait page turned a quarter clockwise (a landscape image): the
+    # text-layer point (x, y) is drawn at (H - y, x) of the page as the PDF shows it.
+    portrait_height = document.pages[0].height  # the upright page is the portrait one
+    expected = (portrait_height - bottom, x0, portrait_height - top, x1)
+    assert evidence.page == page
+    assert _overlap(evidence.bbox, expected) > 0.6, (evidence.bbox, expected)
+
+
+def test_ocr_evidence_of_a_skewed_scan_follows_the_skew(
+    signed_scan: ParsedDocument, extractor: OrderExtractor
+) -> None:
+    extraction = extractor.extract(signed_scan, country=TRUTH["case-0002"]["country"])
+    [evidence] = extraction.fields.customer_signatory.evidence[:1]
+    page, box = _text_layer_evidence("case-0002", "customer_signatory", extractor)
+    width, height = signed_scan.pages[page - 1].width, signed_scan.pages[page - 1].height
+    # The scan was turned 1.5 degrees counter-clockwise about the page's centre.
+    angle = math.radians(1.5)
+    corners = []
+    for x in (box[0], box[2]):
+        for y in (box[1], box[3]):
+            dx, dy = x - width / 2, y - height / 2
+            corners.append(
+                (
+                    width / 2 + math.cos(angle) * dx + math.sin(angle) * dy,
+                    height / 2 - math.sin(angle) * dx + math.cos(angle) * dy,
+                )
+            )
+    drawn = (
+        min(c[0] for c in corners),
+        min(c[1] for c in corners),
+        max(c[0] for c in corners),
+        max(c[1] for c in corners),
+    )
+    assert evidence.source == "ocr" and evidence.page == page
+    assert _overlap(evidence.bbox, drawn) > 0.6, (evidence.bbox, drawn)
+    # Levelled, the words themselves are where the text layer has them, not where drawn.
+    first = evidence.text.split()[0]
+    tops = [w.top for w in signed_scan.pages[page - 1].words if w.text == first]
+    assert min(abs(top - box[1]) for top in tops) < 4 < abs(drawn[1] - box[1])
+
+
+def test_text_layer_evidence_leaves_the_source_out_of_the_json(extractor: OrderExtractor) -> None:
+    pdf = (DATA.parents[1] / "samples" / "cases" / "case-0001" / "order.pdf").read_bytes()
+    extraction = extractor.extract(parse_pdf(pdf, "order.pdf", max_pages=10))
+    assert extraction.fields.order_number.evidence[0].source == "text"
+    assert '"source":"text"' not in extraction.model_dump_json()
+
+
+@pytest.mark.parametrize("quarter", [180, 270])
+def test_ocr_evidence_lies_where_a_turned_scan_shows_it(
+    quarter: int, extractor: OrderExtractor
+) -> None:
+    pdf = (DATA.parents[1] / "samples" / "cases" / "case-0001" / "order.pdf").read_bytes()
+    spoil = Degradation(dpi=150, turned_page=1, turn=quarter, jpeg_quality=75)
+    scan = scan_pdf(pdf, spoil=spoil, seed=5)
+    document = parse_pdf(scan, "scan.pdf", max_pages=5, ocr=OcrOptions(engine="tesseract"))
+    extraction = extractor.extract(document, country=TRUTH["case-0001"]["country"])
+    [evidence] = extraction.fields.order_number.evidence[:1]
+    _, (x0, top, x1, bottom) = _text_layer_evidence("case-0001", "order_number", extractor)
+    width, height = document.pages[0].width, document.pages[0].height  # upright: portrait
+    # Turned clockwise by ``quarter`` (PIL's rotate(-quarter)): where (x, y) is drawn.
+    if quarter == 180:
+        expected = (width - x1, height - bottom, width - x0, height - top)
+    else:  # 270 clockwise: (x, y) -> (y, W - x) on a page H wide and W tall
+        expected = (top, width - x1, bottom, width - x0)
+    assert evidence.source == "ocr"
+    assert _overlap(evidence.bbox, expected) > 0.6, (evidence.bbox, expected)

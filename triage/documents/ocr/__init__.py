@@ -24,17 +24,17 @@ if TYPE_CHECKING:
 __all__ = ["NO_OCR", "OCR_MODES", "OcrOptions", "recognise_pages", "text_layer_usable"]
 
 # One engine per child process, loaded on the first page that needs it.
-_LOADED: dict[str, OcrEngine | None] = {}
+_LOADED: dict[tuple[str, str], OcrEngine | None] = {}
 
 
-def _engine(name: str) -> OcrEngine | None:
+def _engine(name: str, languages: str) -> OcrEngine | None:
     # Imported here: OpenCV and the engines cost every parse child ~100 MB of address
     # space, which only a child that meets a scan should pay.
     from triage.documents.ocr.engines import load_engine
 
-    if name not in _LOADED:
-        _LOADED[name] = load_engine(name)
-    return _LOADED[name]
+    if (name, languages) not in _LOADED:
+        _LOADED[name, languages] = load_engine(name, languages)
+    return _LOADED[name, languages]
 
 
 def _why(page: Page, mode: str) -> str | None:
@@ -72,7 +72,7 @@ def recognise_pages(
             "ocr_max_pages",
             f"{len(todo)} pages need OCR; the limit (ocr_max_pages) is {options.max_pages}",
         )
-    engine = _engine(options.engine)
+    engine = _engine(options.engine, options.languages)
     if engine is None:
         return pages, [
             *warnings,

@@ -3,7 +3,8 @@
 The extraction's confidence says how sure the rules are that these words are the value;
 for words recognised on a scan, the recogniser may also have misread them (a 5 for a 6).
 ``recognition_ceiling`` caps the field's confidence by the weakest word's recognition
-confidence, plus a small margin because engines under-report on clean print.
+confidence, plus a small margin for words of letters because engines under-report on
+clean print (none for numbers: a misread digit is a wrong value).
 """
 
 from __future__ import annotations
@@ -17,11 +18,21 @@ __all__ = ["RECOGNITION_MARGIN", "recognition_ceiling", "words_in"]
 RECOGNITION_MARGIN = 0.05
 
 
+def _trust(word: Word) -> float:
+    if word.confidence >= 1.0:
+        return 1.0  # the text layer's own word
+    if any(char.isdigit() for char in word.text):
+        # No margin for a number: a 5 read for a 6 is a wrong amount, not a typo in a name,
+        # so a digit the recogniser doubts sends the value to review.
+        return word.confidence
+    return min(1.0, word.confidence + RECOGNITION_MARGIN)
+
+
 def recognition_ceiling(words: Iterable[Word]) -> float:
     """Return the highest confidence a value read from ``words`` may have (1.0 for a text
-    layer's words)."""
-    weakest = min((w.confidence for w in words), default=1.0)
-    return 1.0 if weakest >= 1.0 else round(min(1.0, weakest + RECOGNITION_MARGIN), 4)
+    layer's words): the least trusted word's recognition confidence, with a small margin
+    for words without digits."""
+    return round(min((_trust(w) for w in words), default=1.0), 4)
 
 
 def words_in(

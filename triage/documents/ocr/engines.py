@@ -25,7 +25,15 @@ import numpy as np
 
 from triage.errors import DocumentError
 
-__all__ = ["ENGINES", "SURE_WORD", "OcrEngine", "RecognisedWord", "engine_available", "load_engine"]
+__all__ = [
+    "ENGINES",
+    "SURE_WORD",
+    "OcrEngine",
+    "RecognisedWord",
+    "engine_available",
+    "installed_languages",
+    "load_engine",
+]
 
 ENGINES = ("tesseract", "rapidocr")
 SURE_WORD = 0.7  # recognition confidence below which a "word" may be handwriting or a smudge
@@ -61,15 +69,17 @@ class TesseractEngine:
 
     name = "tesseract"
 
-    def __init__(self, binary: str) -> None:
+    def __init__(self, binary: str, languages: str = "eng") -> None:
         self.binary = binary
+        self.languages = languages
 
     def recognise(self, image: np.ndarray, *, dpi: int, timeout_s: float) -> list[RecognisedWord]:
         """Return the words of ``image``; raise ``DocumentError`` when tesseract fails."""
-        ok, png = cv2.imencode(".png", image)
+        ok, png = cv2.imencode(".pgm", image)  # uncompressed: no time spent packing it
         if not ok:
             raise DocumentError("the page image could not be encoded for OCR")
-        command = [self.binary, "stdin", "stdout", "-l", "eng", "--psm", "3", "--dpi", str(dpi)]
+        command = [self.binary, "stdin", "stdout", "-l", self.languages, "--psm", "3"]
+        command += ["--dpi", str(dpi)]
         env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
         try:
             done = subprocess.run(
@@ -196,14 +206,24 @@ def engine_available(name: str) -> bool:
     return False
 
 
-def load_engine(name: str) -> OcrEngine | None:
-    """Return engine ``name`` (``auto``: tesseract, else rapidocr), or None if none can run."""
+def installed_languages(binary: str, languages: str) -> str:
+    """Return those of ``languages`` whose model tesseract has, English when none is."""
+    listed = subprocess.run(
+        [binary, "--list-langs"], capture_output=True, text=True, timeout=10, check=False
+    ).stdout.split()
+    have = [language for language in languages.split("+") if language in listed]
+    return "+".join(have) or "eng"
+
+
+def load_engine(name: str, languages: str = "eng") -> OcrEngine | None:
+    """Return engine ``name`` (``auto``: tesseract, else rapidocr), or None if none can run;
+    tesseract reads ``languages`` (those installed of them)."""
     for candidate in ENGINES if name == "auto" else (name,):
         if not engine_available(candidate):
             continue
         if candidate == "tesseract":
             binary = shutil.which("tesseract")
             assert binary is not None
-            return TesseractEngine(binary)
+            return TesseractEngine(binary, installed_languages(binary, languages))
         return RapidOcrEngine()
     return None

@@ -84,20 +84,29 @@ def turn(image: np.ndarray, degrees: int) -> np.ndarray:
     return turned
 
 
-def _best_level(ink: np.ndarray) -> tuple[float, float]:
-    """Return the small rotation that makes the row profile sharpest, and that sharpness."""
+def _level_score(ink: np.ndarray, angle: float) -> float:
     height, width = ink.shape
-    centre = (width / 2, height / 2)
-    best, best_score = 0.0, -1.0
-    steps = int(_SKEW_LIMIT / _SKEW_STEP)
-    for step in range(-steps, steps + 1):
-        angle = step * _SKEW_STEP
-        matrix = cv2.getRotationMatrix2D(centre, angle, 1.0)
-        levelled = cv2.warpAffine(ink, matrix, (width, height), flags=cv2.INTER_NEAREST)
-        score = _sharpness(levelled.sum(axis=1))
-        if score > best_score:
-            best, best_score = angle, score
-    return best, best_score
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
+    levelled = cv2.warpAffine(ink, matrix, (width, height), flags=cv2.INTER_NEAREST)
+    return _sharpness(levelled.sum(axis=1))
+
+
+def _best_level(ink: np.ndarray) -> tuple[float, float]:
+    """Return the small rotation that makes the row profile sharpest, and that sharpness.
+
+    Coarse to fine: whole degrees over the range, then quarter degrees around the best
+    (the profile's sharpness rises smoothly towards the level angle), 17 rotations instead
+    of 41 for the same quarter-degree answer.
+    """
+    limit = int(_SKEW_LIMIT)
+    scores = {float(angle): _level_score(ink, angle) for angle in range(-limit, limit + 1)}
+    coarse = max(scores, key=lambda angle: scores[angle])
+    for step in (-3, -2, -1, 1, 2, 3):
+        angle = coarse + step * _SKEW_STEP
+        if abs(angle) <= _SKEW_LIMIT:
+            scores[angle] = _level_score(ink, angle)
+    best = max(scores, key=lambda angle: scores[angle])
+    return best, scores[best]
 
 
 def upright(image: np.ndarray) -> tuple[int, float]:

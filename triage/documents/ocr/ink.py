@@ -17,7 +17,7 @@ import numpy as np
 
 from triage.documents.ocr.engines import SURE_WORD, RecognisedWord
 
-__all__ = ["ink_mask", "marks", "rulings"]
+__all__ = ["ink_mask", "line_ink", "marks", "rulings"]
 
 Box = tuple[float, float, float, float]
 
@@ -31,7 +31,8 @@ def ink_mask(image: np.ndarray) -> np.ndarray:
     return mask
 
 
-def _lines(mask: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
+def line_ink(mask: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
+    """Return the ink of ``mask`` in long horizontal and in long vertical runs (rulings)."""
     length = max(20, int(dpi * 0.5))  # half an inch of unbroken ink
     horizontal = cv2.morphologyEx(
         mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1))
@@ -42,11 +43,12 @@ def _lines(mask: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
     return horizontal, vertical
 
 
-def rulings(mask: np.ndarray, dpi: float) -> list[Box]:
-    """Return the horizontal and vertical rulings as degenerate boxes, in pixels."""
+def rulings(lines: tuple[np.ndarray, np.ndarray]) -> list[Box]:
+    """Return the horizontal and vertical rulings (``line_ink``) as degenerate boxes, in
+    pixels."""
     found: list[Box] = []
-    for lines, horizontal in zip(_lines(mask, dpi), (True, False), strict=True):
-        count, _, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+    for ink, horizontal in zip(lines, (True, False), strict=True):
+        count, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
         for x, y, w, h, _area in stats[1:count]:
             if horizontal and w > 3 * h:
                 middle = y + h / 2
@@ -57,10 +59,15 @@ def rulings(mask: np.ndarray, dpi: float) -> list[Box]:
     return found
 
 
-def marks(mask: np.ndarray, words: Sequence[RecognisedWord], dpi: float) -> list[tuple[Box, float]]:
-    """Return the boxes (pixels) of ink that is neither ruling nor confident text, with
-    the ink each covers in square points."""
-    horizontal, vertical = _lines(mask, dpi)
+def marks(
+    mask: np.ndarray,
+    lines: tuple[np.ndarray, np.ndarray],
+    words: Sequence[RecognisedWord],
+    dpi: float,
+) -> list[tuple[Box, float]]:
+    """Return the boxes (pixels) of ink that is neither ruling (``line_ink``) nor confident
+    text, with the ink each covers in square points."""
+    horizontal, vertical = lines
     rest = cv2.subtract(mask, cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((5, 5))))
     pad = max(2, int(dpi / 100))
     for word in words:

@@ -17,12 +17,14 @@ class OcrOptions:
     reads every page, ``never`` none. ``engine``: ``auto`` (tesseract, else rapidocr),
     ``tesseract`` or ``rapidocr``. ``max_pages`` pages at most are read by OCR per document;
     more is a ``LimitExceeded`` before any page is recognised. ``document_timeout_s`` is the
-    CPU time OCR of one document may take, on top of parsing.
+    CPU time OCR of one document may take, on top of parsing. ``languages`` are tesseract's
+    models (``eng+fra``: more languages read accents, at about twice the time).
     """
 
     mode: str = "auto"
     engine: str = "auto"
     dpi: int = 300
+    languages: str = "eng"
     max_pages: int = 30
     page_timeout_s: float = 30.0
     document_timeout_s: float = 60.0

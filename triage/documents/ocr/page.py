@@ -26,7 +26,7 @@ from triage.documents.ocr.geometry import (
     turn,
     upright,
 )
-from triage.documents.ocr.ink import ink_mask, marks, rulings
+from triage.documents.ocr.ink import ink_mask, line_ink, marks, rulings
 from triage.documents.ocr.options import OcrOptions
 from triage.documents.parsed import InkMark, Page, Ruling, Word
 from triage.errors import LimitExceeded
@@ -61,8 +61,12 @@ def check_images(page: Any, number: int, options: OcrOptions) -> None:
                 )
 
 
+Box = tuple[float, float, float, float]
+# Font sizes: the tallest mark a printed word of body text makes (its ink from ascender to
+# descender is ~0.95 of the size; a mark's box adds the ~1/20 inch that merges strokes).
+_PRINT_HEIGHT = 1.6
 _BORDER_JUNK = re.compile(r"^[|_\[\]{}!]+$")
-_SLASHED_NUMBER = re.compile(r"^[\d.,]+/")
+_SLASHED_NUMBER = re.compile(r"^[\d.,]+/(?=.*[^\W\d_])")  # "410/unit/", not "06/17/2027"
 _MERGED_WORDS = re.compile(r"^([A-Z][a-z]{2,})([A-Z][a-z]{2,})$")
 _MONTH = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?$", re.IGNORECASE
@@ -88,17 +92,38 @@ def _pieces(text: str) -> list[str]:
     return [merged.group(1), merged.group(2)] if merged else [text]
 
 
-def _on_ink(word: RecognisedWord, ink: list[tuple[float, float, float, float]]) -> bool:
-    """Return whether an unsure word lies mostly on an ink mark: a signature read as text."""
-    if word.confidence >= SURE_WORD:
-        return False
+def _covers(mark: Box, word: RecognisedWord) -> bool:
+    """Return whether most of ``word``'s box lies on ``mark``."""
     area = max((word.x1 - word.x0) * (word.bottom - word.top), 1e-6)
-    for x0, top, x1, bottom in ink:
-        wide = min(word.x1, x1) - max(word.x0, x0)
-        tall = min(word.bottom, bottom) - max(word.top, top)
-        if wide > 0 and tall > 0 and wide * tall > 0.5 * area:
-            return True
-    return False
+    wide = min(word.x1, mark[2]) - max(word.x0, mark[0])
+    tall = min(word.bottom, mark[3]) - max(word.top, mark[1])
+    return wide > 0 and tall > 0 and wide * tall > 0.5 * area
+
+
+def _print_or_hand(
+    found: list[RecognisedWord], ink: list[tuple[Box, float]]
+) -> tuple[list[RecognisedWord], list[tuple[Box, float]]]:
+    """Return the words that are print and the ink marks that are not.
+
+    Ink under no confident word is either print the recogniser was unsure of (an accented
+    name, a smudged word) or handwriting it tried to read. Print is no taller than the
+    page's text (``_PRINT_HEIGHT`` font sizes), so a mark
+    that short is the unsure words on it: they stay words and the mark is no handwriting.
+    A taller mark is handwriting (a signature reaches above and below the line): the
+    unsure "words" read on it are dropped and the mark stays.
+    """
+    sure = sorted(w.bottom - w.top for w in found if w.confidence >= SURE_WORD)
+    size = sure[len(sure) // 2] if sure else 0.0
+    unsure = [w for w in found if w.confidence < SURE_WORD]
+    dropped: set[int] = set()
+    hand = []
+    for box, area in ink:
+        on = [w for w in unsure if _covers(box, w)]
+        if on and size and box[3] - box[1] <= _PRINT_HEIGHT * size:
+            continue  # print read with doubt: the words keep it, and it is no mark
+        dropped.update(id(w) for w in on)
+        hand.append((box, area))
+    return [w for w in found if id(w) not in dropped], hand
 
 
 def _overprinted(word: RecognisedWord, others: list[RecognisedWord]) -> bool:
@@ -175,10 +200,10 @@ def ocr_page(
     if half:
         mask = turn(mask, half)
     scale = 72.0 / dpi
-    ink_boxes = marks(mask, found, dpi)
-    found = [w for w in found if not _on_ink(w, [box for box, _ in ink_boxes])]
+    lines = line_ink(mask, dpi)
+    found, ink_boxes = _print_or_hand(found, marks(mask, lines, found, dpi))
     words = _as_words(found, scale)
-    drawn = [Ruling(*(v * scale for v in box)) for box in rulings(mask, dpi)]
+    drawn = [Ruling(*(v * scale for v in box)) for box in rulings(lines)]
     ink = [
         InkMark(box[0] * scale, box[1] * scale, box[2] * scale, box[3] * scale, round(area, 1))
         for box, area in ink_boxes
@@ -194,4 +219,5 @@ def ocr_page(
         source="ocr",
         rotation=(quarter + half) % 360,
         ink_marks=tuple(ink),
+        skew=round(skew, 3),
     )
