@@ -13,6 +13,7 @@ to a line. A table, whose rows also have gaps at the same place, is left as it i
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from triage.documents.parsed import Page, ParsedDocument, TextLine, Word
 
@@ -48,6 +49,16 @@ def _both_sides(line: TextLine, gutter: _Gutter) -> bool:
     return any(w.x1 <= gutter.x0 for w in line.words) and any(w.x0 >= gutter.x1 for w in line.words)
 
 
+def _two_sided_lines(lines: list[TextLine], gutter: _Gutter, needed: int) -> bool:
+    """Whether at least ``needed`` of ``lines`` carry text on both sides of ``gutter``."""
+    found = 0
+    for line in lines:
+        found += _both_sides(line, gutter)
+        if found >= needed:
+            return True
+    return False
+
+
 def _is_prose(lines: list[TextLine], gutter: _Gutter) -> bool:
     sides = [[w for line in lines for w in line.words if w.x1 <= gutter.x0]]
     sides.append([w for line in lines for w in line.words if w.x0 >= gutter.x1])
@@ -58,11 +69,25 @@ def _is_prose(lines: list[TextLine], gutter: _Gutter) -> bool:
     return True
 
 
-def _free_part(line: TextLine, gutter: _Gutter) -> _Gutter | None:
-    """The widest part of ``gutter`` that no word of ``line`` covers, if wide enough."""
-    edges = [gutter.x0] + [x for w in line.words for x in (w.x0, w.x1)] + [gutter.x1]
+_Open = tuple[tuple[float, float], ...]
+
+
+def _open_bands(line: TextLine) -> _Open:
+    """The bands between the words of ``line`` (and beyond its ends) wide enough to hold
+    part of a gutter: computed once per line, then intersected with each gutter tried."""
+    words = line.words
+    edges = [float("-inf")] + [x for w in words for x in (w.x0, w.x1)] + [float("inf")]
+    return tuple(
+        (left, right)
+        for left, right in zip(edges[::2], edges[1::2], strict=True)
+        if right - left >= _MIN_GUTTER
+    )
+
+
+def _free_part(bands: _Open, gutter: _Gutter) -> _Gutter | None:
+    """The widest part of ``gutter`` that no word of the line covers, if wide enough."""
     best: _Gutter | None = None
-    for left, right in zip(edges[::2], edges[1::2], strict=True):
+    for left, right in bands:
         left, right = max(left, gutter.x0), min(right, gutter.x1)
         if right - left >= _MIN_GUTTER and (best is None or right - left > best.x1 - best.x0):
             best = _Gutter(left, right)
@@ -77,15 +102,17 @@ def _paragraph_gap(above: TextLine, below: TextLine) -> bool:
     return top - above_bottom > _BLOCK_GAP_LINES * (above_bottom - above_top)
 
 
-def _run_from(lines: tuple[TextLine, ...], start: int, gutter: _Gutter) -> tuple[int, _Gutter]:
+def _run_from(
+    bands: list[_Open], breaks: list[bool], start: int, gutter: _Gutter
+) -> tuple[int, _Gutter]:
     """Return the end (exclusive) of the run of lines from ``start`` that leave part of
-    ``gutter`` empty, with no wide vertical gap between them, and the gutter narrowed to
-    what every line of the run leaves empty."""
+    ``gutter`` empty, with no wide vertical gap between them (``breaks[i]``: a wide gap
+    above line i), and the gutter narrowed to what every line of the run leaves empty."""
     end = start
-    while end < len(lines):
-        if end > start and _paragraph_gap(lines[end - 1], lines[end]):
+    while end < len(bands):
+        if end > start and breaks[end]:
             break
-        narrowed = _free_part(lines[end], gutter)
+        narrowed = _free_part(bands[end], gutter)
         if narrowed is None:
             break
         gutter, end = narrowed, end + 1
@@ -103,12 +130,16 @@ def _reorder(page: Page) -> Page:
     out: list[TextLine] = []
     index = 0
     changed = False
+    bands = [_open_bands(line) for line in lines]
+    breaks = [False] + [_paragraph_gap(a, b) for a, b in pairwise(lines)]
     while index < len(lines):
         reordered = False
         for gutter in _gutters(lines[index], page.width):
-            end, gutter = _run_from(lines, index, gutter)
+            end, gutter = _run_from(bands, breaks, index, gutter)
+            if end - index < _MIN_RUN:
+                continue
             run = list(lines[index:end])
-            if sum(_both_sides(line, gutter) for line in run) < _MIN_RUN:
+            if not _two_sided_lines(run, gutter, _MIN_RUN):
                 continue
             if not _is_prose(run, gutter):
                 continue
