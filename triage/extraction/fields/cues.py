@@ -182,11 +182,14 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
         0.85,
         _rx(r"renew|terminat|notice|cure|breach"),
         # A payment term counts from the invoice: "Net 30", "30 days of the invoice date",
-        # "30 days from receipt of invoice"; not "10 days after the end of the quarter".
+        # "30 days from receipt of invoice", "each invoice is payable within 21 days of its
+        # date"; not "10 days after the end of the quarter".
         _rx(
             r"^net\b|^[^.;]{0,30}?\b(?:of|from|after|following)\s+(?:the\s+)?"
             r"(?:date\s+of\s+(?:the\s+)?|receipt\s+of\s+(?:the\s+)?|issuance\s+of\s+(?:the\s+)?)?"
             r"(?:invoice|receipt|billing)"
+            r"|^[^.;]{0,30}?\b(?:of|from|after|following)\s+(?:its|their)\s+"
+            r"(?:date|issue|issuance|receipt)\b"
         ),
     ),
     SentenceRule(
