@@ -25,7 +25,7 @@ from triage.service import (
 from triage.service.sessions import purge_dead_sessions
 from triage.store import Store
 from triage.workers import Admission
-from triage.workers.lifeline import die_with_parent
+from triage.workers.lifeline import ORPHAN_EXIT_CODE, die_with_parent
 
 __all__ = [
     "SUPERVISOR_PID",
@@ -44,9 +44,23 @@ def watch_supervisor() -> bool:
     """In a server process of ``triage serve --workers N``, end the process when its
     supervisor dies (so an orphan never keeps the port); return whether it watches."""
     supervisor = os.environ.get(SUPERVISOR_PID)
-    if supervisor is None or supervisor != str(os.getppid()):
-        return False  # not a child of the supervisor (one worker, tests, a plain uvicorn)
+    if supervisor is None:
+        return False  # one worker, tests, a plain uvicorn
+    if supervisor != str(os.getppid()):
+        if not _alive(int(supervisor)):
+            os._exit(ORPHAN_EXIT_CODE)  # the supervisor died while this server was starting
+        return False  # not a child of the supervisor
     die_with_parent(int(supervisor))
+    return True
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
     return True
 
 

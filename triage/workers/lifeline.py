@@ -19,7 +19,7 @@ import os
 import threading
 import time
 
-__all__ = ["die_with_parent"]
+__all__ = ["ORPHAN_EXIT_CODE", "die_with_parent"]
 
 ORPHAN_EXIT_CODE = 70
 

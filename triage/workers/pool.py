@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import pickle
 import signal
 import threading
@@ -116,13 +117,22 @@ class WorkerLost(Exception):
         self.detail = detail
 
 
+def _watched(parent: int, target: Target, *args: Any) -> None:
+    """The child's entry: die with ``parent``, then run ``target``."""
+    die_with_parent(parent)
+    target(*args)
+
+
 class Worker:
     """One child process serving requests over a pipe; used by one caller at a time."""
 
     def __init__(self, target: Target, args: tuple[Any, ...], *, name: str) -> None:
         self._connection, child_end = _CONTEXT.Pipe()
+        # The child watches the process that spawned it from its first line: a child still
+        # importing and loading its models when the parent dies would otherwise take init
+        # (its new parent by then) for the one to watch, and live on as an orphan.
         self._process = _CONTEXT.Process(
-            target=target, args=(child_end, *args), name=name, daemon=True
+            target=_watched, args=(os.getpid(), target, child_end, *args), name=name, daemon=True
         )
         self._process.start()
         child_end.close()
