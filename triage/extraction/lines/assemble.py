@@ -15,7 +15,7 @@ from triage.extraction.lines.columns import YEAR_ROLE, classify_header
 from triage.extraction.lines.kinds import TOTAL_WORDS, infer_kind, kind_from_text
 from triage.extraction.lines.roles import assign_unknown_roles
 from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date
-from triage.extraction.normalise.money import AMOUNT_PATTERN, parse_amount
+from triage.extraction.normalise.money import AMOUNT_PATTERN, ISO_CODES, parse_amount
 from triage.extraction.normalise.numbers import parse_count
 from triage.extraction.normalise.terms import parse_percent
 
@@ -141,10 +141,7 @@ def _dates(
 def _ends_in_words(text: str) -> bool:
     """An amount cell that ends in words ("Billed in arrears", "as used") states no amount."""
     last = text.split()[-1] if text.split() else ""
-    return last.isalpha() and last.upper() not in _CURRENCY_CODES
-
-
-_CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "CAD", "AUD", "CHF", "NZD", "SEK", "DKK", "NOK"})
+    return last.isalpha() and last.upper() not in ISO_CODES
 
 
 def _without_period(description: str) -> str:

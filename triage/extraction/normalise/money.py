@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["AMOUNT_PATTERN", "CURRENCY_SIGNS", "amount_value", "parse_amount", "parse_currency"]
+__all__ = [
+    "AMOUNT_PATTERN",
+    "CURRENCY_SIGNS",
+    "ISO_CODES",
+    "amount_value",
+    "parse_amount",
+    "parse_currency",
+]
 
 CURRENCY_SIGNS = {
     "US$": "USD",
@@ -38,7 +45,7 @@ CURRENCY_SIGNS = {
     "₩": "KRW",
     "R": "ZAR",
 }
-_ISO_CODES = frozenset(
+ISO_CODES = frozenset(
     {
         "USD",
         "EUR",
@@ -82,7 +89,7 @@ _CURRENCY_WORDS = {
 }
 
 _SIGN = r"(?:US\$|USD\$|AU\$|AUD\$|A\$|CA\$|CAD\$|C\$|NZ\$|SG\$|S\$|HK\$|R\$|MX\$|\$|€|£|¥|₹)"
-_CODE = r"(?:" + "|".join(sorted(_ISO_CODES)) + r")"
+_CODE = r"(?:" + "|".join(sorted(ISO_CODES)) + r")"
 _NUMBER = r"\d{1,3}(?:[,.'\u00a0\u202f ]\d{3})+(?!\d)(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,4})?"
 AMOUNT_PATTERN = re.compile(
     rf"(?P<pre>{_SIGN}|{_CODE})?\s?(?P<num>{_NUMBER})(?:\s?(?P<post>{_SIGN}|{_CODE}))?"
@@ -127,13 +134,13 @@ def parse_amount(text: str) -> tuple[Decimal, str | None] | None:
 
 
 def _code_of(sign: str) -> str:
-    return sign if sign in _ISO_CODES else CURRENCY_SIGNS[sign]
+    return sign if sign in ISO_CODES else CURRENCY_SIGNS[sign]
 
 
 def parse_currency(text: str) -> str | None:
     """Return the currency ``text`` names by ISO code, sign or word, or None."""
     for match in re.finditer(r"\b[A-Z]{3}\b", text):
-        if match.group(0) in _ISO_CODES:
+        if match.group(0) in ISO_CODES:
             return match.group(0)
     sign = re.search(_SIGN, text)
     if sign:
