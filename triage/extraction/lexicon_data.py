@@ -35,7 +35,8 @@ _FIELDS = frozenset(
 
 
 class Lexicon(BaseModel):
-    """Label synonyms per field, weak labels, range labels, block labels, column roles."""
+    """Label synonyms per field, weak labels, range labels, block and addressee labels,
+    forms of address, legal forms, column roles."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -51,6 +52,10 @@ class Lexicon(BaseModel):
     fallback_cues: tuple[str, ...]
     other_quantity_words: dict[str, frozenset[str]]
     block_labels: frozenset[str]
+    addressee_labels: frozenset[str]
+    honorifics: frozenset[str]
+    salutations: frozenset[str]
+    legal_forms: tuple[str, ...]
 
     @field_validator("fallback_cues")
     @classmethod
@@ -62,6 +67,15 @@ class Lexicon(BaseModel):
                 message = f"fallback cue {pattern!r} is not a regular expression: {error}"
                 raise ValueError(message) from error
         return patterns
+
+    @field_validator("legal_forms")
+    @classmethod
+    def _printed_forms(cls, forms: tuple[str, ...]) -> tuple[str, ...]:
+        for form in forms:
+            if not form or not form[0].isalpha() or form != form.strip():
+                message = f"legal form {form!r} must start with a letter, no spaces round it"
+                raise ValueError(message)
+        return forms
 
     @field_validator("month_names")
     @classmethod

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from triage.contract import ExtractedLineItem
 from triage.documents.parsed import Page, ParsedDocument
+from triage.extraction.fields.addressee import addressee_candidates
 from triage.extraction.fields.blocks import focus, text_blocks
 from triage.extraction.fields.candidates import Candidate, Source
 from triage.extraction.fields.consistency import cross_check
@@ -110,6 +111,7 @@ def read_document(
     candidates += prose.candidates(focused, prose.docs(focused), style)
     candidates += party_candidates(blocks)
     candidates += letterhead_candidates(pages, blocks)
+    candidates += addressee_candidates(pages)
     candidates += renewal_candidates(blocks)
     candidates += reference_candidates(blocks)
     candidates += currency_candidates(blocks)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.triage.extraction.abilities.sheet import A4, Sheet
 from triage.documents.reader import parse_pdf
 from triage.extraction import OrderExtractor
 from triage.samples.writer import write_case
@@ -26,3 +27,34 @@ def test_a_date_under_the_discount_column_after_the_totals_is_not_a_line_item(
     expected = [(i["sku"], i["quantity"], i["start_date"]) for i in labels["line_items"]]
     assert read == expected
     assert all(0 <= (i.discount_pct or 0) <= 100 for i in extraction.line_items)
+
+
+def _letter(opening: str) -> bytes:
+    sheet = Sheet(A4, font="Times-Roman", size=10)
+    sheet.text(60, 50, "Larchmont Survey Systems Ltd", font="Times-Bold", size=13)
+    sheet.text(60, 90, "3 March 2027")
+    sheet.paragraph(60, 120, opening, chars=90, leading=13)
+    return sheet.finish()
+
+
+def test_an_and_between_capitalised_words_is_inside_the_customers_name(
+    extractor: OrderExtractor,
+) -> None:
+    # A foreign letter's "placed by Lumen and Vale Architects LLP (the "Customer")" was read
+    # as "Vale Architects LLP": the "and" was taken for the one between two parties.
+    pdf = _letter(
+        "We write to confirm the order placed by Lumen and Vale Architects LLP (the "
+        "\u201cCustomer\u201d) with Larchmont Survey Systems Ltd (the \u201cProvider\u201d)."
+    )
+    fields = extractor.extract(parse_pdf(pdf, "order.pdf", max_pages=5), country="GB").fields
+    assert fields.get("customer_legal_name").value == "Lumen and Vale Architects LLP"
+    assert fields.get("provider_legal_name").value == "Larchmont Survey Systems Ltd"
+
+
+def test_an_and_after_a_legal_form_starts_the_second_party(extractor: OrderExtractor) -> None:
+    pdf = _letter(
+        "This order is made between Larchmont Survey Systems Ltd and Harrow Field Works "
+        "Limited (the \u201cCustomer\u201d) for the survey service below."
+    )
+    fields = extractor.extract(parse_pdf(pdf, "order.pdf", max_pages=5), country="GB").fields
+    assert fields.get("customer_legal_name").value == "Harrow Field Works Limited"

@@ -6,6 +6,7 @@ import re
 
 from triage.extraction.fields.candidates import Candidate, Source, parse_field_value
 from triage.extraction.fields.lexicon import (
+    LEGAL_FORM,
     RANGE_LABELS,
     match_label,
     names_other_quantity,
@@ -54,11 +55,7 @@ def _text(words: list[PlacedWord]) -> str:
     return " ".join(w.text for _, _, w in words)
 
 
-_LEGAL_FORM_END = re.compile(
-    r"\b(?:inc|incorporated|corp|corporation|llc|llp|ltd|limited|plc|gmbh|ag|sa|sas|sarl|"
-    r"srl|spa|bv|nv|ab|oy|pty|company|co|p\.?c)\.?$",
-    re.IGNORECASE,
-)
+_LEGAL_FORM_END = re.compile(rf"\b{LEGAL_FORM}$")
 
 
 def _case_changes(name: str, line: str) -> bool:

@@ -12,9 +12,13 @@ from functools import lru_cache
 from triage.extraction.lexicon_data import load_lexicon
 
 __all__ = [
+    "ADDRESSEE_LABELS",
     "BLOCK_LABELS",
     "FIELD_LABELS",
+    "HONORIFICS",
+    "LEGAL_FORM",
     "RANGE_LABELS",
+    "SALUTATIONS",
     "SIGNATURE_DATE_LABELS",
     "SIGNATURE_MARK_LABELS",
     "SIGNATURE_NAME_LABELS",
@@ -54,6 +58,30 @@ _MULTIWORD = re.compile(
 WEAK_LABELS: dict[str, str] = _LEXICON.weak_labels
 _OTHER_QUANTITY: dict[str, frozenset[str]] = _LEXICON.other_quantity_words
 BLOCK_LABELS: frozenset[str] = _LEXICON.block_labels
+ADDRESSEE_LABELS: frozenset[str] = _LEXICON.addressee_labels
+HONORIFICS: frozenset[str] = _LEXICON.honorifics
+SALUTATIONS: frozenset[str] = _LEXICON.salutations
+
+
+def _printed_form(form: str) -> str:
+    """A legal form as a pattern: each dot optional, spaces any run of spaces."""
+    return r"\s+".join(re.escape(part).replace(r"\.", r"\.?") for part in form.split())
+
+
+# A legal form as printed or in capitals ("Ltd", "LTD"), longest first ("Pty Ltd" before
+# "Ltd"), with its closing dot: the pattern a company's name ends in.
+LEGAL_FORM = (
+    "(?:"
+    + "|".join(
+        _printed_form(variant)
+        for variant in sorted(
+            {v for form in _LEXICON.legal_forms for v in (form, form.upper())},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\.?"
+)
 # Labels whose value is a date range: the first date starts the term, the second ends it.
 RANGE_LABELS = _LEXICON.range_labels
 

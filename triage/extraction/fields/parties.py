@@ -9,10 +9,17 @@ from collections.abc import Iterator, Sequence
 from triage.documents.parsed import Page
 from triage.extraction.fields.blocks import TextBlock
 from triage.extraction.fields.candidates import Candidate, Source
+from triage.extraction.fields.lexicon import HONORIFICS, LEGAL_FORM, SALUTATIONS
 from triage.extraction.layout.segments import split_line
 from triage.extraction.normalise import parse_date
 
-__all__ = ["letterhead_candidates", "party_candidates", "renewal_candidates"]
+__all__ = [
+    "COMPANY_NAME",
+    "letterhead_candidates",
+    "opens_with_honorific",
+    "party_candidates",
+    "renewal_candidates",
+]
 
 _SENTENCE = re.compile(r"[^.;]+[.;]?")
 _INSTRUCTION = re.compile(
@@ -95,12 +102,29 @@ _ABBREVIATION = re.compile(
 )
 
 
+_FORM_END = re.compile(rf"\b{LEGAL_FORM}\W*$")
+
+
+def _and_inside_name(text: str, before: re.Match[str], anchor: re.Match[str]) -> bool:
+    """Whether the "and" of ``anchor`` joins words of one name ("by Lumen and Vale
+    Architects LLP"): the words before it are capitalised and end in no legal form (after
+    "Acme Inc and" a second party begins)."""
+    if anchor.group(0).strip().lower() != "and":
+        return False
+    words = text[before.end() : anchor.start()].split()
+    capitalised = 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+    return capitalised and not _FORM_END.search(" ".join(words))
+
+
 def _party_name(text_before: str, *, anchored: bool) -> str | None:
     name = text_before
     if anchored:
         masked = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "\u00b7", text_before)
         anchors = list(_ANCHOR.finditer(masked))
-        name = text_before[anchors[-1].end() :] if anchors else text_before
+        cut = len(anchors) - 1
+        while cut > 0 and _and_inside_name(masked, anchors[cut - 1], anchors[cut]):
+            cut -= 1
+        name = text_before[anchors[cut].end() :] if anchors else text_before
     name = _DESCRIPTOR.sub("", name).strip(" ,\"“”'")
     words = name.split()
     if not 1 <= len(words) <= 8 or not name[:1].isupper():
@@ -186,13 +210,30 @@ def renewal_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
             yield Candidate("auto_renewal", value, 0.8, Source.SENTENCE, words)
 
 
-# A company's name ends in its legal form: "Fjordline Data GmbH", "Brightline Analytics, Inc."
-_LEGAL_FORM = re.compile(
-    r"^(?P<name>(?:[A-Z0-9][\w&'’.\-]*,?\s+){1,6}?(?:[A-Z][\w&'’.\-]*,?\s+)?"
-    r"(?:Inc|Incorporated|Corp|Corporation|LLC|L\.L\.C|LLP|Ltd|Limited|Pty\s+Ltd|plc|PLC|GmbH|AG|"
-    r"SA|S\.A|SAS|SARL|S\.r\.l|Srl|SpA|S\.p\.A|BV|B\.V|NV|N\.V|AB|Oy|KK|Co|Company)\.?)(?:\s|$|[,·|])"
+# A company's name ends in its legal form: "Fjordline Data GmbH", "Brightline Analytics, Inc.",
+# "HALBERD PUMPS & VALVES LTD"; joining words ("&", "and", "of") may stand inside it.
+_NAME_WORD = r"(?:[A-Z0-9][\w&'’.\-]*|&|and|of|de|du|des|la|le|von|van|der|y|et|und)"
+COMPANY_NAME = re.compile(
+    rf"^(?P<name>[A-Z0-9][\w&'’.\-]*,?\s+(?:{_NAME_WORD},?\s+){{0,6}}?{LEGAL_FORM})"
+    r"(?:\s|$|[,·|])"
 )
-_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Attn|Attention|Dear)\b\.?", re.IGNORECASE)
+
+
+def _opens_with(text: str, words: frozenset[str]) -> bool:
+    """Whether ``text`` starts with one of ``words`` (a form of address, a salutation)."""
+    head = re.sub(r"[^\w\s]", " ", text.lower()).split()
+    return any(" ".join(head[:n]) in words for n in (1, 2, 3))
+
+
+def opens_with_honorific(text: str) -> bool:
+    """A person's line ("Ms. Dana Whitfield", "Attn: J. Ruiz"); in mixed case an initialism
+    ("MS Amlin plc") is no form of address."""
+    first = text.split()[0] if text.split() else ""
+    if text != text.upper() and len(first.strip(".:")) > 1 and first.strip(".:").isupper():
+        return False
+    return _opens_with(text, HONORIFICS)
+
+
 # "the Master Subscription Agreement between Brightline Analytics, Inc. and Customer"
 _BETWEEN_ROLE = re.compile(
     r"\bbetween\s+(?P<name>[A-Z][^()]{2,80}?)\s+and\s+(?:the\s+)?(?P<role>Customer|Client|you)\b"
@@ -215,11 +256,13 @@ def letterhead_candidates(
         # or followed by its address after a separator. The letterhead ends where the
         # addressee ("Ms Dana Whitfield", a date line) or the text begins.
         run = split_line(line, first.number, index)[0] if first else None
-        if run is None or _HONORIFIC.match(run.text) or len(run.words) > _LETTERHEAD_WORDS:
+        if run is None or len(run.words) > _LETTERHEAD_WORDS:
+            break
+        if opens_with_honorific(run.text) or _opens_with(run.text, SALUTATIONS):
             break
         if len(run.words) <= 5 and parse_date(run.text, None) is not None:
             break  # the letter's date line
-        match = _LEGAL_FORM.match(run.text)
+        match = COMPANY_NAME.match(run.text)
         if match is None:
             continue
         rest = run.text[match.end("name") :].strip()
