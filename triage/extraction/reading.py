@@ -77,12 +77,13 @@ def _value(fields: dict[str, Resolution], name: str) -> str | None:
     return str(found.value) if found else None
 
 
-def _billing_start_texts(pairs: list[KeyValue]) -> list[tuple[str, tuple[PlacedWord, ...]]]:
-    """Values written against billing-start labels, for those that name no date."""
+def _label_texts(pairs: list[KeyValue], field: str) -> list[tuple[str, tuple[PlacedWord, ...]]]:
+    """Values written against ``field``'s labels, for those that state it in words
+    ("First invoice: On the subscription start date", "Renewal term: Same as initial term")."""
     return [
         (pair.value_text, pair.value)
         for pair in pairs
-        if any(field == "billing_start_date" for field, _ in match_label(pair.label))
+        if any(name == field for name, _ in match_label(pair.label))
     ]
 
 
@@ -137,6 +138,11 @@ def read_document(
     if renews is not None and renews.value is False:
         fields.pop("renewal_notice_days", None)  # no automatic renewal: nothing to give notice of
     cross_check(fields, items)
-    derive_terms(fields, blocks, _billing_start_texts(pairs))
+    derive_terms(
+        fields,
+        blocks,
+        _label_texts(pairs, "billing_start_date"),
+        _label_texts(pairs, "renewal_term_months"),
+    )
     items = lines_with_order_term(items, fields)
     return DocumentReading(fields, items, warnings)

@@ -58,3 +58,32 @@ def test_an_and_after_a_legal_form_starts_the_second_party(extractor: OrderExtra
     )
     fields = extractor.extract(parse_pdf(pdf, "order.pdf", max_pages=5), country="GB").fields
     assert fields.get("customer_legal_name").value == "Harrow Field Works Limited"
+
+
+def test_a_renewal_term_ticked_as_same_as_the_initial_term_is_the_initial_term(
+    extractor: OrderExtractor,
+) -> None:
+    # Foreign tick-box forms offer "Renewal term: [ ] 12 months [X] Same as initial term";
+    # the ticked option states the renewal term in words, against its label.
+    sheet = Sheet(A4, font="Helvetica", size=9)
+    sheet.text(40, 50, "ORDER FORM", font="Helvetica-Bold", size=13)
+    sheet.text(40, 80, "Subscription start date", size=7)
+    sheet.text(40, 92, "01/02/2028")
+    sheet.text(200, 80, "Contract term", size=7)
+    for x, option, on in ((200, "12 months", False), (270, "24 months", True)):
+        sheet.rect(x, 93, 7, 7)
+        if on:
+            sheet.cross(x, 93, 7)
+        sheet.text(x + 11, 92, option)
+    sheet.text(40, 116, "Automatic renewal", size=7)
+    sheet.text(200, 116, "Renewal term", size=7)
+    for x, option, on in ((40, "Yes", True), (90, "No", False), (200, "12 months", False),
+                          (270, "Same as initial term", True)):  # fmt: skip
+        sheet.rect(x, 129, 7, 7)
+        if on:
+            sheet.cross(x, 129, 7)
+        sheet.text(x + 11, 128, option)
+    fields = extractor.extract(parse_pdf(sheet.finish(), "order.pdf", max_pages=5)).fields
+    assert fields.get("term_months").value == 24
+    assert fields.get("auto_renewal").value is True
+    assert fields.get("renewal_term_months").value == 24

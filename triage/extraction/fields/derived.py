@@ -107,11 +107,14 @@ def derive_terms(
     fields: dict[str, Resolution],
     blocks: Sequence[TextBlock],
     billing_start_values: Sequence[tuple[str, tuple[PlacedWord, ...]]] = (),
+    renewal_term_values: Sequence[tuple[str, tuple[PlacedWord, ...]]] = (),
 ) -> None:
-    """Add to ``fields`` the end date, term and billing start that the stated terms imply.
+    """Add to ``fields`` the end date, term, billing start and renewal term that the stated
+    terms imply.
 
-    ``billing_start_values`` are the texts (and words) written against billing-start labels
-    that name no date ("On the subscription start date").
+    ``billing_start_values`` and ``renewal_term_values`` are the texts (and words) written
+    against billing-start and renewal-term labels that state them in words ("On the
+    subscription start date", "Same as initial term").
     """
     start, end, term = (fields.get(n) for n in ("start_date", "end_date", "term_months"))
     if start and term and not end:
@@ -134,6 +137,9 @@ def derive_terms(
     term = fields.get("term_months")
     if term and "renewal_term_months" not in fields and fields_renew(fields):
         stated = _stated(blocks, _RENEWS_AS_TERM) or _stated(blocks, _SAME_AS_TERM_OPTION)
+        for text, words in renewal_term_values:
+            if stated is None and _SAME_AS_TERM_OPTION.search(text):
+                stated = Resolution(None, words, Source.LABEL, 0.85, 1, 0.0)
         if stated is not None:
             resolution = _derived(term.value, (term, stated))
             resolution.evidence = stated.evidence + term.evidence
