@@ -16,7 +16,7 @@ from triage.extraction.fields.derived import (
     derive_terms,
     lines_with_order_term,
 )
-from triage.extraction.fields.labelled import label_candidates
+from triage.extraction.fields.labelled import header_date_candidates, label_candidates
 from triage.extraction.fields.lexicon import match_label
 from triage.extraction.fields.parties import (
     letterhead_candidates,
@@ -108,6 +108,8 @@ def read_document(
     pairs: list[KeyValue] = [pair for page in pages for pair in find_key_values(page)]
     blocks = text_blocks(pages)
     candidates = label_candidates(pairs, style, label_model)
+    if pages[0].number == 1:
+        candidates += header_date_candidates(pairs, pages[0].height, style)
     focused = [run for block in blocks for run in focus(block)]
     candidates += prose.candidates(focused, prose.docs(focused), style)
     candidates += party_candidates(blocks)

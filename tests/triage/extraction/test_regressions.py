@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 from tests.triage.extraction.abilities.sheet import A4, Sheet
@@ -87,3 +88,27 @@ def test_a_renewal_term_ticked_as_same_as_the_initial_term_is_the_initial_term(
     assert fields.get("term_months").value == 24
     assert fields.get("auto_renewal").value is True
     assert fields.get("renewal_term_months").value == 24
+
+
+def test_a_bare_date_in_the_first_pages_header_is_the_orders_date_not_the_signing_date(
+    extractor: OrderExtractor,
+) -> None:
+    # CPQ quotes print "Quote # / Date / Valid Until" beside the letterhead; the signature
+    # block's own "Date" further down is when the customer signed.
+    sheet = Sheet(A4, font="Helvetica", size=9)
+    sheet.text(40, 40, "Quillon Metrics, Inc.", font="Helvetica-Bold", size=13)
+    for row, (label, value) in enumerate(
+        (("Quote #", "Q-2028-771"), ("Date", "14 May 2028"), ("Valid Until", "13 June 2028"))
+    ):
+        sheet.text(350, 44 + 13 * row, label, font="Helvetica-Bold")
+        sheet.text(440, 44 + 13 * row, value)
+    sheet.text(40, 140, "Subscription Start Date: 01 July 2028")
+    sheet.text(40, 154, "Initial Term: 12 months")
+    sheet.text(40, 640, "Customer signature", font="Helvetica-Bold")
+    sheet.text(40, 660, "Name")
+    sheet.text(120, 660, "Ines Varga")
+    sheet.text(40, 674, "Date")
+    sheet.text(120, 674, "20 May 2028")
+    fields = extractor.extract(parse_pdf(sheet.finish(), "order.pdf", max_pages=5)).fields
+    assert fields.get("order_date").value == date(2028, 5, 14)
+    assert fields.get("start_date").value == date(2028, 7, 1)

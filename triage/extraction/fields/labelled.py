@@ -6,6 +6,7 @@ import re
 
 from triage.extraction.fields.candidates import Candidate, Source, parse_field_value
 from triage.extraction.fields.lexicon import (
+    DOCUMENT_DATE_LABELS,
     LEGAL_FORM,
     RANGE_LABELS,
     match_label,
@@ -18,7 +19,7 @@ from triage.extraction.layout.segments import PlacedWord
 from triage.extraction.normalise import DateStyle
 from triage.extraction.normalise.dates import DATE_PATTERN, parse_date
 
-__all__ = ["label_candidates"]
+__all__ = ["header_date_candidates", "label_candidates"]
 
 # A label the lexicon does not know is read by the model; its candidates stay below the
 # lexicon's so that a known label always wins, and below 0.9 confidence on their own.
@@ -111,4 +112,26 @@ def label_candidates(
             boxed = pair.colon or pair.arrangement is Arrangement.CELL
             score = label_score * _ARRANGEMENT_SCORE[pair.arrangement] * (1.0 if boxed else 0.9)
             found.append(Candidate(field, value, score, Source.LABEL, words))
+    return found
+
+
+_HEADER_SHARE = 0.35  # the document's header: the top of the first page
+_HEADER_DATE_SCORE = 0.6
+
+
+def header_date_candidates(
+    pairs: list[KeyValue], page_height: float, style: DateStyle | None
+) -> list[Candidate]:
+    """The document's date from a bare "Date" label in the first page's header (a quote's
+    "Quote # … Date … Valid until" column), not from one further down (a signing date)."""
+    found: list[Candidate] = []
+    for pair in pairs:
+        if pair.page != 1 or normalise_label(pair.label) not in DOCUMENT_DATE_LABELS:
+            continue
+        if pair.value[0][2].top > _HEADER_SHARE * page_height:
+            continue
+        value = parse_field_value("order_date", pair.value_text, style)
+        if value is not None:
+            score = _HEADER_DATE_SCORE * _ARRANGEMENT_SCORE[pair.arrangement]
+            found.append(Candidate("order_date", value, score, Source.LABEL, pair.value))
     return found

@@ -14,6 +14,7 @@ from triage.extraction.lexicon_data import load_lexicon
 __all__ = [
     "ADDRESSEE_LABELS",
     "BLOCK_LABELS",
+    "DOCUMENT_DATE_LABELS",
     "FIELD_LABELS",
     "HONORIFICS",
     "LEGAL_FORM",
@@ -59,6 +60,7 @@ WEAK_LABELS: dict[str, str] = _LEXICON.weak_labels
 _OTHER_QUANTITY: dict[str, frozenset[str]] = _LEXICON.other_quantity_words
 BLOCK_LABELS: frozenset[str] = _LEXICON.block_labels
 ADDRESSEE_LABELS: frozenset[str] = _LEXICON.addressee_labels
+DOCUMENT_DATE_LABELS: frozenset[str] = _LEXICON.document_date_labels
 HONORIFICS: frozenset[str] = _LEXICON.honorifics
 SALUTATIONS: frozenset[str] = _LEXICON.salutations
 
