@@ -112,3 +112,26 @@ def test_a_bare_date_in_the_first_pages_header_is_the_orders_date_not_the_signin
     fields = extractor.extract(parse_pdf(sheet.finish(), "order.pdf", max_pages=5)).fields
     assert fields.get("order_date").value == date(2028, 5, 14)
     assert fields.get("start_date").value == date(2028, 7, 1)
+
+
+def test_a_value_cell_after_the_last_unticked_option_of_a_row_is_kept(
+    extractor: OrderExtractor,
+) -> None:
+    # "☐ 30 days ☒ 60 days ☐ 90 days   7%": the "7%" stands under the next column's label;
+    # it is no part of the unticked "90 days" and must survive that option's removal.
+    sheet = Sheet(A4, font="Helvetica", size=8.5)
+    sheet.text(40, 50, "ORDER FORM", font="Helvetica-Bold", size=13)
+    sheet.text(40, 90, "Automatic renewal", size=7)
+    sheet.text(150, 90, "Non-renewal notice", size=7)
+    sheet.text(300, 90, "Renewal uplift cap (%)", size=7)
+    options = ((40, "Yes", True), (80, "No", False), (150, "30 days", False),
+               (200, "60 days", True), (250, "90 days", False))  # fmt: skip
+    for x, option, on in options:
+        sheet.rect(x, 103, 7, 7)
+        if on:
+            sheet.cross(x, 103, 7)
+        sheet.text(x + 10, 102, option)
+    sheet.text(300, 102, "7%")
+    fields = extractor.extract(parse_pdf(sheet.finish(), "order.pdf", max_pages=5)).fields
+    assert fields.get("renewal_notice_days").value == 60
+    assert fields.get("renewal_uplift_cap_pct").value == 7

@@ -43,6 +43,7 @@ _MARKER = re.compile(
 _MAYBE_MARKER = re.compile(rf"[\[(\u2022{_MARKED_GLYPHS}{_EMPTY_GLYPHS}]")
 _OPEN, _CLOSE = {"(": ")", "[": "]"}, {")", "]"}
 _GAP_HEIGHTS = 2.5  # words further apart than this many word heights belong to another cell
+_WORD_GAP_HEIGHTS = 0.8  # about three spaces: wider, and the next word is no longer the option's
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +119,14 @@ def _is_choice_row(tokens: Sequence[_Token]) -> bool:
     return len(markers) >= 2 or any(t.kind is _Kind.EMPTY for t in markers)
 
 
-def _options(tokens: list[_Token], gap: float) -> list[tuple[int, list[int]]]:
-    """Return (marker index, option text indexes) for every marker of the row."""
+def _options(tokens: list[_Token], height: float) -> list[tuple[int, list[int]]]:
+    """Return (marker index, option text indexes) for every marker of the row.
+
+    An option's words start within a few word heights of its mark and follow one another
+    at word spacing; a wider gap between two of them starts another cell ("☐ 90 days",
+    then a "7%" under the next column's label).
+    """
+    gap, word_gap = _GAP_HEIGHTS * height, _WORD_GAP_HEIGHTS * height
     after_style = tokens[-1].kind is not _Kind.TEXT
     options: list[tuple[int, list[int]]] = []
     for index, token in enumerate(tokens):
@@ -132,7 +139,7 @@ def _options(tokens: list[_Token], gap: float) -> list[tuple[int, list[int]]]:
         while 0 <= probe < len(tokens) and tokens[probe].kind is _Kind.TEXT:
             neighbour = tokens[probe]
             distance = (edge - neighbour.x1) if after_style else (neighbour.x0 - edge)
-            if distance > gap:
+            if distance > (word_gap if texts else gap):
                 break
             texts.append(probe)
             edge = neighbour.x0 if after_style else neighbour.x1
@@ -148,7 +155,7 @@ def _is_marker(token: _Token) -> bool:
 def _resolve_tokens(tokens: list[_Token], height: float) -> list[Word]:
     """Return the words of a row of options with the unmarked options and the markers gone."""
     dropped: set[int] = set()
-    for marker, texts in _options(tokens, _GAP_HEIGHTS * max(height, 4.0)):
+    for marker, texts in _options(tokens, max(height, 4.0)):
         dropped.add(marker)
         if tokens[marker].kind is _Kind.EMPTY:
             dropped.update(texts)
