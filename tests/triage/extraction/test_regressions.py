@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from tests.triage.extraction.abilities.sheet import A4, Sheet
@@ -135,3 +136,17 @@ def test_a_value_cell_after_the_last_unticked_option_of_a_row_is_kept(
     fields = extractor.extract(parse_pdf(sheet.finish(), "order.pdf", max_pages=5)).fields
     assert fields.get("renewal_notice_days").value == 60
     assert fields.get("renewal_uplift_cap_pct").value == 7
+
+
+def test_a_label_with_a_long_bracketed_qualifier_still_names_its_value(
+    extractor: OrderExtractor,
+) -> None:
+    # "Total contract value (excluding VAT / sales tax)  531.288,00": eight words, but the
+    # label is the three before the bracket.
+    sheet = Sheet(A4, font="Helvetica", size=9)
+    sheet.text(40, 50, "ORDER FORM", font="Helvetica-Bold", size=13)
+    sheet.text(40, 80, "All amounts are stated in EUR.")
+    sheet.text(300, 120, "Total contract value (excluding VAT / sales tax)")
+    sheet.right(560, 120, "531.288,00")
+    fields = extractor.extract(parse_pdf(sheet.finish(), "order.pdf", max_pages=5)).fields
+    assert fields.get("total_contract_value").value == Decimal("531288.00")

@@ -269,6 +269,12 @@ def _label_row_pairs(segments: list[list[Segment]], index: int) -> list[KeyValue
     return pairs
 
 
+def _label_length(text: str) -> int:
+    """A label's words, its bracketed qualifier not counted ("Total contract value
+    (excluding VAT / sales tax)" is a label of three words)."""
+    return len(re.sub(r"\([^()]*\)", " ", text).split())
+
+
 def find_key_values(page: Page) -> list[KeyValue]:
     """Return every label/value pair the page's geometry suggests, colon-less ones included."""
     segments = [split_line(line, page.number, i) for i, line in enumerate(page.lines)]
@@ -292,7 +298,7 @@ def find_key_values(page: Page) -> list[KeyValue]:
                 nearby = _neighbour(segments, index, position, seg)
                 if nearby is not None:
                     pairs.append(KeyValue(label, nearby[1], nearby[0], True, seg.x0))
-            if inline or len(seg.words) > _MAX_LABEL_WORDS:
+            if inline or _label_length(seg.text) > _MAX_LABEL_WORDS:
                 continue
             nearby = _neighbour(segments, index, position, seg)
             if nearby is not None:
