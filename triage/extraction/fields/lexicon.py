@@ -44,10 +44,21 @@ def normalise_label(label: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_ABBREVIATIONS: dict[str, str] = _LEXICON.label_abbreviations
+
+
+def _canonical(label: str) -> str:
+    """The normalised label with its abbreviations written out ("order ref" -> "order
+    reference"), the form labels are matched in."""
+    return " ".join(_ABBREVIATIONS.get(word, word) for word in normalise_label(label).split())
+
+
 _EXACT: dict[str, list[str]] = {}
 for _field, _labels in FIELD_LABELS.items():
     for _label in _labels:
-        _EXACT.setdefault(normalise_label(_label), []).append(_field)
+        _named = _EXACT.setdefault(_canonical(_label), [])
+        if _field not in _named:
+            _named.append(_field)
 _MULTIWORD = re.compile(
     r"(?<!\w)("
     + "|".join(re.escape(k) for k in sorted(_EXACT, key=len, reverse=True) if " " in k)
@@ -57,6 +68,7 @@ _MULTIWORD = re.compile(
 
 # Labels that name a field only sometimes ("Total" may be a subtotal): a lower score.
 WEAK_LABELS: dict[str, str] = _LEXICON.weak_labels
+_WEAK: dict[str, str] = {_canonical(label): field for label, field in WEAK_LABELS.items()}
 _OTHER_QUANTITY: dict[str, frozenset[str]] = _LEXICON.other_quantity_words
 BLOCK_LABELS: frozenset[str] = _LEXICON.block_labels
 ADDRESSEE_LABELS: frozenset[str] = _LEXICON.addressee_labels
@@ -102,14 +114,14 @@ def match_label(label: str) -> tuple[tuple[str, float], ...]:
 
 
 def _match_whole(label: str) -> tuple[tuple[str, float], ...]:
-    text = normalise_label(label)
-    bare = normalise_label(re.sub(r"\([^)]*\)", " ", label))  # "(YYYY-MM-DD)", "(as registered)"
+    text = _canonical(label)
+    bare = _canonical(re.sub(r"\([^)]*\)", " ", label))  # "(YYYY-MM-DD)", "(as registered)"
     if text not in _EXACT and bare in _EXACT:
         text = bare
     if text in _EXACT:
         return tuple((field, 1.0) for field in _EXACT[text])
-    if text in WEAK_LABELS:
-        return ((WEAK_LABELS[text], 0.7),)
+    if text in _WEAK:
+        return ((_WEAK[text], 0.7),)
     if len(text.split()) > 6:
         return ()
     spans: list[tuple[int, int, str]] = []
@@ -117,9 +129,10 @@ def _match_whole(label: str) -> tuple[tuple[str, float], ...]:
         match = _MULTIWORD.match(text, start)
         if match and (start == 0 or not text[start - 1].isalnum()):
             spans.append((start, match.end(), match.group(1)))
-    # Overlapping synonyms: the longest wins ("purchase order ref" is a PO, not an "order ref").
+    # Overlapping synonyms: the leftmost wins, then the longest ("purchase order reference"
+    # is a PO's reference, not an "order reference"; "order form number" is not an "order").
     kept: list[tuple[int, int, str]] = []
-    for span in sorted(spans, key=lambda s: s[0] - s[1]):
+    for span in sorted(spans, key=lambda s: (s[0], s[0] - s[1])):
         if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
             kept.append(span)
     found = {

@@ -1,0 +1,82 @@
+"""The label lexicon: data that names fields, validated on load, matched with care."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from triage.errors import ConfigError
+from triage.extraction.fields.lexicon import LEGAL_FORM, match_label
+from triage.extraction.lexicon_data import LEXICON_PATH, load_lexicon
+
+
+def _fields(label: str) -> set[str]:
+    return {field for field, _ in match_label(label)}
+
+
+@pytest.mark.parametrize(
+    ("label", "field"),
+    [
+        ("Order form ref.", "order_number"),  # "ref" is "reference"
+        ("Order Form No.", "order_number"),
+        ("PO Nr.", "po_number"),
+        ("PO ref", "po_number"),
+    ],
+)
+def test_abbreviated_labels_name_the_field_of_the_words_they_stand_for(
+    label: str, field: str
+) -> None:
+    assert _fields(label) == {field}
+
+
+def test_of_two_overlapping_synonyms_the_leftmost_names_the_field() -> None:
+    # "purchase order" and "order reference" overlap in "purchase order reference".
+    assert _fields("Purchase order reference") == {"po_number"}
+    assert _fields("Purchase order ref") == {"po_number"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Acme Ltd", "ACME PUMPS LTD", "Lakeshore Partners, P.C.", "Fjord Data GmbH", "Nord A/S"],
+)
+def test_a_company_name_ends_in_a_legal_form_as_printed_or_in_capitals(name: str) -> None:
+    assert re.search(rf"\b{LEGAL_FORM}$", name)
+
+
+@pytest.mark.parametrize("name", ["Acme ltd", "the company", "Regional Office"])
+def test_a_lower_case_or_missing_form_ends_no_company_name(name: str) -> None:
+    assert not re.search(rf"\b{LEGAL_FORM}$", name)
+
+
+def _write_lexicon(tmp_path: Path, change: dict[str, object]) -> Path:
+    raw = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    raw.update(change)
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_the_shipped_lexicon_loads() -> None:
+    lexicon = load_lexicon()
+    assert "prepared for" in lexicon.addressee_labels
+    assert lexicon.label_abbreviations["no"] == "number"
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ({"legal_forms": ["Ltd", " GmbH"]}, "legal form"),
+        ({"label_abbreviations": {False: "number"}}, "label_abbreviations"),
+        ({"fallback_cues": ["(unclosed"]}, "fallback cue"),
+        ({"field_labels": {"shoe_size": ["shoe size"]}}, "shoe_size"),
+        ({"addressee_labels": None}, "addressee_labels"),
+    ],
+)
+def test_a_malformed_lexicon_stops_loading_with_a_message_naming_the_problem(
+    tmp_path: Path, change: dict[str, object], named: str
+) -> None:
+    with pytest.raises(ConfigError, match=named):
+        load_lexicon(_write_lexicon(tmp_path, change))
