@@ -13,6 +13,7 @@ from triage.documents.parsed import ParsedDocument
 from triage.errors import ConfigError
 from triage.extraction.calibration import LINE_ITEMS, Calibration
 from triage.extraction.clauses import ClauseClassifier
+from triage.extraction.fields.cues import CUES_PATH
 from triage.extraction.fields.prose import ProseReader
 from triage.extraction.label_model import LabelModel
 from triage.extraction.layout.reading_order import in_reading_order
@@ -52,8 +53,9 @@ def models_fingerprint(models_dir: Path) -> str:
     files are told apart even when the code version is the same.
     """
     digest = hashlib.sha256()
-    # The lexicon in use is always the repository's (``triage.extraction.lexicon_data``).
+    # The lexicon and the prose cues in use are always the repository's.
     digest.update(LEXICON_PATH.read_bytes())
+    digest.update(CUES_PATH.read_bytes())
     for folder in (models_dir / "extraction", models_dir / "clauses"):
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(str(path.relative_to(models_dir)).encode())

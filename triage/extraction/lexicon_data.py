@@ -18,12 +18,12 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from triage.errors import ConfigError
 
-__all__ = ["LEXICON_PATH", "Lexicon", "load_lexicon"]
+__all__ = ["FIELDS", "LEXICON_PATH", "Lexicon", "load_lexicon"]
 
 LEXICON_PATH = Path(__file__).resolve().parents[2] / "models" / "extraction" / "lexicon.yaml"
 """The lexicon shipped with the repository's models."""
 
-_FIELDS = frozenset(
+FIELDS = frozenset(
     {
         "order_number", "customer_legal_name", "provider_legal_name", "currency",
         "order_date", "start_date", "end_date", "term_months", "billing_frequency",
@@ -32,6 +32,7 @@ _FIELDS = frozenset(
         "total_contract_value",
     }
 )  # fmt: skip
+"""The fields a label, a cue or a word list may name."""
 
 
 class Lexicon(BaseModel):
@@ -89,7 +90,7 @@ class Lexicon(BaseModel):
     @field_validator("field_labels")
     @classmethod
     def _known_fields(cls, labels: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        unknown = sorted(set(labels) - _FIELDS)
+        unknown = sorted(set(labels) - FIELDS)
         if unknown:
             raise ValueError(f"labels for unknown fields: {', '.join(unknown)}")
         return labels
@@ -97,7 +98,7 @@ class Lexicon(BaseModel):
     @field_validator("other_quantity_words")
     @classmethod
     def _quantity_fields(cls, words: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
-        unknown = sorted(set(words) - _FIELDS)
+        unknown = sorted(set(words) - FIELDS)
         if unknown:
             raise ValueError(f"other_quantity_words for unknown fields: {', '.join(unknown)}")
         return words
@@ -105,7 +106,7 @@ class Lexicon(BaseModel):
     @field_validator("weak_labels")
     @classmethod
     def _weak_fields(cls, labels: dict[str, str]) -> dict[str, str]:
-        unknown = sorted(set(labels.values()) - _FIELDS)
+        unknown = sorted(set(labels.values()) - FIELDS)
         if unknown:
             raise ValueError(f"weak labels for unknown fields: {', '.join(unknown)}")
         return labels

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from triage.errors import ConfigError
+from triage.extraction.fields.cues import CUES_PATH, load_cues
 from triage.extraction.fields.lexicon import LEGAL_FORM, match_label
 from triage.extraction.lexicon_data import LEXICON_PATH, load_lexicon
 
@@ -80,3 +81,50 @@ def test_a_malformed_lexicon_stops_loading_with_a_message_naming_the_problem(
 ) -> None:
     with pytest.raises(ConfigError, match=named):
         load_lexicon(_write_lexicon(tmp_path, change))
+
+
+def _write_cues(tmp_path: Path, rule_change: dict[str, object]) -> Path:
+    raw = yaml.safe_load(CUES_PATH.read_text(encoding="utf-8"))
+    raw["sentence_rules"][0].update(rule_change)
+    path = tmp_path / "cues.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_the_prose_cues_are_data_and_load_into_rules() -> None:
+    cues, sentences = load_cues()
+    assert {rule.field for rule in cues} >= {"start_date", "end_date", "order_date"}
+    assert all(rule.requires for rule in sentences)
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ({"field": "shoe_size"}, "unknown field 'shoe_size'"),
+        ({"label": "COLOUR"}, "unknown entity label 'COLOUR'"),
+        ({"requires": ["(unclosed"]}, "is not a regular expression"),
+        ({"score": 1.5}, "score"),
+        ({"reaches": 3}, "reaches"),
+    ],
+)
+def test_a_malformed_cue_file_stops_loading_with_a_message_naming_the_problem(
+    tmp_path: Path, change: dict[str, object], named: str
+) -> None:
+    with pytest.raises(ConfigError, match=re.escape(named)):
+        load_cues(_write_cues(tmp_path, change))
+
+
+def test_the_cue_file_is_part_of_the_extractor_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from triage.extraction import extractor
+
+    models = tmp_path / "models"
+    (models / "extraction").mkdir(parents=True)
+    (models / "clauses").mkdir()
+    cues = tmp_path / "cues.yaml"
+    cues.write_bytes(CUES_PATH.read_bytes())
+    monkeypatch.setattr(extractor, "CUES_PATH", cues)
+    before = extractor.models_fingerprint(models)
+    cues.write_bytes(CUES_PATH.read_bytes() + b"\n# an edit\n")
+    assert extractor.models_fingerprint(models) != before

@@ -150,3 +150,19 @@ def test_a_label_with_a_long_bracketed_qualifier_still_names_its_value(
     sheet.right(560, 120, "531.288,00")
     fields = extractor.extract(parse_pdf(sheet.finish(), "order.pdf", max_pages=5)).fields
     assert fields.get("total_contract_value").value == Decimal("531288.00")
+
+
+def test_invoicing_that_commences_on_a_date_in_prose_states_the_billing_start(
+    extractor: OrderExtractor,
+) -> None:
+    # Foreign letters: "We will invoice the subscription fees in advance for each calendar
+    # quarter, commencing on December 1, 2027." A usage line's invoicing starts nothing.
+    pdf = _letter(
+        "The Initial Term shall commence on November 1, 2027 and continue for twelve (12) "
+        "months. We will invoice the subscription fees in advance for each calendar quarter, "
+        "commencing on December 1, 2027. Overage is invoiced monthly in arrears, starting "
+        "on January 31, 2028."
+    )
+    fields = extractor.extract(parse_pdf(pdf, "order.pdf", max_pages=5), country="US").fields
+    assert fields.get("start_date").value == date(2027, 11, 1)
+    assert fields.get("billing_start_date").value == date(2027, 12, 1)

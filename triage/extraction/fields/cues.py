@@ -4,14 +4,31 @@ Two kinds of rule. A *cue* rule takes the first entity of the right label within
 tokens after a cue phrase ("shall commence on" DATE). A *sentence* rule takes the first
 entity of the right label in a sentence whose words show what it is about ("invoice",
 "payable" ... DAYS). ``forbids`` keeps a rule out of sentences about something else.
+
+The rules are data, ``models/extraction/cues.yaml``, read once per process and validated:
+a malformed file stops start-up with a message naming the problem. The file's hash is part
+of the extractor version (``models_fingerprint``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-__all__ = ["CUE_RULES", "SENTENCE_RULES", "CueRule", "SentenceRule"]
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from triage.errors import ConfigError
+from triage.extraction.lexicon_data import FIELDS
+
+__all__ = ["CUES_PATH", "CUE_RULES", "SENTENCE_RULES", "CueRule", "SentenceRule", "load_cues"]
+
+CUES_PATH = Path(__file__).resolve().parents[3] / "models" / "extraction" / "cues.yaml"
+"""The cue lexicon shipped with the repository's models."""
+
+_ENTITY_LABELS = frozenset({"DATE", "MONEY", "DURATION", "DAYS", "PERCENT", "FREQ"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,196 +59,103 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-_NOT_BILLING = _rx(r"invoic|\bbill|payment|renew|notice")
-CUE_RULES: tuple[CueRule, ...] = (
-    CueRule(
-        "start_date",
-        (
-            "commence on",
-            "commences on",
-            "commencing on",
-            "shall commence on",
-            "begin on",
-            "begins on",
-            "beginning on",
-            "start on",
-            "starts on",
-            "starting on",
-            "effective from",
-            "with effect from",
-            "commencing",
-            "starting",
-            "from",
-            "start date of",
-            "commencement date of",
-        ),
-        "DATE",
-        0.85,
-        3,
-        _NOT_BILLING,
-    ),
-    CueRule(
-        "end_date",
-        (
-            "end on",
-            "ends on",
-            "ending on",
-            "expire on",
-            "expires on",
-            "expiring on",
-            "through",
-            "until",
-            "to and including",
-            "terminate on",
-            "terminates on",
-            "end date of",
-            "and ending",
-            "to",
-        ),
-        "DATE",
-        0.8,
-        3,
-        # An offer, a quote or a price is valid until a date that ends no subscription.
-        _rx(r"invoic|\bbill|payment|renew|notice|\boffer|accept|\bvalid|\bquot|\bheld\b"),
-    ),
-    CueRule(
-        "billing_start_date",
-        (
-            "invoicing will begin on",
-            "invoicing begins on",
-            "billing starts on",
-            "billing begins on",
-            "billing will begin on",
-            "billing commences on",
-            "invoicing commences on",
-            "invoicing will commence on",
-            "billing will commence on",
-            "first invoice will be issued on",
-            "first invoice on",
-            "invoicing starts on",
-            "billing will start on",
-            "invoicing will start on",
-            "invoiced starting",
-            "invoiced from",
-            "billed from",
-            "billing start date of",
-            "first invoice",
-            "invoicing",
-            "billing",
-        ),
-        "DATE",
-        0.85,
-        6,
-    ),
-    CueRule(
-        "term_months",
-        (
-            "continue for",
-            "for a period of",
-            "term of",
-            "period of",
-            "initial term of",
-            "a term of",
-            "duration of",
-            "for an initial",
-            "for a term of",
-            "term is",
-            "term shall be",
-            "for",
-        ),
-        "DURATION",
-        0.8,
-        3,
-        _rx(r"renew|notice|invoic|\bbill"),
-    ),
-    CueRule(
-        "order_date",
-        (
-            "dated",
-            "dated as of",
-            "as of",
-            "entered into on",
-            "entered into as of",
-            "effective as of",
-            "made on",
-            "executed on",
-            "issued on",
-            "order date",
-        ),
-        "DATE",
-        0.75,
-        3,
-        # A date attached to another agreement ("the Master Agreement ... dated 19 March
-        # 2025") is that agreement's date, not this order's.
-        _rx(
-            r"commenc|start|begin|invoic|\bbill|expir|\bend"
-            r"|\b(?:master|framework|msa|principal|underlying|existing|prior)\b[^.;]{0,60}"
-            r"\b(?:agreement|contract|terms|msa)\b[^.;]{0,60}\b(?:dated|as\s+of|made\s+on)\b"
-        ),
-    ),
-)
+def _checked(pattern: str) -> str:
+    try:
+        _rx(pattern)
+    except re.error as error:
+        raise ValueError(f"{pattern!r} is not a regular expression: {error}") from error
+    return pattern
 
-SENTENCE_RULES: tuple[SentenceRule, ...] = (
-    SentenceRule(
-        "payment_terms_days",
-        (
-            _rx(r"\b(?:pay|payable|paid|payment|due)\b|\bnet[\s\-]*\d"),
-            _rx(r"invoice|\bnet[\s\-]*\d|receipt|billing"),
-        ),
-        "DAYS",
-        0.85,
-        _rx(r"renew|terminat|notice|cure|breach"),
-        # A payment term counts from the invoice: "Net 30", "30 days of the invoice date",
-        # "30 days from receipt of invoice", "each invoice is payable within 21 days of its
-        # date"; not "10 days after the end of the quarter".
-        _rx(
-            r"^net\b|^[^.;]{0,30}?\b(?:of|from|after|following)\s+(?:the\s+)?"
-            r"(?:date\s+of\s+(?:the\s+)?|receipt\s+of\s+(?:the\s+)?|issuance\s+of\s+(?:the\s+)?)?"
-            r"(?:invoice|receipt|billing)"
-            r"|^[^.;]{0,30}?\b(?:of|from|after|following)\s+(?:its|their)\s+"
-            r"(?:date|issue|issuance|receipt)\b"
-        ),
-    ),
-    SentenceRule(
-        "renewal_notice_days", (_rx(r"renew"), _rx(r"notice|prior|before|advance")), "DAYS", 0.85
-    ),
-    SentenceRule(
-        "renewal_term_months",
-        (_rx(r"renew"),),
-        "DURATION",
-        0.8,
-        # "does not renew", "will not be renewed", "no renewal"; not "notice of non-renewal".
-        _rx(
-            r"\b(?:not|never)\s+(?:be\s+)?(?:automatically\s+)?renew|\bno\s+(?:automatic\s+)?renewal"
-            r"|without\s+(?:automatic\s+)?renewal"
-            # a price held for a while ("fixed for 3 years ... on renewal") is no renewal term
-            r"|\b(?:fixed|held|locked|frozen|guaranteed)\s+for\b"
-        ),
-    ),
-    SentenceRule(
-        "renewal_uplift_cap_pct",
-        (_rx(r"renew"), _rx(r"increas|uplift|exceed|cap|more\s+than")),
-        "PERCENT",
-        0.85,
-    ),
-    SentenceRule(
-        "billing_frequency",
-        (_rx(r"invoic|\bbill|charged|payable"),),
-        "FREQ",
-        0.85,
-        # Usage, overage and one-time fees have billing cycles of their own; the order's
-        # billing frequency is the subscription's.
-        _rx(
-            r"renew|notice|usage|overage|consumption|as\s+delivered|one[\s\-]?(?:time|off)"
-            r"|on\s+signature"
-            r"|professional\s+services"
-        ),
-    ),
-    SentenceRule(
-        "total_contract_value",
-        (_rx(r"total|aggregate"), _rx(r"fee|value|amount|price|contract")),
-        "MONEY",
-        0.75,
-        _rx(r"liabilit|exceed|cap\b"),
-    ),
-)
+
+class _Rule(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    field: str
+    label: str
+    score: float = Field(gt=0.0, le=1.0)
+    forbids: str | None = None
+
+    @field_validator("field")
+    @classmethod
+    def _known_field(cls, name: str) -> str:
+        if name not in FIELDS:
+            raise ValueError(f"unknown field {name!r}")
+        return name
+
+    @field_validator("label")
+    @classmethod
+    def _known_label(cls, label: str) -> str:
+        if label not in _ENTITY_LABELS:
+            raise ValueError(f"unknown entity label {label!r}; one of {sorted(_ENTITY_LABELS)}")
+        return label
+
+    @field_validator("forbids")
+    @classmethod
+    def _pattern(cls, pattern: str | None) -> str | None:
+        return None if pattern is None else _checked(pattern)
+
+
+class _CueRuleData(_Rule):
+    phrases: tuple[str, ...] = Field(min_length=1)
+    reach: int = Field(default=4, ge=1, le=20)
+
+
+class _SentenceRuleData(_Rule):
+    requires: tuple[str, ...] = Field(min_length=1)
+    follows: str | None = None
+
+    @field_validator("requires")
+    @classmethod
+    def _patterns(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(_checked(p) for p in patterns)
+
+    @field_validator("follows")
+    @classmethod
+    def _follows(cls, pattern: str | None) -> str | None:
+        return None if pattern is None else _checked(pattern)
+
+
+class _Cues(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    version: str
+    cue_rules: tuple[_CueRuleData, ...]
+    sentence_rules: tuple[_SentenceRuleData, ...]
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: Path = CUES_PATH) -> tuple[tuple[CueRule, ...], tuple[SentenceRule, ...]]:
+    """Return the cue and sentence rules at ``path``; raise ConfigError naming what is wrong."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(f"cannot read the prose cue lexicon {path}: {error}") from error
+    except yaml.YAMLError as error:
+        raise ConfigError(f"the prose cue lexicon {path} is not valid YAML: {error}") from error
+    try:
+        data = _Cues.model_validate(raw)
+    except ValidationError as error:
+        raise ConfigError(f"the prose cue lexicon {path} is invalid: {error}") from error
+
+    def optional(pattern: str | None) -> re.Pattern[str] | None:
+        return None if pattern is None else _rx(pattern)
+
+    cues = tuple(
+        CueRule(r.field, r.phrases, r.label, r.score, r.reach, optional(r.forbids))
+        for r in data.cue_rules
+    )
+    sentences = tuple(
+        SentenceRule(
+            r.field,
+            tuple(_rx(p) for p in r.requires),
+            r.label,
+            r.score,
+            optional(r.forbids),
+            optional(r.follows),
+        )
+        for r in data.sentence_rules
+    )
+    return cues, sentences
+
+
+CUE_RULES, SENTENCE_RULES = load_cues()
