@@ -119,7 +119,7 @@ def read_document(
     candidates += reference_candidates(blocks)
     candidates += currency_candidates(blocks)
     candidates += money_currency_candidates(blocks)
-    candidates += dateline_candidates(blocks, style)
+    candidates += dateline_candidates(blocks, style, pages[0])
     items = (
         read_line_items(pages, style)
         or read_prose_items(blocks, style)

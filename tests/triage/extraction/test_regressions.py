@@ -166,3 +166,32 @@ def test_invoicing_that_commences_on_a_date_in_prose_states_the_billing_start(
     fields = extractor.extract(parse_pdf(pdf, "order.pdf", max_pages=5), country="US").fields
     assert fields.get("start_date").value == date(2027, 11, 1)
     assert fields.get("billing_start_date").value == date(2027, 12, 1)
+
+
+def test_a_letters_date_set_apart_at_the_right_of_its_reference_line_is_the_orders_date(
+    extractor: OrderExtractor,
+) -> None:
+    sheet = Sheet(A4, font="Times-Roman", size=10)
+    sheet.text(230, 48, "TESSERA DATA", font="Times-Bold", size=16)
+    sheet.text(70, 130, "Our ref: TSR-2027-0289")
+    sheet.right(540, 130, "27th September 2027")
+    sheet.text(70, 160, "Ms Priya Raman")
+    sheet.text(70, 172, "Prairie Grain Co-operative Ltd.")
+    sheet.paragraph(70, 210, "The Initial Term shall commence on the 1st day of November, "
+                    "2027 and shall continue for twelve (12) months.", chars=90)  # fmt: skip
+    fields = extractor.extract(parse_pdf(sheet.finish(), "order.pdf", max_pages=5)).fields
+    assert fields.get("order_date").value == date(2027, 9, 27)
+
+
+def test_a_row_of_term_dates_under_their_labels_gives_no_order_date(
+    extractor: OrderExtractor,
+) -> None:
+    sheet = Sheet(A4, font="Helvetica", size=9)
+    sheet.text(40, 50, "ORDER FORM", font="Helvetica-Bold", size=13)
+    sheet.text(40, 80, "Term start (DD/MM/YYYY)", size=7)
+    sheet.text(300, 80, "Term end date (DD/MM/YYYY)", size=7)
+    sheet.text(40, 92, "01/08/2027")
+    sheet.text(300, 92, "31/07/2029")
+    fields = extractor.extract(parse_pdf(sheet.finish(), "order.pdf", max_pages=5)).fields
+    assert fields.get("start_date").value == date(2027, 8, 1)
+    assert fields.get("order_date").value is None

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from triage.documents.parsed import Page
 from triage.extraction.fields.blocks import TextBlock
 from triage.extraction.fields.candidates import Candidate, Source
+from triage.extraction.layout.segments import Segment, split_line
 from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date
 from triage.extraction.normalise.money import parse_currency
 
@@ -18,6 +20,8 @@ __all__ = [
     "reference_candidates",
 ]
 
+_HEAD_LINES = 15  # a letter's head: its first lines
+_SET_APART = 0.25  # of the page's width between a line's text and a date at its right end
 _ID = r"(?P<id>[A-Z0-9][A-Z0-9\-/_.]*\d[A-Z0-9\-/_.]*[A-Z0-9]|\d{3,})"
 _REFERENCES = (
     (
@@ -118,9 +122,11 @@ def money_currency_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate
 
 
 def dateline_candidates(
-    blocks: Sequence[TextBlock], style: DateStyle | None
+    blocks: Sequence[TextBlock], style: DateStyle | None, first: Page | None = None
 ) -> Iterator[Candidate]:
-    """Yield a letter's date: a line on the first page that holds nothing but a date."""
+    """Yield a letter's date: a line on the first page that holds nothing but a date, or a
+    date set apart at the right end of a line of the letter's head ("Our ref: X ... 27th
+    September 2027")."""
     for block in blocks[:12]:
         if block.words and block.words[0][0] != 1:
             break
@@ -130,3 +136,23 @@ def dateline_candidates(
             value = parse_date(text, style)
             if value is not None:
                 yield Candidate("order_date", value, 0.6, Source.SENTENCE, block.words)
+    if first is None or first.number != 1:
+        return
+    above: list[Segment] = []
+    for index, line in enumerate(first.lines[:_HEAD_LINES]):
+        segments, over = split_line(line, first.number, index), above
+        above = segments
+        if len(segments) < 2:
+            continue  # a date alone on its line is a block of its own, read above
+        date_run, before = segments[-1], segments[-2]
+        text = date_run.text.strip(" ,.")
+        apart = date_run.x0 - before.x1 >= _SET_APART * first.width
+        if not apart or before.text.rstrip().endswith(":") or not DATE_PATTERN.fullmatch(text):
+            continue  # close to a label, the date is that label's value ("Valid until")
+        if any(DATE_PATTERN.search(s.text) for s in segments[:-1]):
+            continue  # a row of dates is a row of values (start, end)
+        if any(s.x0 < date_run.x1 and date_run.x0 < s.x1 for s in over):
+            continue  # a label over it makes the date that label's value
+        value = parse_date(text, style)
+        if value is not None:
+            yield Candidate("order_date", value, 0.6, Source.SENTENCE, tuple(date_run.placed()))
