@@ -195,3 +195,24 @@ def test_a_row_of_term_dates_under_their_labels_gives_no_order_date(
     fields = extractor.extract(parse_pdf(sheet.finish(), "order.pdf", max_pages=5)).fields
     assert fields.get("start_date").value == date(2027, 8, 1)
     assert fields.get("order_date").value is None
+
+
+def test_a_name_joined_by_and_after_a_lower_case_word_and_its_signature_heading(
+    extractor: OrderExtractor,
+) -> None:
+    # "... the services that Lumen and Vale Architects LLP ("Customer") has agreed to
+    # purchase", signed under "AGREED AND ACCEPTED for and on behalf of Lumen and Vale
+    # Architects LLP:": both name the whole firm.
+    sheet = Sheet(A4, font="Times-Roman", size=10)
+    sheet.text(60, 50, "Larchmont Survey Systems Ltd", font="Times-Bold", size=13)
+    opening = (
+        "This letter confirms the subscription and services that Lumen and Vale Architects "
+        "LLP (\u201cCustomer\u201d) has agreed to purchase from Larchmont Survey Systems Ltd "
+        "(\u201cLarchmont\u201d)."
+    )
+    sheet.paragraph(60, 100, opening, chars=90)
+    sheet.text(60, 400, "AGREED AND ACCEPTED for and on behalf of Lumen and Vale Architects LLP:")
+    sheet.text(60, 440, "Name: Roisin Gallagher")
+    fields = extractor.extract(parse_pdf(sheet.finish(), "order.pdf", max_pages=5)).fields
+    assert fields.get("customer_legal_name").value == "Lumen and Vale Architects LLP"
+    assert fields.get("customer_legal_name").confidence >= 0.8

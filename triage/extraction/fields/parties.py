@@ -105,15 +105,21 @@ _ABBREVIATION = re.compile(
 _FORM_END = re.compile(rf"\b{LEGAL_FORM}\W*$")
 
 
-def _and_inside_name(text: str, before: re.Match[str], anchor: re.Match[str]) -> bool:
-    """Whether the "and" of ``anchor`` joins words of one name ("by Lumen and Vale
-    Architects LLP"): the words before it are capitalised and end in no legal form (after
-    "Acme Inc and" a second party begins)."""
+def _name_joined_by(text: str, anchor: re.Match[str]) -> int | None:
+    """Where a name starts that the "and" of ``anchor`` joins ("... services that Lumen and
+    Vale Architects LLP"): the capitalised words right before it, which end in no legal
+    form (after "Acme Inc and" a second party begins). None if the "and" joins no name."""
     if anchor.group(0).strip().lower() != "and":
-        return False
-    words = text[before.end() : anchor.start()].split()
-    capitalised = 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
-    return capitalised and not _FORM_END.search(" ".join(words))
+        return None
+    start = anchor.start()
+    words = 0
+    for word in reversed(list(re.finditer(r"\S+", text[: anchor.start()]))):
+        if not word.group(0)[:1].isupper() or words == 4:
+            break
+        start, words = word.start(), words + 1
+    if words == 0 or _FORM_END.search(text[start : anchor.start()].strip()):
+        return None
+    return start
 
 
 def _party_name(text_before: str, *, anchored: bool) -> str | None:
@@ -121,10 +127,12 @@ def _party_name(text_before: str, *, anchored: bool) -> str | None:
     if anchored:
         masked = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "\u00b7", text_before)
         anchors = list(_ANCHOR.finditer(masked))
-        cut = len(anchors) - 1
-        while cut > 0 and _and_inside_name(masked, anchors[cut - 1], anchors[cut]):
-            cut -= 1
-        name = text_before[anchors[cut].end() :] if anchors else text_before
+        name = text_before[anchors[-1].end() :] if anchors else text_before
+        for anchor in reversed(anchors):
+            joined = _name_joined_by(masked, anchor)
+            if joined is None:
+                break
+            name = text_before[joined : anchor.end()] + name
     name = _DESCRIPTOR.sub("", name).strip(" ,\"“”'")
     words = name.split()
     if not 1 <= len(words) <= 8 or not name[:1].isupper():

@@ -18,7 +18,8 @@ __all__ = ["SigningParty", "counterparty_candidates", "signing_parties"]
 
 _HEADING = re.compile(
     r"^(?:for\s+and\s+)?on\s+behalf\s+of\s*:?\s*(?P<a>.+)$"
-    r"|^(?:accepted|agreed|signed|executed)(?:\s+and\s+(?:agreed|accepted))?\s+(?:by|for)\s*:?\s*(?P<b>.+)$",
+    r"|^(?:accepted|agreed|signed|executed)(?:\s+and\s+(?:agreed|accepted))?"
+    r"\s+(?:(?:for\s+and\s+)?on\s+behalf\s+of|by|for)\s*:?\s*(?P<b>.+)$",
     re.IGNORECASE,
 )
 _ROLE_WORDS = re.compile(
