@@ -58,6 +58,7 @@ class Lexicon(BaseModel):
     honorifics: frozenset[str]
     salutations: frozenset[str]
     legal_forms: tuple[str, ...]
+    prose_line_words: dict[str, tuple[str, ...]]
 
     @field_validator("fallback_cues")
     @classmethod
@@ -100,6 +101,14 @@ class Lexicon(BaseModel):
         unknown = sorted(set(words) - _FIELDS)
         if unknown:
             raise ValueError(f"other_quantity_words for unknown fields: {', '.join(unknown)}")
+        return words
+
+    @field_validator("prose_line_words")
+    @classmethod
+    def _prose_words(cls, words: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        missing = sorted({"per_unit", "count_lead"} - set(words))
+        if missing:
+            raise ValueError(f"prose_line_words lacks: {', '.join(missing)}")
         return words
 
     @field_validator("weak_labels")

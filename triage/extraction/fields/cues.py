@@ -137,6 +137,7 @@ CUE_RULES: tuple[CueRule, ...] = (
             "for a term of",
             "term is",
             "term shall be",
+            "term:",
             "for",
         ),
         "DURATION",
