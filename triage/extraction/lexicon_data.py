@@ -34,6 +34,9 @@ _FIELDS = frozenset(
 )  # fmt: skip
 
 
+_PROSE_LINE_KEYS = frozenset({"per_unit", "count_lead", "price_per_month", "price_per_quarter"})
+
+
 class Lexicon(BaseModel):
     """Label synonyms per field, weak labels, range labels, block and addressee labels,
     forms of address, legal forms, column roles."""
@@ -106,7 +109,7 @@ class Lexicon(BaseModel):
     @field_validator("prose_line_words")
     @classmethod
     def _prose_words(cls, words: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        missing = sorted({"per_unit", "count_lead"} - set(words))
+        missing = sorted(_PROSE_LINE_KEYS - set(words))
         if missing:
             raise ValueError(f"prose_line_words lacks: {', '.join(missing)}")
         return words

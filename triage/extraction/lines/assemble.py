@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from triage.contract import ExtractedLineItem, LineKind
+from triage.contract import Evidence, ExtractedLineItem, LineKind
 from triage.documents.parsed import Page
 from triage.extraction.layout.segments import PlacedWord, evidence_for
 from triage.extraction.layout.tables import Table, TableRow, find_tables, negative_amount
+from triage.extraction.lexicon_data import load_lexicon
 from triage.extraction.lines.amounts import NET_UNIT_PRICE, settle_amount_columns
 from triage.extraction.lines.columns import YEAR_ROLE, classify_header
 from triage.extraction.lines.kinds import TOTAL_WORDS, infer_kind, kind_from_text
@@ -25,6 +26,7 @@ from triage.extraction.normalise.terms import parse_percent
 __all__ = [
     "TableLines",
     "expected_net",
+    "less_deduction",
     "line_confidence",
     "priced_over_their_period",
     "read_line_items",
@@ -33,6 +35,7 @@ __all__ = [
 ]
 
 _CENT = Decimal("0.01")
+_WORDS = load_lexicon().prose_line_words
 _NOTE_SIZE = 0.9  # type this much smaller than a description's first words is a note
 
 
@@ -290,9 +293,12 @@ def _deduction(row: TableRow) -> Decimal | None:
     return _money(" ".join(w.text for _, _, w in words))
 
 
-def _less(item: ExtractedLineItem, deduction: Decimal, row: TableRow) -> ExtractedLineItem | None:
+def less_deduction(
+    item: ExtractedLineItem, deduction: Decimal, evidence: list[Evidence]
+) -> ExtractedLineItem | None:
     """The product line with the discount line under it folded in: its net after the
-    deduction and the discount that takes the list price to that net."""
+    deduction and the discount that takes the list price to that net (None when the
+    deduction cannot be the line's: nothing to take it from, or more than its net)."""
     if item.net_amount is None or item.net_amount <= deduction or item.net_amount <= 0:
         return None
     net = item.net_amount - deduction
@@ -302,7 +308,7 @@ def _less(item: ExtractedLineItem, deduction: Decimal, row: TableRow) -> Extract
         update={
             "net_amount": net,
             "discount_pct": discount,
-            "evidence": [*item.evidence, *evidence_for(_in_order(row.words()))],
+            "evidence": [*item.evidence, *evidence],
         }
     )
     return folded.model_copy(update={"confidence": line_confidence(folded, True)})
@@ -332,7 +338,10 @@ def read_table_lines(pages: Sequence[Page], style: DateStyle | None) -> TableLin
         for row in table.rows:
             deduction = _deduction(row)
             if deduction is not None:
-                folded = _less(items[above], deduction, row) if above is not None else None
+                evidence = evidence_for(_in_order(row.words()))
+                folded = (
+                    less_deduction(items[above], deduction, evidence) if above is not None else None
+                )
                 if above is not None and folded is not None:
                     items[above] = folded
                 above = None  # one discount line per product
@@ -362,14 +371,27 @@ def read_line_items(pages: Sequence[Page], style: DateStyle | None) -> list[Extr
     return read_table_lines(pages, style).items
 
 
+def _price_months(item: ExtractedLineItem) -> int:
+    """The months the line's unit price covers, by the words it was read from (a year
+    unless they say a month or a quarter)."""
+    text = " ".join(e.text for e in item.evidence).lower()
+    for months, phrases in ((1, _WORDS["price_per_month"]), (3, _WORDS["price_per_quarter"])):
+        if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text) for p in phrases):
+            return months
+    return 12
+
+
 def priced_over_their_period(items: list[ExtractedLineItem]) -> list[ExtractedLineItem]:
     """Give a subscription line that states its count and unit price but no amount ("40
     licences at US$1,200 per licence per year") its net: quantity x unit price x
-    (1 - discount) x the years of its period."""
+    (1 - discount) x its period over the period the price covers."""
     out = []
     for item in items:
         if item.net_amount is None and item.kind is LineKind.SUBSCRIPTION:
             net = expected_net(item) if item.start_date and item.end_date else None
+            months = _price_months(item)
+            if net is not None and months != 12:
+                net = (net * 12 / months).quantize(_CENT, rounding=ROUND_HALF_UP)
             if net is not None:
                 item = item.model_copy(update={"net_amount": net})
                 item = item.model_copy(update={"confidence": min(item.confidence, 0.85)})

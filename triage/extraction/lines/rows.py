@@ -20,7 +20,7 @@ from itertools import permutations
 from triage.contract import ExtractedLineItem, LineKind
 from triage.documents.parsed import Page, TextLine
 from triage.extraction.layout.segments import evidence_for, split_line
-from triage.extraction.lines.assemble import whole_months
+from triage.extraction.lines.assemble import less_deduction, whole_months
 from triage.extraction.lines.kinds import infer_kind
 from triage.extraction.lines.skus import looks_like_sku
 from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date_range
@@ -118,12 +118,37 @@ def _row(
     return None
 
 
+_DEDUCTION = re.compile(r"(?:^|\s)(?:[-−–]\s?\D{0,4}(\d[\d.,']*)|\(\s?\D{0,4}(\d[\d.,']*)\s?\))$")
+
+
+def _deduction(line: TextLine) -> Decimal | None:
+    """The amount a words-and-one-negative-figure line takes off ("Promotional credit
+    (500.00)", "Discount 10% -1,200.00"), or None."""
+    match = _DEDUCTION.search(line.text)
+    head = line.text[: match.start()] if match else ""
+    if not match or not any(c.isalpha() for c in head) or _TOTAL_WORDS.search(head):
+        return None
+    if any(_number(t) is not None for t in DATE_PATTERN.sub(" ", head).split() if "%" not in t):
+        return None  # the line has figures of its own: no bare deduction
+    return _number(match.group(1) or match.group(2))
+
+
 def read_row_items(pages: Sequence[Page], style: DateStyle | None) -> list[ExtractedLineItem]:
-    """Return the rows of the document whose numbers make them line items."""
-    items = []
+    """Return the rows of the document whose numbers make them line items; a line right
+    under one that only takes an amount off ("Promotional credit (500.00)") is its discount."""
+    items: list[ExtractedLineItem] = []
     for page in pages:
+        above: tuple[int, int] | None = None  # (line index, item index) of the last row read
         for index, line in enumerate(page.lines):
             item = _row(line, page.number, index, style)
             if item is not None:
+                above = (index, len(items))
                 items.append(item)
+                continue
+            deduction = _deduction(line) if above and above[0] == index - 1 else None
+            if above is not None and deduction is not None:
+                evidence = evidence_for([(page.number, index, w) for w in line.words])
+                folded = less_deduction(items[above[1]], deduction, evidence)
+                items[above[1]] = folded or items[above[1]]
+            above = None
     return items
