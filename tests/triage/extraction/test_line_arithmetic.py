@@ -149,3 +149,39 @@ def test_bullets_priced_per_month_and_each_take_their_net_from_the_term_in_month
         top = s.paragraph(92, top, words, chars=80) + 4
     got = _lines(_read(extractor, read_pdf)(s.finish(), "US"))
     assert got == [(120, D("45"), 0.0, D("129600")), (2, D("2000"), 0.0, D("4000"))]
+
+
+def test_reference_column_of_positions_beside_an_article_column_of_names(
+    extractor: OrderExtractor, read_pdf: Callable[[bytes], ParsedDocument]
+) -> None:
+    """Both headers name a code; the cells say one counts the rows and one names them."""
+    s = Sheet(A4, font="Times-Roman", size=10)
+    s.text(60, 60, "Marsh Lane Systems Ltd", font="Times-Bold", size=14)
+    s.text(60, 82, "Customer: Fen Growers Ltd. GBP. Term: 12 months from 1 July 2027.")
+    s.text(60, 622, "Ref", font="Times-Bold")
+    s.text(95, 622, "Article", font="Times-Bold")
+    for x, word in ((360, "Qty"), (440, "Price"), (530, "Total")):
+        s.right(x, 622, word, font="Times-Bold")
+    rows = [
+        ("1", "Scanner licence", "60", "95.00", "5,700.00"),
+        ("2", "Yard module", "1", "8,800.00", "8,800.00"),
+        ("3", "Label connector", "4", "450.00", "1,800.00"),
+        ("4", "Sensor bundle", "12", "310.00", "3,720.00"),
+    ]
+    top = 622.0
+    for index, (pos, name, qty, price, total) in enumerate(rows):
+        if index == 3:
+            s.new_page()
+            top = 60.0
+        top += 16
+        s.right(75, top, pos)
+        s.text(95, top, name)
+        for x, cell in ((360, qty), (440, price), (530, total)):
+            s.right(x, top, cell)
+    got = _read(extractor, read_pdf)(s.finish(), "GB")
+    assert [(i.sku, i.description, i.quantity, i.net_amount) for i in got.line_items] == [
+        (None, "Scanner licence", 60, D("5700")),
+        (None, "Yard module", 1, D("8800")),
+        (None, "Label connector", 4, D("1800")),
+        (None, "Sensor bundle", 12, D("3720")),
+    ]

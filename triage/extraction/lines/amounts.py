@@ -10,11 +10,11 @@ price: with no discount column, the discount is what takes the unit price down t
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 from triage.extraction.layout.segments import PlacedWord
-from triage.extraction.layout.tables import Column, Table, TableRow
+from triage.extraction.layout.tables import Table, TableRow
+from triage.extraction.lines.column_cells import column_words, reassign_columns
 from triage.extraction.normalise.money import parse_amount
 from triage.extraction.normalise.numbers import parse_count
 
@@ -27,20 +27,6 @@ GROSS_AMOUNT = "gross_amount"
 
 _MAX_YEARS = 5
 _TOLERANCE = Decimal("0.0005")
-
-
-def _split(row: TableRow, role: str, columns: list[Column]) -> list[list[PlacedWord]]:
-    """The words of ``role`` in ``row``, each given to the nearest of ``columns``."""
-    parts: list[list[PlacedWord]] = [[] for _ in columns]
-    for placed in row.cells.get(role, []) + row.extra.get(role, []):
-        word = placed[2]
-        middle = (word.x0 + word.x1) / 2
-        nearest = min(
-            range(len(columns)),
-            key=lambda i: max(columns[i].x0 - middle, middle - columns[i].x1, 0.0),
-        )
-        parts[nearest].append(placed)
-    return parts
 
 
 def _amount(words: list[PlacedWord]) -> Decimal | None:
@@ -85,18 +71,18 @@ def settle_amount_columns(table: Table) -> None:
         unit = _amount(row.cells.get("unit_price", []))
         if not quantity or unit is None:
             continue
-        amounts = [_amount(words) for words in _split(row, "net_amount", columns)]
+        amounts = [_amount(words) for words in column_words(row, "net_amount", columns)]
         rows.append((Decimal(quantity), unit, _discount(row), amounts))
     if not rows:
         return
     net, per_unit = _choose(rows, len(columns), "discount" in table.roles)
     if net is None:
         return
-    roles = {id(c): GROSS_AMOUNT for c in columns}
-    roles[id(columns[net])] = "net_amount"
+    roles = [GROSS_AMOUNT] * len(columns)
+    roles[net] = "net_amount"
     if per_unit is not None:
-        roles[id(columns[per_unit])] = NET_UNIT_PRICE
-    _regroup(table, columns, roles)
+        roles[per_unit] = NET_UNIT_PRICE
+    reassign_columns(table, "net_amount", columns, roles)
 
 
 def _choose(
@@ -122,18 +108,3 @@ def _choose(
         if _same_years(years):
             return net, None
     return None, None
-
-
-def _regroup(table: Table, columns: list[Column], roles: dict[int, str]) -> None:
-    for row in table.rows:
-        for part in (row.cells, row.extra):
-            if "net_amount" not in part:
-                continue
-            words = part.pop("net_amount")
-            holder = TableRow({"net_amount": words}, row.top, row.page)
-            for column, share in zip(columns, _split(holder, "net_amount", columns), strict=True):
-                if share:
-                    part.setdefault(roles[id(column)], []).extend(share)
-    table.columns = tuple(
-        replace(c, role=roles[id(c)]) if id(c) in roles else c for c in table.columns
-    )

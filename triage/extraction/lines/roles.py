@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from triage.extraction.layout.tables import UNKNOWN, Column, Table
+from triage.extraction.lines.column_cells import column_words, reassign_columns
 from triage.extraction.lines.kinds import TOTAL_WORDS
 from triage.extraction.lines.skus import is_printed_code
 from triage.extraction.normalise.dates import DATE_PATTERN
@@ -38,18 +39,29 @@ def _is_code_cell(text: str) -> bool:
     return any(is_printed_code(token) for token in text.split())
 
 
-def _names_not_codes(table: Table) -> None:
-    """A column headed as the code ("Article", "Item") whose cells are names, in a table
-    with no description column, is the description."""
-    roles = table.roles
-    if "sku" not in roles or "description" in roles:
+def _settle_code_columns(table: Table) -> None:
+    """Columns headed as the code ("Ref", "Article", "Item") hold what their cells show:
+    1, 2, 3, ... down the table is the row's position; names (in a table with no
+    description column) are the description; the rest stay codes."""
+    columns = [c for c in table.columns if c.role == "sku"]
+    if not columns or ("description" in table.roles and len(columns) == 1):
         return
-    cells = [row.text("sku") for row in table.rows if row.text("sku").strip()]
-    if not cells:
-        return
-    named = sum(1 for c in cells if len(c.split()) >= 2 and not _is_code_cell(c))
-    if named / len(cells) >= _MOST:
-        _rename(table, "sku", "description")
+    texts = [[" ".join(w.text for _, _, w in words) for words in column_words(row, "sku", columns)]
+             for row in table.rows]  # fmt: skip
+    roles = []
+    described = "description" in table.roles
+    for index in range(len(columns)):
+        cells = [cells[index] for cells in texts if cells[index].strip()]
+        named = sum(1 for c in cells if len(c.split()) >= 2 and not _is_code_cell(c))
+        if _is_running_number(cells):
+            roles.append("line_number")
+        elif cells and not described and named / len(cells) >= _MOST:
+            roles.append("description")
+            described = True
+        else:
+            roles.append("sku")
+    if roles != ["sku"] * len(columns):
+        reassign_columns(table, "sku", columns, roles)
 
 
 def _rename(table: Table, old: str, new: str) -> None:
@@ -89,7 +101,7 @@ def _content_role(cells: list[str], table: Table, column: Column) -> str | None:
 def assign_unknown_roles(table: Table) -> None:
     """Rename the table's unknown columns (and their cells) to the roles their cells show,
     and a code column that holds names to the description."""
-    _names_not_codes(table)
+    _settle_code_columns(table)
     # A totals row ("TOTAL CONTRACT VALUE" over the price columns) says nothing of a column.
     items = [
         row
