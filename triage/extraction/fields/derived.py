@@ -174,12 +174,15 @@ def lines_with_order_term(
         for i, item in enumerate(items)
         if item.kind is LineKind.SUBSCRIPTION and item.start_date is None and item.end_date is None
     ]
-    for i in [i for i in undated if year_steps and i in year_steps]:
-        year = year_steps[i] if year_steps else 1
+    years = year_steps or {}
+    for i in [i for i in undated if i in years]:
+        year = years[i]
         first = add_months(start.value, 12 * (year - 1))
         last = add_months(start.value, 12 * year) - timedelta(days=1)
+        if end is not None and first <= end.value < last:
+            last = end.value  # a term that ends part-way through its last year
         out[i] = items[i].model_copy(update={"start_date": first, "end_date": last})
-    undated = [i for i in undated if not (year_steps and i in year_steps)]
+    undated = [i for i in undated if i not in years]
     if end is None:
         return out
     steps: dict[tuple[str | None, str | None], list[int]] = {}
