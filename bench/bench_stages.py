@@ -73,10 +73,12 @@ _STAGES = {
     ),
     "lines": (
         "read_line_items",
+        "read_table_lines",
         "read_prose_items",
         "read_row_items",
         "read_described_items",
         "lines_with_order_term",
+        "priced_over_their_period",
     ),
 }
 _ORDER = ("read", "layout", "fields", "(spaCy)", "lines", "clauses", "other")

@@ -35,6 +35,9 @@ FIELDS = frozenset(
 """The fields a label, a cue or a word list may name."""
 
 
+_PROSE_LINE_KEYS = frozenset({"per_unit", "count_lead", "price_per_month", "price_per_quarter"})
+
+
 class Lexicon(BaseModel):
     """Label synonyms per field, weak labels, range labels, block and addressee labels,
     forms of address, legal forms, column roles."""
@@ -59,6 +62,7 @@ class Lexicon(BaseModel):
     honorifics: frozenset[str]
     salutations: frozenset[str]
     legal_forms: tuple[str, ...]
+    prose_line_words: dict[str, tuple[str, ...]]
 
     @field_validator("fallback_cues")
     @classmethod
@@ -101,6 +105,14 @@ class Lexicon(BaseModel):
         unknown = sorted(set(words) - FIELDS)
         if unknown:
             raise ValueError(f"other_quantity_words for unknown fields: {', '.join(unknown)}")
+        return words
+
+    @field_validator("prose_line_words")
+    @classmethod
+    def _prose_words(cls, words: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        missing = sorted(_PROSE_LINE_KEYS - set(words))
+        if missing:
+            raise ValueError(f"prose_line_words lacks: {', '.join(missing)}")
         return words
 
     @field_validator("weak_labels")

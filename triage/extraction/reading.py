@@ -39,7 +39,7 @@ from triage.extraction.layout.fill_ins import without_fill_marks
 from triage.extraction.layout.keyvalue import KeyValue, find_key_values
 from triage.extraction.layout.reading_order import in_reading_order
 from triage.extraction.layout.segments import PlacedWord
-from triage.extraction.lines.assemble import read_line_items
+from triage.extraction.lines.assemble import priced_over_their_period, read_table_lines
 from triage.extraction.lines.described import read_described_items
 from triage.extraction.lines.prose_items import read_prose_items
 from triage.extraction.lines.rows import read_row_items
@@ -120,8 +120,9 @@ def read_document(
     candidates += currency_candidates(blocks)
     candidates += money_currency_candidates(blocks)
     candidates += dateline_candidates(blocks, style, pages[0])
+    tables = read_table_lines(pages, style)
     items = (
-        read_line_items(pages, style)
+        tables.items
         or read_prose_items(blocks, style)
         or read_row_items(pages, style)
         or read_described_items(blocks, style)
@@ -146,5 +147,6 @@ def read_document(
         _label_texts(pairs, "billing_start_date"),
         _label_texts(pairs, "renewal_term_months"),
     )
-    items = lines_with_order_term(items, fields)
+    items = lines_with_order_term(items, fields, tables.year_steps if tables.items else None)
+    items = priced_over_their_period(items)
     return DocumentReading(fields, items, warnings)

@@ -10,7 +10,7 @@ the document states itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from triage.contract import ExtractedLineItem, LineKind
@@ -153,27 +153,42 @@ def fields_renew(fields: dict[str, Resolution]) -> bool:
 
 
 def lines_with_order_term(
-    items: list[ExtractedLineItem], fields: dict[str, Resolution]
+    items: list[ExtractedLineItem],
+    fields: dict[str, Resolution],
+    year_steps: Mapping[int, int] | None = None,
 ) -> list[ExtractedLineItem]:
     """Give subscription lines that print no dates of their own the order's term.
 
     A table without a period column sells every subscription for the subscription term.
-    Several such lines of one product are the steps of a ramp (a table printed with one
-    amount column per year): they split the term into equal consecutive periods, in order.
+    A line of a ramp printed with one amount column per year (``year_steps``: index ->
+    year) is that year of the term from its start. Several other such lines of one
+    product are the steps of a ramp: they split the term into equal consecutive periods,
+    in order.
     """
     start, end = fields.get("start_date"), fields.get("end_date")
-    if start is None or end is None:
+    if start is None:
         return items
+    out = list(items)
     undated = [
         i
         for i, item in enumerate(items)
         if item.kind is LineKind.SUBSCRIPTION and item.start_date is None and item.end_date is None
     ]
+    years = year_steps or {}
+    for i in [i for i in undated if i in years]:
+        year = years[i]
+        first = add_months(start.value, 12 * (year - 1))
+        last = add_months(start.value, 12 * year) - timedelta(days=1)
+        if end is not None and first <= end.value < last:
+            last = end.value  # a term that ends part-way through its last year
+        out[i] = items[i].model_copy(update={"start_date": first, "end_date": last})
+    undated = [i for i in undated if i not in years]
+    if end is None:
+        return out
     steps: dict[tuple[str | None, str | None], list[int]] = {}
     for i in undated:
         steps.setdefault((items[i].sku, items[i].description), []).append(i)
     months = _month_span(start.value, end.value)
-    out = list(items)
     for indexes in steps.values():
         count = len(indexes)
         if count == 1 or months % count:

@@ -16,7 +16,15 @@ from triage.documents.parsed import Page
 from triage.extraction.layout.segments import PlacedWord, Segment, split_line
 from triage.extraction.normalise.dates import DATE_PATTERN
 
-__all__ = ["UNKNOWN", "Column", "HeaderClassifier", "Table", "TableRow", "find_tables"]
+__all__ = [
+    "UNKNOWN",
+    "Column",
+    "HeaderClassifier",
+    "Table",
+    "TableRow",
+    "find_tables",
+    "negative_amount",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,10 +176,20 @@ def _has_digits(words: list[PlacedWord]) -> bool:
     return any(ch.isdigit() for _, _, w in words for ch in w.text)
 
 
+_NEGATIVE = re.compile(r"^\s*(?:[-−–]\s*\D{0,4}\d[\d.,' ]*|\(\s*\D{0,4}\d[\d.,' ]*\))\s*$")
+
+
+def negative_amount(words: list[PlacedWord]) -> bool:
+    """Whether a cell holds an amount printed negative ("-7,500.00", "(900.00)")."""
+    return bool(words) and bool(_NEGATIVE.match(" ".join(w.text for _, _, w in words)))
+
+
 def _starts_row(table: Table, cells: dict[str, list[PlacedWord]]) -> bool:
     keys = [k for k in _ROW_KEYS if k in table.roles]
     if any(cells.get(k) for k in keys):
         return True
+    if any(negative_amount(cells.get(k, [])) for k in _AMOUNT_KEYS):
+        return True  # a discount printed as its own line under its product
     if _SUMMARY.search(" ".join(w.text for words in cells.values() for _, _, w in words)):
         return True
     return not keys and any(_has_digits(cells.get(k, [])) for k in _AMOUNT_KEYS)

@@ -4,28 +4,42 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from triage.contract import ExtractedLineItem, LineKind
+from triage.contract import Evidence, ExtractedLineItem, LineKind
 from triage.documents.parsed import Page
-from triage.extraction.layout.segments import evidence_for
-from triage.extraction.layout.tables import Table, TableRow, find_tables
+from triage.extraction.layout.segments import PlacedWord, evidence_for
+from triage.extraction.layout.tables import Table, TableRow, find_tables, negative_amount
+from triage.extraction.lexicon_data import load_lexicon
+from triage.extraction.lines.amounts import NET_UNIT_PRICE, settle_amount_columns
 from triage.extraction.lines.columns import YEAR_ROLE, classify_header
 from triage.extraction.lines.kinds import TOTAL_WORDS, infer_kind, kind_from_text
 from triage.extraction.lines.roles import assign_unknown_roles
+from triage.extraction.lines.skus import PRODUCT_CODE, looks_like_sku
 from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date
 from triage.extraction.normalise.money import AMOUNT_PATTERN, ISO_CODES, parse_amount
 from triage.extraction.normalise.numbers import parse_count
 from triage.extraction.normalise.terms import parse_percent
 
-__all__ = ["expected_net", "line_confidence", "read_line_items", "whole_months"]
+__all__ = [
+    "TableLines",
+    "expected_net",
+    "less_deduction",
+    "line_confidence",
+    "priced_over_their_period",
+    "read_line_items",
+    "read_table_lines",
+    "whole_months",
+]
 
 _CENT = Decimal("0.01")
+_WORDS = load_lexicon().prose_line_words
 _NOTE_SIZE = 0.9  # type this much smaller than a description's first words is a note
 
 
-_SKU = re.compile(r"^[A-Z][A-Z0-9]*(?:[-_./][A-Z0-9]+)+$")
+_SKU = PRODUCT_CODE
 
 
 def whole_months(start: date, end: date) -> int:
@@ -169,20 +183,18 @@ def _discount(row: TableRow, roles: set[str]) -> float | None:
 _NO_DISCOUNT = re.compile(r"\s*(?:[-–—]+|n/?a|none|nil)\s*", re.IGNORECASE)
 
 
+def _discount_to(unit_price: Decimal | None, net_price: Decimal | None) -> float | None:
+    """The discount that takes the unit price to the per-unit net price."""
+    if unit_price is None or net_price is None or unit_price <= 0 or net_price > unit_price:
+        return None
+    return float(((1 - net_price / unit_price) * 100).quantize(Decimal("0.0001")))
+
+
 def _is_totals(row: TableRow, sku: str | None) -> bool:
     label = " ".join(row.text(r) for r in ("description", "sku", "kind", "period", "quantity"))
     if sku is not None and not TOTAL_WORDS.search(sku):
         return False
     return bool(TOTAL_WORDS.search(label)) or not label.strip()
-
-
-def looks_like_sku(text: str) -> bool:
-    """Return True for a product code: one token with a digit or separator, or all capitals."""
-    return (
-        len(text) >= 2
-        and " " not in text
-        and (bool(re.search(r"[\d\-_/.]", text)) or text.isupper())
-    )
 
 
 def _item(row: TableRow, table: Table, style: DateStyle | None) -> ExtractedLineItem | None:
@@ -209,6 +221,8 @@ def _item(row: TableRow, table: Table, style: DateStyle | None) -> ExtractedLine
         # the amount column says so in words, beside the net price).
         net_amount = Decimal("0.00")
     discount = _discount(row, roles)
+    if discount is None and NET_UNIT_PRICE in roles:
+        discount = _discount_to(unit_price, _money(row.text(NET_UNIT_PRICE)))
     if discount is None and "discount" in roles and row.text("discount").strip():
         return None  # a cell of the discount column that is no percentage: not a line item
     if net_amount is not None and len(_amounts(row.text("net_amount"))) > 1:
@@ -228,12 +242,18 @@ def _item(row: TableRow, table: Table, style: DateStyle | None) -> ExtractedLine
         net_amount=net_amount,
         start_date=start,
         end_date=end,
-        evidence=evidence_for(sorted(row.words(), key=lambda w: (w[0], w[1], w[2].x0))),
+        evidence=evidence_for(_in_order(row.words())),
     )
     return item.model_copy(update={"confidence": line_confidence(item, "discount" in roles)})
 
 
-def _year_items(row: TableRow, table: Table, item: ExtractedLineItem) -> list[ExtractedLineItem]:
+def _in_order(words: list[PlacedWord]) -> list[PlacedWord]:
+    return sorted(words, key=lambda w: (w[0], w[1], w[2].x0))
+
+
+def _year_items(
+    row: TableRow, table: Table, item: ExtractedLineItem
+) -> list[tuple[int, ExtractedLineItem]]:
     """A ramp printed with one amount column per year: one line per year, its net the year's
     amount and its unit price that over the quantity; the dates come from the order's term
     (``triage.extraction.fields.derived.lines_with_order_term``)."""
@@ -243,7 +263,7 @@ def _year_items(row: TableRow, table: Table, item: ExtractedLineItem) -> list[Ex
         if c.role.startswith(YEAR_ROLE)
     )
     items = []
-    for _, role in steps:
+    for year, role in steps:
         amount = _money(row.text(role))
         if amount is None or not item.quantity:
             continue
@@ -258,17 +278,75 @@ def _year_items(row: TableRow, table: Table, item: ExtractedLineItem) -> list[Ex
                 "end_date": None,
             }
         )
-        items.append(step.model_copy(update={"confidence": 0.85}))
+        items.append((year, step.model_copy(update={"confidence": 0.85})))
     return items
 
 
-def read_line_items(pages: Sequence[Page], style: DateStyle | None) -> list[ExtractedLineItem]:
-    """Return the line items of every pricing table in the document, in reading order."""
+def _deduction(row: TableRow) -> Decimal | None:
+    """The amount a line without count or price takes off ("Discount 12.5%  -7,500.00",
+    "Less partner credit  (900.00)"), or None when it is no such line."""
+    if row.text("quantity").strip() or row.text("unit_price").strip():
+        return None
+    words = row.cells.get("net_amount", []) + row.extra.get("net_amount", [])
+    if not negative_amount(words):
+        return None
+    return _money(" ".join(w.text for _, _, w in words))
+
+
+def less_deduction(
+    item: ExtractedLineItem, deduction: Decimal, evidence: list[Evidence]
+) -> ExtractedLineItem | None:
+    """The product line with the discount line under it folded in: its net after the
+    deduction and the discount that takes the list price to that net (None when the
+    deduction cannot be the line's: nothing to take it from, or more than its net)."""
+    if item.net_amount is None or item.net_amount <= deduction or item.net_amount <= 0:
+        return None
+    net = item.net_amount - deduction
+    kept = (1 - Decimal(str(item.discount_pct or 0)) / 100) * net / item.net_amount
+    discount = float(((1 - kept) * 100).quantize(Decimal("0.0001")))
+    folded = item.model_copy(
+        update={
+            "net_amount": net,
+            "discount_pct": discount,
+            "evidence": [*item.evidence, *evidence],
+        }
+    )
+    return folded.model_copy(update={"confidence": line_confidence(folded, True)})
+
+
+@dataclass(frozen=True, slots=True)
+class TableLines:
+    """The line items of a document's tables and, for a ramp printed with one amount
+    column per year, which year each of its lines prices (index in ``items`` -> year)."""
+
+    items: list[ExtractedLineItem]
+    year_steps: dict[int, int]
+
+
+def read_table_lines(pages: Sequence[Page], style: DateStyle | None) -> TableLines:
+    """Return the line items of every pricing table in the document, in reading order.
+
+    A discount printed as its own negative line under a product folds into that product.
+    """
     items: list[ExtractedLineItem] = []
+    year_steps: dict[int, int] = {}
     for table in find_tables(pages, classify_header):
         assign_unknown_roles(table)
+        settle_amount_columns(table)
         totals_seen = False
+        above: int | None = None  # index in ``items`` of the product line just read
         for row in table.rows:
+            deduction = _deduction(row)
+            if deduction is not None:
+                evidence = evidence_for(_in_order(row.words()))
+                folded = (
+                    less_deduction(items[above], deduction, evidence) if above is not None else None
+                )
+                if above is not None and folded is not None:
+                    items[above] = folded
+                above = None  # one discount line per product
+                continue
+            above = None
             item = _item(row, table, style)
             if item is None:
                 # Rows after a totals row are notes, not items; a header's wrapped second
@@ -278,8 +356,44 @@ def read_line_items(pages: Sequence[Page], style: DateStyle | None) -> list[Extr
             if item.sku is None and (totals_seen or item.quantity is None):
                 continue
             if any(c.role.startswith(YEAR_ROLE) for c in table.columns):
-                items += _year_items(row, table, item)
+                for year, step in _year_items(row, table, item):
+                    year_steps[len(items)] = year
+                    items.append(step)
                 continue
             if item.unit_price is not None or item.net_amount is not None:
+                above = len(items)
                 items.append(item)
-    return items
+    return TableLines(items, year_steps)
+
+
+def read_line_items(pages: Sequence[Page], style: DateStyle | None) -> list[ExtractedLineItem]:
+    """Return the line items of every pricing table in the document, in reading order."""
+    return read_table_lines(pages, style).items
+
+
+def _price_months(item: ExtractedLineItem) -> int:
+    """The months the line's unit price covers, by the words it was read from (a year
+    unless they say a month or a quarter)."""
+    text = " ".join(e.text for e in item.evidence).lower()
+    for months, phrases in ((1, _WORDS["price_per_month"]), (3, _WORDS["price_per_quarter"])):
+        if any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", text) for p in phrases):
+            return months
+    return 12
+
+
+def priced_over_their_period(items: list[ExtractedLineItem]) -> list[ExtractedLineItem]:
+    """Give a subscription line that states its count and unit price but no amount ("40
+    licences at US$1,200 per licence per year") its net: quantity x unit price x
+    (1 - discount) x its period over the period the price covers."""
+    out = []
+    for item in items:
+        if item.net_amount is None and item.kind is LineKind.SUBSCRIPTION:
+            net = expected_net(item) if item.start_date and item.end_date else None
+            months = _price_months(item)
+            if net is not None and months != 12:
+                net = (net * 12 / months).quantize(_CENT, rounding=ROUND_HALF_UP)
+            if net is not None:
+                item = item.model_copy(update={"net_amount": net})
+                item = item.model_copy(update={"confidence": min(item.confidence, 0.85)})
+        out.append(item)
+    return out

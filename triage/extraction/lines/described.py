@@ -21,9 +21,11 @@ from decimal import Decimal
 from triage.contract import ExtractedLineItem, LineKind
 from triage.extraction.fields.blocks import TextBlock, block_of
 from triage.extraction.layout.segments import LIST_MARK, PlacedWord, evidence_for
+from triage.extraction.lexicon_data import load_lexicon
 from triage.extraction.lines.assemble import line_confidence
 from triage.extraction.normalise.dates import DateStyle, parse_date_range
 from triage.extraction.normalise.money import AMOUNT_PATTERN, amount_value
+from triage.extraction.normalise.numbers import NUMBER_WORDS, words_to_number
 from triage.extraction.normalise.terms import parse_percent
 
 __all__ = ["read_described_items"]
@@ -34,8 +36,15 @@ _SKU = re.compile(
     rf"(?:\b(?:product|item|part|service)\s+(?:code|no\.?|number)|\bcode|\bsku)\s*:?\s*({_CODE})"
     rf"|\[\s*({_CODE})\s*\]|\(\s*({_CODE})\s*\)"
 )
+_WORDS = load_lexicon().prose_line_words
+
+
+def _alternatives(phrases: tuple[str, ...]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len)[::-1])
+
+
 _COUNT = re.compile(
-    r"^(?:(?P<digits>\d[\d,]*)|(?P<words>[A-Za-z\-]+(?:\s+[A-Za-z\-]+)?)\s*\((?P<inner>\d[\d,]*)\))"
+    rf"^(?:(?:{_alternatives(_WORDS['count_lead'])})\s+)?(?:(?P<digits>\d[\d,]*)|(?P<words>[A-Za-z\-]+(?:\s+[A-Za-z\-]+)?)\s*\((?P<inner>\d[\d,]*)\))"
     r"\s+(?P<unit>[A-Za-z\-]+(?:\s+[A-Za-z\-]+)?)\s+of\s+",
 )
 # "For the period from 15th December 2027 to 14th December 2028, 975 employees of ..."
@@ -47,6 +56,14 @@ _PRICE_CUE = re.compile(
     r"\b(?:at|(?:annual|monthly|one[\s\-]off|one[\s\-]time|fixed|flat|platform)?\s*fee\s+of|"
     r"rate\s+of|price\s+of|priced\s+at|charged\s+at|cost\s+of|of)\s+(?:an?\s+)?",
     re.IGNORECASE,
+)
+# An amount followed by "per user", "each": a price per unit, with or without a cue before it.
+_PER_UNIT = re.compile(rf"\s*(?:(?:{_alternatives(_WORDS['per_unit'])})\b|/\s*[a-z])", re.I)
+# A count inside a sentence: "calculated on 75 named users at GBP 640.00", "... for 250
+# named users of Kontor Planner" (the units in lower case, then a price or a product name).
+_COUNT_WITHIN = re.compile(
+    r"(?<![\d.,])\b(?P<digits>\d[\d,]*)\s+(?P<unit>[a-z][a-z\-]*(?:\s+[a-z][a-z\-]*)?)\s+"
+    r"(?:(?:at|@)\s+(?:[A-Z]{2,3}\$?\s?|[^\w\s]{1,2}\s?)?\d|of\s+(?:the\s+)?(?P<product>[A-Z]))"
 )
 _NET_CUE = re.compile(
     r"\b(?:amounting\s+to|net\s+amount\s+of|for\s+a\s+total\s+of|total(?:ling)?\s+of|in\s+total)\s+",
@@ -73,7 +90,17 @@ def _discount(text: str) -> float:
 
 
 _TOTALS = re.compile(r"\btotal\s+(?:contract\s+value|fees|value|amount|price)\b", re.IGNORECASE)
-_DESCRIPTION_END = re.compile(r"\s*(?:\(|\[|,|;|:|\s+at\s+|\s+of\s+(?=\S*\d)|\s+for\s+)")
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS - {"a", "an"}, key=len, reverse=True))
+_DESCRIPTION_END = re.compile(
+    r"\s*(?:\(|\[|,|;|:|\s+at\s+|\s+of\s+(?=\S*\d)|\s+for\s+"
+    r"|\s+(?:will|shall|is|are)\s+)"  # "a workshop will be delivered for ..."
+)
+# A short opening phrase before the item's subject: "In addition, a single workshop ..."
+# (not a counted item itself: "One onboarding package, a fixed fee of ...").
+_OPENER = re.compile(
+    rf"^(?!(?i:{_NUMBER_WORD}|the)\b)[A-Z][a-z]*(?:\s+[a-z]+){{0,2}},\s+"
+    r"(?=(?:an?|the|one|single)\s)"
+)
 _ONE_TIME = re.compile(r"one[\s\-]?off|one[\s\-]?time|on\s+signature|set[\s\-]?up\s+fee", re.I)
 _USAGE = re.compile(
     r"in\s+excess\s+of|\boverage|as\s+incurred|\bper\s+\w+\s+used|usage|consumption"
@@ -127,9 +154,25 @@ def _list_items(blocks: Sequence[TextBlock]) -> Iterator[tuple[str, tuple[Placed
             if pending:
                 yield _joined(pending)
                 pending = []
-            yield block.text, block.words
+            yield from _sentences(block)
     if pending:
         yield _joined(pending)
+
+
+# A sentence ends at a full stop, semicolon or mark followed by a space (not the point of
+# "640.00"); it may hold one priced item of a letter's fee paragraph.
+_SENTENCE = re.compile(r"(?:[^.;!?]|[.;!?](?!\s))+(?:[.;!?]+|$)")
+
+
+def _sentences(block: TextBlock) -> Iterator[tuple[str, tuple[PlacedWord, ...]]]:
+    """Yield each sentence of an unmarked block with its words (the block when it is one)."""
+    found = [m for m in _SENTENCE.finditer(block.text) if m.group(0).strip()]
+    if len(found) <= 1:
+        yield block.text, block.words
+        return
+    for match in found:
+        start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+        yield match.group(0).strip(), block.words_between(start, match.end())
 
 
 def _joined(blocks: list[TextBlock]) -> tuple[str, tuple[PlacedWord, ...]]:
@@ -145,6 +188,14 @@ def _money_after(cue: re.Pattern[str], text: str) -> Decimal | None:
     return None
 
 
+def _price_per_unit(text: str) -> Decimal | None:
+    """The amount that a per-unit word follows ("€ 84,00 per user per year")."""
+    for amount in AMOUNT_PATTERN.finditer(text):
+        if (amount.group("pre") or amount.group("post")) and _PER_UNIT.match(text, amount.end()):
+            return amount_value(amount.group("num"))
+    return None
+
+
 def _priced_amounts(text: str) -> int:
     return sum(1 for m in AMOUNT_PATTERN.finditer(text) if m.group("pre") or m.group("post"))
 
@@ -154,17 +205,34 @@ def _sku(text: str) -> str | None:
     return next((g for g in match.groups() if g), None) if match else None
 
 
+_SPELLED_COUNT = re.compile(
+    rf"^(?:(?:{_alternatives(_WORDS['count_lead'])})\s+)?(?:an?\s+)?"
+    rf"(?P<number>(?:(?:{_NUMBER_WORD})[\s\-]+)+)(?=(?-i:[a-z]))",
+    re.IGNORECASE,
+)
+
+
 def _description(text: str) -> tuple[str, int | None]:
     """Return the item's product name and its count of units (None if none is stated)."""
-    text = _LEADING_PERIOD.sub("", text)
+    text = _OPENER.sub("", _LEADING_PERIOD.sub("", text))
     count = _COUNT.match(text)
     quantity: int | None = None
     rest = text
+    within = None if count else _COUNT_WITHIN.search(text)
     if count:
         number = count.group("digits") or count.group("inner")
         quantity = int(number.replace(",", ""))
         rest = text[count.end() :]
+    elif within:
+        quantity = int(within.group("digits").replace(",", ""))
+        if within.group("product"):
+            rest = text[within.start("product") :]
     rest = re.sub(r"^(?:the|an?)\s+", "", rest, flags=re.IGNORECASE)
+    spelled = _SPELLED_COUNT.match(rest)
+    if spelled:  # "for one data migration", "Two onboarding workshops at US$2,000 each"
+        rest = rest[spelled.end() :]
+        if quantity is None:
+            quantity = words_to_number(spelled.group("number").lower())
     end = _DESCRIPTION_END.search(rest)
     name = (rest[: end.start()] if end else rest).strip(" -–—")
     return name, quantity
@@ -189,6 +257,8 @@ def _item(
     if not name or len(name.split()) > 10 or not name[:1].isalnum():
         return None
     unit_price = _money_after(_PRICE_CUE, text)
+    if unit_price is None:
+        unit_price = _price_per_unit(text)
     net_amount = _money_after(_NET_CUE, text)
     if unit_price is None and net_amount is None:
         return None

@@ -20,8 +20,9 @@ from itertools import permutations
 from triage.contract import ExtractedLineItem, LineKind
 from triage.documents.parsed import Page, TextLine
 from triage.extraction.layout.segments import evidence_for, split_line
-from triage.extraction.lines.assemble import looks_like_sku, whole_months
+from triage.extraction.lines.assemble import less_deduction, whole_months
 from triage.extraction.lines.kinds import infer_kind
+from triage.extraction.lines.skus import looks_like_sku
 from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date_range
 from triage.extraction.normalise.money import amount_value
 
@@ -43,6 +44,16 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
+def _has_fraction(token: str) -> bool:
+    """Whether a number is printed with decimals ("88.00", "1.234,50")."""
+    return bool(re.search(r"[.,]\d{1,2}\D{0,4}$", token))
+
+
+def _is_code(token: str) -> bool:
+    text = token.strip(",;")
+    return looks_like_sku(text) and any(c.isdigit() or c in "-_/" for c in text)
+
+
 def _agrees(
     quantity: Decimal, unit: Decimal, net: Decimal, discount: Decimal, years: Decimal
 ) -> bool:
@@ -62,6 +73,9 @@ def _row(
     if len(tokens) > 1 and re.fullmatch(r"\d{1,2}[.)]?", tokens[0]):
         tokens = tokens[1:]  # the row's running number
     numbers = [(i, value) for i, t in enumerate(tokens) if (value := _number(t)) is not None]
+    # A count is printed as a whole number; a price with its cents ("88.00" beside "250"):
+    # where both readings agree (88 x 250 = 250 x 88), the whole number is the count.
+    whole = {value for i, value in numbers if not _has_fraction(tokens[i])}
     percents = [Decimal(m.group(1).replace(",", ".")) for t in tokens if (m := _PERCENT.match(t))]
     if len(numbers) < 3:
         return None
@@ -69,18 +83,18 @@ def _row(
     head = tokens[:first]
     if not head or not any(c.isalpha() for c in " ".join(head)):
         return None
-    sku = (
-        head[0]
-        if looks_like_sku(head[0].strip(",;")) and any(c.isdigit() or c in "-_/" for c in head[0])
-        else None
-    )
+    sku = head[0] if _is_code(head[0]) else None
     description = " ".join(head[1:] if sku else head).strip(" ,;-–—")
+    tail = tokens[numbers[-1][0] + 1 :]
+    if sku is None and len(tail) == 1 and _is_code(tail[0]):
+        sku = tail[0]  # the code column printed last
     if not description:
         return None
     years = Decimal(whole_months(start, end)) / 12 if start and end else Decimal(1)
     values = [v for _, v in numbers[-4:]]
     discount = percents[0] if percents else Decimal(0)
-    for quantity, unit, net in permutations(values, 3):
+    orders = sorted(permutations(values, 3), key=lambda trio: trio[0] not in whole)
+    for quantity, unit, net in orders:
         if quantity != quantity.to_integral_value() or quantity <= 0 or net <= 0:
             continue
         if values.index(net) < values.index(unit):
@@ -104,12 +118,37 @@ def _row(
     return None
 
 
+_DEDUCTION = re.compile(r"(?:^|\s)(?:[-−–]\s?\D{0,4}(\d[\d.,']*)|\(\s?\D{0,4}(\d[\d.,']*)\s?\))$")
+
+
+def _deduction(line: TextLine) -> Decimal | None:
+    """The amount a words-and-one-negative-figure line takes off ("Promotional credit
+    (500.00)", "Discount 10% -1,200.00"), or None."""
+    match = _DEDUCTION.search(line.text)
+    head = line.text[: match.start()] if match else ""
+    if not match or not any(c.isalpha() for c in head) or _TOTAL_WORDS.search(head):
+        return None
+    if any(_number(t) is not None for t in DATE_PATTERN.sub(" ", head).split() if "%" not in t):
+        return None  # the line has figures of its own: no bare deduction
+    return _number(match.group(1) or match.group(2))
+
+
 def read_row_items(pages: Sequence[Page], style: DateStyle | None) -> list[ExtractedLineItem]:
-    """Return the rows of the document whose numbers make them line items."""
-    items = []
+    """Return the rows of the document whose numbers make them line items; a line right
+    under one that only takes an amount off ("Promotional credit (500.00)") is its discount."""
+    items: list[ExtractedLineItem] = []
     for page in pages:
+        above: tuple[int, int] | None = None  # (line index, item index) of the last row read
         for index, line in enumerate(page.lines):
             item = _row(line, page.number, index, style)
             if item is not None:
+                above = (index, len(items))
                 items.append(item)
+                continue
+            deduction = _deduction(line) if above and above[0] == index - 1 else None
+            if above is not None and deduction is not None:
+                evidence = evidence_for([(page.number, index, w) for w in line.words])
+                folded = less_deduction(items[above[1]], deduction, evidence)
+                items[above[1]] = folded or items[above[1]]
+            above = None
     return items
