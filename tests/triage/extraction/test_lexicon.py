@@ -128,3 +128,12 @@ def test_the_cue_file_is_part_of_the_extractor_version(
     before = extractor.models_fingerprint(models)
     cues.write_bytes(CUES_PATH.read_bytes() + b"\n# an edit\n")
     assert extractor.models_fingerprint(models) != before
+
+
+def test_a_cue_rules_not_after_pattern_is_checked_on_load(tmp_path: Path) -> None:
+    raw = yaml.safe_load(CUES_PATH.read_text(encoding="utf-8"))
+    raw["cue_rules"][0]["not_after"] = "(unclosed"
+    path = tmp_path / "cues.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ConfigError, match="is not a regular expression"):
+        load_cues(path)

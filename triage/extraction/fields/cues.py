@@ -41,6 +41,7 @@ class CueRule:
     score: float
     reach: int = 4
     forbids: re.Pattern[str] | None = None
+    not_after: re.Pattern[str] | None = None  # must not match the words right before the cue
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,12 @@ class _Rule(BaseModel):
 class _CueRuleData(_Rule):
     phrases: tuple[str, ...] = Field(min_length=1)
     reach: int = Field(default=4, ge=1, le=20)
+    not_after: str | None = None
+
+    @field_validator("not_after")
+    @classmethod
+    def _not_after(cls, pattern: str | None) -> str | None:
+        return None if pattern is None else _checked(pattern)
 
 
 class _SentenceRuleData(_Rule):
@@ -141,7 +148,15 @@ def load_cues(path: Path = CUES_PATH) -> tuple[tuple[CueRule, ...], tuple[Senten
         return None if pattern is None else _rx(pattern)
 
     cues = tuple(
-        CueRule(r.field, r.phrases, r.label, r.score, r.reach, optional(r.forbids))
+        CueRule(
+            r.field,
+            r.phrases,
+            r.label,
+            r.score,
+            r.reach,
+            optional(r.forbids),
+            optional(r.not_after),
+        )
         for r in data.cue_rules
     )
     sentences = tuple(

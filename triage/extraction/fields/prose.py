@@ -43,6 +43,9 @@ def _sentences(doc: Doc) -> Iterator[Span]:
         yield doc[start:]
 
 
+_BEFORE_CUE = 4  # tokens: what a cue phrase attaches to stands right before it
+
+
 class ProseReader:
     """Reads prose blocks with the spaCy pipeline and the cue lexicon; built once."""
 
@@ -87,6 +90,9 @@ class ProseReader:
             prefix = doc[sentence.start : end].text
             if rule.forbids is not None and rule.forbids.search(prefix):
                 continue
+            before = doc[max(sentence.start, start - _BEFORE_CUE) : start].text
+            if rule.not_after is not None and rule.not_after.search(before):
+                continue  # the cue belongs to what precedes it ("the Agreement dated ...")
             for entity in entities:
                 if entity.start < end or entity.label_ != rule.label:
                     continue
