@@ -85,13 +85,16 @@ _DESCRIPTOR = re.compile(
 _AUTO_YES = re.compile(
     r"(?:automatically|auto[\s\-]?)\s*renew|renew(?:s|ed)?\s+automatically|shall\s+renew|will\s+renew"
     r"|shall\s+be\s+renewed|will\s+be\s+renewed"
-    r"|renew\s+for\s+(?:successive|additional|further)",
+    r"|renew\s+for\s+(?:successive|additional|further)"
+    # "The order then renews for one (1) year at a time": it renews, nobody has to act.
+    r"|\brenews\s+(?:for|on|each|every|annually|yearly|at\s+the\s+end)\b",
     re.IGNORECASE,
 )
 _AUTO_NO = re.compile(
     r"(?:not|no|never)\s+(?:be\s+)?(?:automatically\s+)?(?:auto[\s\-]?)?renew|without\s+(?:automatic\s+)?renewal"
     r"|will\s+expire\s+(?:at|on)|no\s+automatic\s+renewal|does\s+not\s+auto|shall\s+expire|will\s+not\s+renew"
-    r"|renewal\s+(?:requires|only\s+by|subject\s+to)\s+(?:a\s+)?(?:mutual|written|signed)",
+    r"|renewal\s+(?:requires|only\s+by|subject\s+to)\s+(?:a\s+)?(?:mutual|written|signed)"
+    r"|renews?\s+only\s+(?:by|upon|on|if|with)\b",
     re.IGNORECASE,
 )
 
