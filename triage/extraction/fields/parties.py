@@ -28,12 +28,12 @@ _INSTRUCTION = re.compile(
 _RENEWAL_LABEL = re.compile(r"renew\w*\s*:", re.IGNORECASE)
 _CUSTOMER_ROLES = "customer|client|licensee|subscriber|buyer|purchaser"
 _PROVIDER_ROLES = "provider|supplier|vendor|licensor|seller|company"
-# A defined term in brackets after a name: ("Customer"), (the "Provider"), ("Ostrander",
+# A defined term in brackets after a name: ("Customer"), (the "Service Provider"), ("Ostrander",
 # "we" or "us"), ("you" or the "Customer"). The letter's writer ("we") is the provider and
 # its addressee ("you") the customer.
 _ROLE = re.compile(r"\((?P<inner>[^()]{1,80})\)")
 _QUOTED_TERM = re.compile(
-    r"(?:^|[\s,;])(?:the\s+|hereinafter\s+(?:the\s+)?)?[\"“”'‘’]?\s*(?P<term>[A-Za-z]+)\s*[\"“”'‘’]?"
+    r"(?:^|[\s,;])(?:the\s+|hereinafter\s+(?:the\s+)?)?[\"“”'‘’]?\s*(?P<term>[A-Za-z]+)[\"“”'‘’]?"
 )
 # The pronouns of a letter are defined in lower case: ("we" or "us"); "US" is a country.
 _CUSTOMER_TERMS = re.compile(rf"^(?:(?i:{_CUSTOMER_ROLES})|you)$")

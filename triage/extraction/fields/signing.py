@@ -17,7 +17,7 @@ from triage.extraction.layout.segments import PlacedWord, Segment, split_line
 __all__ = ["SigningParty", "counterparty_candidates", "signing_parties"]
 
 _HEADING = re.compile(
-    r"^(?:for\s+and\s+)?on\s+behalf\s+of\s*:?\s*(?P<a>.+)$"
+    r"^(?:signed\s+)?(?:for\s+and\s+)?on\s+behalf\s+of\s*:?\s*(?P<a>.*)$"
     r"|^(?:accepted|agreed|signed|executed)(?:\s+and\s+(?:agreed|accepted))?"
     r"\s+(?:(?:for\s+and\s+)?on\s+behalf\s+of|by|for)\s*:?\s*(?P<b>.+)$",
     re.IGNORECASE,
@@ -45,10 +45,13 @@ def signing_parties(pages: Sequence[Page]) -> list[SigningParty]:
                 match = _HEADING.match(seg.text)
                 if not match:
                     continue
-                skip = len(seg.words) - len((match.group("a") or match.group("b")).split())
+                # The name follows the heading, or stands under it ("Signed for and on
+                # behalf of" over "Saltmarsh Ports Authority").
+                named = match.group("a") if match.group("a") is not None else match.group("b")
+                skip = len(seg.words) - len(named.split())
                 words = seg.placed(seg.words[skip:]) + _wrapped_name(rows, index, seg)
                 name = " ".join(w.text for _, _, w in words).strip(" :,")
-                if _ROLE_WORDS.match(name) or len(name.split()) > 8:
+                if not name or _ROLE_WORDS.match(name) or len(name.split()) > 8:
                     continue
                 found.append(SigningParty(name, tuple(words)))
     return found

@@ -215,6 +215,9 @@ def _is_label_row(segments: list[list[Segment]], index: int) -> bool:
     smaller = label < _SMALL_LABEL * value or (
         capitals and label <= value and any(_is_block_label(s.text) for s in labels)
     )
+    # A row that holds nothing but the labels of party and address blocks ("Bill To  Sold
+    # To  Ship To") is a row of labels in any type.
+    smaller = smaller or (len(labels) >= 2 and all(_is_block_label(s.text) for s in labels))
     if not (label > 0 and smaller and gap < reach * value):
         return False
     # Labels name things; a run with digits in it is a value (or a label with its value).
