@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import typer
 from typer.testing import CliRunner
 
@@ -12,9 +13,16 @@ from training.clauses.build import RunConfig, train_clauses
 from training.clauses.corpus import CorpusConfig, build_corpus
 from training.clauses.cuad import read_contract_sentences, split_sentences
 from training.clauses.evaluate import THRESHOLD_GRID, precision_thresholds, tune_thresholds
-from training.clauses.train import TrainConfig, fit_model
+from training.clauses.crossfit import cross_fit
+from training.clauses.train import (
+    TrainConfig,
+    fit_classifier,
+    fit_features,
+    fit_model,
+    mean_classifier,
+)
 from triage.extraction.clauses import CLAUSE_LABELS, ClauseClassifier
-from triage.extraction.clauses.cues import CueMatcher
+from triage.extraction.clauses.cues import CueMatcher, combine
 from triage.extraction.clauses.labels import decide
 
 CUAD_EXCERPT = Path(__file__).resolve().parents[2] / "data" / "cuad_contracts"
@@ -170,3 +178,64 @@ def test_cli_missing_cuad_path_exits_2_with_a_message(tmp_path: Path) -> None:
     result = CliRunner().invoke(_app(), ["train-clauses", "--cuad", str(missing)])
     assert result.exit_code == 2
     assert "no master_clauses.csv" in result.output
+
+
+def test_a_sentence_a_page_break_cuts_is_one_sentence_and_page_furniture_is_dropped() -> None:
+    text = (
+        "7. EXCLUSIVITY\n\nDistributor shall not sell any product that competes with\n\n12\n\n"
+        "Source: ACME HOLDINGS INC, 8-K, 3/14/2011\n\nthe Products anywhere in the Territory."
+        " Each party bears its own costs.\n\nPage 13 of 20\n\n- 14 -\n\n"
+        "This Agreement may be signed in counterparts.\n"
+    )
+    found = list(split_sentences(text))
+    assert found == [
+        (
+            "Distributor shall not sell any product that competes with the Products anywhere"
+            " in the Territory.",
+            "7. EXCLUSIVITY",
+        ),
+        ("Each party bears its own costs.", "7. EXCLUSIVITY"),
+        ("This Agreement may be signed in counterparts.", "7. EXCLUSIVITY"),
+    ]
+
+
+def test_no_heading_of_a_real_contract_is_a_page_number_or_the_filing_footer() -> None:
+    sentences = read_contract_sentences(CUAD_EXCERPT)
+    headings = {s.section for s in sentences}
+    assert headings - {""}
+    assert not [h for h in headings if h.isdigit() or h.lower().startswith(("source:", "page "))]
+
+
+def test_the_mean_of_fold_models_scores_the_mean_of_their_log_odds() -> None:
+    corpus = build_corpus(CUAD_EXCERPT, seed=5, config=TINY)
+    cues = CueMatcher()
+    texts = [e.text for e in corpus]
+    features = fit_features(texts, SMALL_MODEL)
+    rows = combine(features.transform(texts), cues.matrix(texts), SMALL_MODEL.cue_weight).tocsr()
+    halves = [list(range(0, len(corpus), 2)), list(range(1, len(corpus), 2))]
+    members = [fit_classifier(rows[h], [corpus[i].label for i in h], SMALL_MODEL) for h in halves]
+    mean = mean_classifier(members)
+    probe = rows[:20]
+    expected = sum(m.decision_function(probe) for m in members) / 2
+    assert np.allclose(mean.decision_function(probe), expected)
+    assert np.allclose(mean.predict_proba(probe).sum(axis=1), 1.0)
+
+
+def test_every_training_contract_sentence_is_predicted_by_a_fold_model_blind_to_it() -> None:
+    sentences = read_contract_sentences(CUAD_EXCERPT)
+    corpus = build_corpus(CUAD_EXCERPT, seed=5, config=TINY, cuad_sentences=sentences)
+    cues = CueMatcher()
+    seen = [s for s in sentences if s.split != "held_out"]
+    fit = cross_fit(corpus, cues.matrix([e.text for e in corpus]), seen, cues, SMALL_MODEL)
+    truth, probabilities = fit.sentences
+    assert truth == [s.label for s in seen]
+    assert np.allclose(probabilities.sum(axis=1), 1.0)
+    # a fold model that had trained on a contract would be surer of its sentences' labels
+    # than the shipped mean, which saw each contract in two of three members
+    column = {label: k for k, label in enumerate(fit.labels)}
+    mean_p = fit.model.predict_proba(
+        cues.matrix([s.text for s in seen]), [s.text for s in seen], SMALL_MODEL.cue_weight
+    )
+    own_fold = np.mean([probabilities[k, column[s.label]] for k, s in enumerate(seen)])
+    own_mean = np.mean([mean_p[k, column[s.label]] for k, s in enumerate(seen)])
+    assert own_fold < own_mean
