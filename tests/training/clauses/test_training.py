@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 from training.clauses.build import RunConfig, train_clauses
 from training.clauses.corpus import CorpusConfig, build_corpus
+from training.clauses.crossfit import cross_fit
 from training.clauses.cuad import read_contract_sentences, split_sentences
 from training.clauses.evaluate import THRESHOLD_GRID, precision_thresholds, tune_thresholds
-from training.clauses.crossfit import cross_fit
 from training.clauses.train import (
     TrainConfig,
     fit_classifier,
