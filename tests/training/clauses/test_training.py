@@ -80,24 +80,41 @@ def test_sentences_are_not_cut_after_abbreviations_or_section_numbers() -> None:
     assert {h for _, h in found} == {"LIMITATION OF LIABILITY"}
 
 
-def test_the_operating_threshold_is_the_lowest_one_reaching_the_precision_target() -> None:
+def _scored(rows_of: list[tuple[float, str]]) -> tuple[list[str], list[list[float]]]:
     labels = [*CLAUSE_LABELS]
-    index = labels.index("exclusivity")
     truth, rows = [], []
-    for p, label in (
+    for p, label in rows_of:
+        row = [0.0] * len(labels)
+        row[labels.index("exclusivity")] = p
+        row[labels.index("standard")] = 1 - p
+        rows.append(row)
+        truth.append(label)
+    return truth, rows
+
+
+def test_the_operating_threshold_is_the_highest_one_reaching_precision_and_recall() -> None:
+    truth, rows = _scored(
         [(0.9, "exclusivity")] * 40
         + [(0.5, "exclusivity")] * 10
         + [(0.5, "standard")] * 30
         + [(0.3, "standard")] * 30
-    ):
-        row = [0.0] * len(labels)
-        row[index] = p
-        row[labels.index("standard")] = 1 - p
-        rows.append(row)
-        truth.append(label)
-    chosen = precision_thresholds(truth, rows, labels, target=0.8, min_support=30)
-    assert set(chosen) == {"exclusivity"}
-    assert 0.5 < chosen["exclusivity"] <= 0.9
+    )
+    chosen = precision_thresholds(truth, rows, [*CLAUSE_LABELS], target=0.8, min_support=30)
+    assert chosen == {"exclusivity": 0.9}
+
+
+def test_out_of_reach_the_operating_point_is_the_one_closest_to_the_target() -> None:
+    # above 0.5: precision 1.0, recall 0.5; from 0.3 to 0.5: precision 0.64, recall 0.7;
+    # below: precision 0.54, recall 1.0 -- the best worse-of-the-two is at 0.3 to 0.5
+    truth, rows = _scored(
+        [(0.8, "exclusivity")] * 25
+        + [(0.45, "exclusivity")] * 10
+        + [(0.45, "standard")] * 20
+        + [(0.25, "exclusivity")] * 15
+        + [(0.25, "standard")] * 23
+    )
+    chosen = precision_thresholds(truth, rows, [*CLAUSE_LABELS], target=0.8, min_support=30)
+    assert chosen == {"exclusivity": 0.45}
 
 
 def test_validation_and_held_out_families_are_never_in_training() -> None:
