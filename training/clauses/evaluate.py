@@ -146,9 +146,12 @@ def precision_thresholds(
     """Return, per clause type with ``min_support`` positives, the operating threshold on
     real contract sentences: the highest grid threshold at which both the type's precision
     and recall reach ``target`` (the most margin against false alarms, which an order form
-    full of boilerplate punishes), else the one where the lower of the two is highest (the
-    point closest to the target; ties to the higher threshold).
+    full of boilerplate punishes), else the lowest one at which precision reaches it (the
+    most recall at that precision), else the one where the lower of the two is highest.
 
+    Not the point closest to the target whatever the precision: on the out-of-fold CUAD
+    sentences that was the lowest grid threshold for every type, and liability at 0.20
+    typed the generated orders' standard liability wording in 26 of 200 orders.
     Types with fewer positives are not returned: their thresholds stay the F1-tuned ones.
     """
     chosen: dict[str, float] = {}
@@ -156,8 +159,11 @@ def precision_thresholds(
         if points[0]["support"] < min_support:
             continue
         both = [p["threshold"] for p in points if min(p["precision"], p["recall"]) >= target]
+        precise = [p["threshold"] for p in points if p["precision"] >= target]
         closest = max(points, key=lambda p: (min(p["precision"], p["recall"]), p["threshold"]))
-        chosen[clause_type] = max(both) if both else closest["threshold"]
+        chosen[clause_type] = (
+            max(both) if both else min(precise) if precise else closest["threshold"]
+        )
     return chosen
 
 

@@ -103,18 +103,24 @@ def test_the_operating_threshold_is_the_highest_one_reaching_precision_and_recal
     assert chosen == {"exclusivity": 0.9}
 
 
-def test_out_of_reach_the_operating_point_is_the_one_closest_to_the_target() -> None:
-    # above 0.5: precision 1.0, recall 0.5; from 0.3 to 0.5: precision 0.64, recall 0.7;
-    # below: precision 0.54, recall 1.0 -- the best worse-of-the-two is at 0.3 to 0.5
-    truth, rows = _scored(
+def test_out_of_reach_the_operating_point_keeps_precision_else_comes_closest() -> None:
+    # above 0.45: precision 1.0, recall 0.5; from 0.3 to 0.45: precision 0.64, recall 0.7;
+    # below: precision 0.54, recall 1.0
+    rows_of = (
         [(0.8, "exclusivity")] * 25
         + [(0.45, "exclusivity")] * 10
         + [(0.45, "standard")] * 20
         + [(0.25, "exclusivity")] * 15
         + [(0.25, "standard")] * 23
     )
+    truth, rows = _scored(rows_of)
     chosen = precision_thresholds(truth, rows, [*CLAUSE_LABELS], target=0.8, min_support=30)
-    assert chosen == {"exclusivity": 0.45}
+    assert chosen == {"exclusivity": 0.5}
+    # no threshold is precise enough: the best worse-of-the-two (0.37 at 0.25 and below,
+    # against 0.33 from 0.3 to 0.45), the higher threshold of a tie
+    truth, rows = _scored([(p, label) for p, label in rows_of if p < 0.8])
+    chosen = precision_thresholds(truth, rows, [*CLAUSE_LABELS], target=0.5, min_support=20)
+    assert chosen == {"exclusivity": 0.25}
 
 
 def test_validation_and_held_out_families_are_never_in_training() -> None:
