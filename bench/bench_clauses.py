@@ -7,9 +7,10 @@ shipped model never saw, neither in training nor in tuning its thresholds) is cl
 A sentence's truth comes from :mod:`training.clauses.cuad`, the same labelling
 training uses: a clause type where a span of a CUAD category mapped to that type covers at
 least eight of its words (or half of a shorter one), otherwise ``standard`` -- also where
-it belongs to a CUAD category we do not map. Printed per mapped type: precision, recall and
-F1, beside the CUAD paper's AUPR of 47.8 (its best model, pooled over all 41 categories,
-span-level; not the same measure, a reference). A second table keeps a typed sentence only
+it belongs to a CUAD category we do not map. Printed per mapped type: precision, recall,
+F1 and the type's AUPR (area under its precision-recall curve, threshold-free), beside the
+CUAD paper's AUPR of 47.8 (its best model, pooled over all 41 categories, span-level; not
+the same measure, a reference). A second table keeps a typed sentence only
 where the playbook reads that type's parameters or wording in it (what step two can judge).
 
 Step two (the playbook) is measured on the foreign orders when they are present: the share
