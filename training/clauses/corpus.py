@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -187,11 +187,16 @@ _NOT_IN_CUAD = frozenset({"acceptance_clause", "custom_payment_terms", "service_
 
 
 def build_corpus(
-    cuad_dir: Path | None, seed: int, config: CorpusConfig | None = None
+    cuad_dir: Path | None,
+    seed: int,
+    config: CorpusConfig | None = None,
+    cuad_sentences: Sequence[CuadSentence] | None = None,
 ) -> list[ClauseExample]:
     """Return the whole labelled corpus, deterministic for a given seed and CUAD copy.
 
-    Texts that also occur in training are dropped from the validation and held-out splits.
+    ``cuad_sentences`` are the contracts' sentences when the caller has read them already
+    (:func:`~training.clauses.cuad.read_contract_sentences` of ``cuad_dir``). Texts that
+    also occur in training are dropped from the validation and held-out splits.
     """
     config = config or CorpusConfig()
     rng = random.Random(seed)
@@ -218,7 +223,7 @@ def build_corpus(
     examples = positives + standard + _with_context(positives, standard, rng)
     examples += _sections(standard, config.sections_per_split, rng)
     if cuad_dir is not None:
-        sentences = read_contract_sentences(cuad_dir)
+        sentences = list(cuad_sentences or read_contract_sentences(cuad_dir))
         kept = _cuad_sample(sentences, config.cuad_easy_negative_share, rng)
         examples += [ClauseExample(s.text, s.label, f"cuad:{s.contract}", s.split) for s in kept]
     train_texts = {e.text for e in examples if e.split == TRAIN}

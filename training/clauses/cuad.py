@@ -78,6 +78,14 @@ _MAX_WORDS = 160
 _WORD = re.compile(r"[a-z0-9]+")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _END = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-Z0-9])")
+_SENTENCE_ENDS = (".", "!", "?", ":", ";")
+_CONTINUES = re.compile(r"[a-z(,;]")
+_PAGE_FURNITURE = re.compile(
+    r"^(?:page\s*)?[-–(\[]?\s*[0-9ivxlc]{1,4}\s*[-–)\]]?(?:\s*of\s*\d+)?$|"
+    r"^source:\s.*\d{1,2}/\d{1,2}/\d{2,4}$|^[*\s\[\]¥.-]+$",
+    re.IGNORECASE,
+)
+"""Lines a filed contract carries on every page: page numbers, the filing footer, stars."""
 _NO_END = re.compile(
     r"(\b(?:[A-Z]|[a-z]|No|Nos|Sec|Secs|Art|Inc|Ltd|Co|Corp|Mr|Mrs|Ms|Dr|St|U\.S|U\.K|e\.g|"
     r"i\.e|etc|vs|v|viz|cf|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|"
@@ -106,19 +114,37 @@ class CuadSentence:
 def split_sentences(text: str) -> Iterator[tuple[str, str]]:
     """Yield ``(sentence, heading)`` for the prose of a contract text, whitespace collapsed.
 
-    A short paragraph without a sentence end is a heading: it is not yielded, and it is the
+    Page furniture (page numbers, "Page 3 of 9", the filing's "Source: ..." footer, rows
+    of asterisks) is dropped, and a paragraph that a page break cut mid-sentence is joined
+    to its continuation, so a sentence running over a page is one sentence. A short
+    paragraph without a sentence end is a heading: it is not yielded, and it is the
     heading of the sentences after it until the next one.
     """
     heading = ""
-    for paragraph in _PARAGRAPH.split(text):
-        flat = " ".join(paragraph.split())
-        if not flat:
-            continue
+    for flat in _paragraphs(text):
         words = flat.split()
         if len(words) <= 12 and not flat.endswith((".", ";", ":", ",")):
             heading = flat
             continue
         yield from ((sentence, heading) for sentence in _sentences(flat))
+
+
+def _paragraphs(text: str) -> Iterator[str]:
+    """Yield the text's paragraphs, whitespace collapsed, page furniture dropped and a
+    paragraph that ends without a sentence end joined to one that starts in lower case."""
+    held = ""
+    for paragraph in _PARAGRAPH.split(text):
+        flat = " ".join(paragraph.split())
+        if not flat or _PAGE_FURNITURE.match(flat):
+            continue
+        if held and not held.endswith(_SENTENCE_ENDS) and _CONTINUES.match(flat):
+            held = f"{held} {flat}"
+            continue
+        if held:
+            yield held
+        held = flat
+    if held:
+        yield held
 
 
 def _sentences(paragraph: str) -> Iterator[str]:

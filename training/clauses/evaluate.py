@@ -21,6 +21,7 @@ __all__ = [
     "count_pairs",
     "decisions",
     "merge",
+    "operating_points",
     "precision_thresholds",
     "scores",
     "tune_thresholds",
@@ -146,30 +147,48 @@ def precision_thresholds(
     real contract sentences: the highest grid threshold at which both the type's precision
     and recall reach ``target`` (the most margin against false alarms, which an order form
     full of boilerplate punishes), else the lowest one at which precision reaches it (the
-    most recall at that precision), else the best-F1 one.
+    most recall at that precision), else the one where the lower of the two is highest.
 
+    Not the point closest to the target whatever the precision: on the out-of-fold CUAD
+    sentences that was the lowest grid threshold for every type, and liability at 0.20
+    typed the generated orders' standard liability wording in 26 of 200 orders.
     Types with fewer positives are not returned: their thresholds stay the F1-tuned ones.
     """
     chosen: dict[str, float] = {}
+    for clause_type, points in operating_points(truth, probabilities, labels).items():
+        if points[0]["support"] < min_support:
+            continue
+        both = [p["threshold"] for p in points if min(p["precision"], p["recall"]) >= target]
+        precise = [p["threshold"] for p in points if p["precision"] >= target]
+        closest = max(points, key=lambda p: (min(p["precision"], p["recall"]), p["threshold"]))
+        chosen[clause_type] = (
+            max(both) if both else min(precise) if precise else closest["threshold"]
+        )
+    return chosen
+
+
+def operating_points(
+    truth: Sequence[str], probabilities: Any, labels: Sequence[str]
+) -> dict[str, list[dict[str, float]]]:
+    """Return, per clause type present in ``truth``, its precision and recall at each grid
+    threshold (the others' thresholds open, so a row is typed by its best clause type)."""
     support = Counter(truth)
     open_all = dict.fromkeys(CLAUSE_TYPES, THRESHOLD_GRID[0])
+    table: dict[str, list[dict[str, float]]] = {}
     for clause_type in CLAUSE_TYPES:
-        if support[clause_type] < min_support:
+        if not support[clause_type]:
             continue
-        best_f1, best_f1_threshold = -1.0, THRESHOLD_GRID[-1]
-        precise: list[float] = []
-        both: list[float] = []
+        rows = []
         for threshold in THRESHOLD_GRID:
             predicted = decisions(probabilities, labels, {**open_all, clause_type: threshold})
             c = count_pairs(truth, predicted)[clause_type]
-            precision = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
-            recall = c["tp"] / (c["tp"] + c["fn"])
-            f1 = 2 * c["tp"] / (2 * c["tp"] + c["fp"] + c["fn"]) if c["tp"] else 0.0
-            if f1 > best_f1 + 1e-9:
-                best_f1, best_f1_threshold = f1, threshold
-            if precision >= target and c["tp"]:
-                precise.append(threshold)
-                if recall >= target:
-                    both.append(threshold)
-        chosen[clause_type] = max(both) if both else min(precise, default=best_f1_threshold)
-    return chosen
+            rows.append(
+                {
+                    "threshold": threshold,
+                    "precision": round(c["tp"] / (c["tp"] + c["fp"]) if c["tp"] else 0.0, 4),
+                    "recall": round(c["tp"] / (c["tp"] + c["fn"]), 4),
+                    "support": c["tp"] + c["fn"],
+                }
+            )
+        table[clause_type] = rows
+    return table

@@ -29,7 +29,16 @@ from training.clauses.corpus import ClauseExample
 from triage.extraction.clauses.classifier import METADATA_FILE, MODEL_FILE
 from triage.extraction.clauses.cues import CUE_WEIGHT, combine
 
-__all__ = ["FittedModel", "TrainConfig", "config_dict", "fit_model", "save_artifact"]
+__all__ = [
+    "FittedModel",
+    "TrainConfig",
+    "config_dict",
+    "fit_classifier",
+    "fit_features",
+    "fit_model",
+    "mean_classifier",
+    "save_artifact",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,23 +71,54 @@ def _tfidf(n_features: int, **hashing: Any) -> Pipeline:
     return Pipeline([("hash", vectorizer), ("tfidf", TfidfTransformer(sublinear_tf=True))])
 
 
-def fit_model(
-    examples: Sequence[ClauseExample], cue_rows: csr_matrix, config: TrainConfig
-) -> FittedModel:
-    """Return the model fitted on ``examples``, whose cue rows (same order) are ``cue_rows``."""
+def fit_features(texts: Sequence[str], config: TrainConfig) -> FeatureUnion:
+    """Return the n-gram vectoriser (hashed tf-idf, words and characters) fitted on ``texts``;
+    only its idf weights are fitted, no labels are read."""
     features = FeatureUnion(
         [
             ("words", _tfidf(config.word_features, ngram_range=(1, 2))),
             ("chars", _tfidf(config.char_features, analyzer="char_wb", ngram_range=(3, 5))),
         ]
     )
-    texts = [e.text for e in examples]
-    rows = combine(features.fit_transform(texts), cue_rows, config.cue_weight)
+    return features.fit(list(texts))
+
+
+def fit_classifier(rows: Any, labels: Sequence[str], config: TrainConfig) -> LogisticRegression:
+    """Return the logistic regression fitted on feature ``rows`` (n-grams | cues) and labels."""
     model = LogisticRegression(C=config.c, max_iter=config.max_iter)
     # one BLAS thread: on a shared 2-core box threaded L-BFGS-B ran ~8x slower
     with threadpool_limits(limits=1):
-        model.fit(rows, [e.label for e in examples])
-    return FittedModel(features, model)
+        model.fit(rows, list(labels))
+    return model
+
+
+def mean_classifier(models: Sequence[LogisticRegression]) -> LogisticRegression:
+    """Return one logistic regression whose weights are the mean of ``models``' weights.
+
+    Its scores are the mean of the members' log-odds: a model as sure as each member (each
+    fitted on the same share of the data), so thresholds chosen on the members' out-of-fold
+    predictions hold for it, while together the members have seen every training example.
+    """
+    first = models[0]
+    if any(list(m.classes_) != list(first.classes_) for m in models):
+        raise ValueError("fold models disagree on their labels")
+    mean = LogisticRegression(C=first.C, max_iter=first.max_iter)
+    mean.classes_ = first.classes_
+    mean.coef_ = sum(m.coef_ for m in models) / len(models)
+    mean.intercept_ = sum(m.intercept_ for m in models) / len(models)
+    mean.n_features_in_ = first.n_features_in_
+    mean.n_iter_ = first.n_iter_
+    return mean
+
+
+def fit_model(
+    examples: Sequence[ClauseExample], cue_rows: csr_matrix, config: TrainConfig
+) -> FittedModel:
+    """Return the model fitted on ``examples``, whose cue rows (same order) are ``cue_rows``."""
+    texts = [e.text for e in examples]
+    features = fit_features(texts, config)
+    rows = combine(features.transform(texts), cue_rows, config.cue_weight)
+    return FittedModel(features, fit_classifier(rows, [e.label for e in examples], config))
 
 
 def save_artifact(fitted: FittedModel, out_dir: Path, metadata: dict[str, Any]) -> None:
