@@ -63,8 +63,6 @@ def rulings(lines: tuple[np.ndarray, np.ndarray]) -> list[Box]:
 # quarter degree of residual skew add a little. A single connected stroke taller than this
 # many font sizes of the page's text is handwriting (a signature, initials), not print.
 PRINT_INK = 1.25
-# Words read this surely are print whatever their height (a large heading).
-_CERTAIN = 0.9
 # A stroke narrower than this many font sizes is a straight line (a cell border).
 _THIN = 0.25
 
@@ -77,9 +75,9 @@ def text_size(words: Sequence[RecognisedWord]) -> float:
 
 def is_print(word: RecognisedWord, size: float) -> bool:
     """Return whether ``word`` is surely printed: read with confidence, and its own ink no
-    taller than print of the page's size (or read with near certainty, a large heading)."""
-    if word.confidence >= _CERTAIN:
-        return True
+    taller than print of the page's size. (However sure the recogniser is, a word whose
+    ink is taller is what it made of a signature; a heading that large is rarely where a
+    signature goes, and its letters are then taken for a mark.)"""
     _, top, _, bottom = word.ink_box
     return word.confidence >= SURE_WORD and (not size or bottom - top <= PRINT_INK * size)
 
@@ -100,7 +98,8 @@ def marks(
     recogniser doubted, specks) is no mark.
     """
     horizontal, vertical = lines
-    rest = cv2.subtract(mask, cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((5, 5))))
+    ruled = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((5, 5)))
+    rest = cv2.subtract(mask, ruled)
     size = text_size(words) or dpi * 10 / 72  # (no text read: 10-point print)
     pad = max(2, int(dpi / 100))
     for word in words:
@@ -111,29 +110,26 @@ def marks(
                 max(0, int(x0) - pad) : int(x1) + pad,
             ] = 0
     rest = cv2.morphologyEx(rest, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))  # specks
-    count, strokes, stats, _ = cv2.connectedComponentsWithStats(rest, connectivity=8)
-    # Tall, and not a straight thin line (a short cell border is no ruling but no pen
-    # stroke either): a handwritten stroke moves sideways as it rises.
-    tall = [
-        i
-        for i in range(1, count)
-        if stats[i, cv2.CC_STAT_HEIGHT] > PRINT_INK * size
-        and stats[i, cv2.CC_STAT_WIDTH] > _THIN * size
-    ]
-    if not tall:
-        return []
+    # A signature written across its line is cut in two where the line was taken out:
+    # strokes that meet from above and below across a ruling are one stroke again.
+    across = max(7, int(dpi / 20))
+    bridged = cv2.morphologyEx(
+        rest, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, across))
+    )
+    rest = cv2.bitwise_or(rest, cv2.bitwise_and(bridged, ruled))
+    # Strokes within ~1/20 inch side by side (half that above each other, so that two
+    # rows of doubtful small print stay apart) are one mark.
     reach = max(3, int(dpi / 20))
-    merged = cv2.dilate(rest, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (reach, reach)))
-    _, groups, boxes, _ = cv2.connectedComponentsWithStats(merged, connectivity=8)
-    chosen = set()
-    for i in tall:
-        x, y, w, h = stats[i, :4]
-        ys, xs = np.nonzero(strokes[y : y + h, x : x + w] == i)
-        chosen.add(int(groups[y + ys[0], x + xs[0]]))
+    merged = cv2.dilate(rest, cv2.getStructuringElement(cv2.MORPH_RECT, (reach, reach // 2)))
+    count, groups, boxes, _ = cv2.connectedComponentsWithStats(merged, connectivity=8)
     point_area = (72.0 / dpi) ** 2
     found = []
-    for group in sorted(chosen):
-        x, y, w, h = boxes[group, :4]
+    for group in range(1, count):
+        x, y, w, h, _ = (int(v) for v in boxes[group])
+        # Taller than print, and not a straight thin line (a short cell border is no
+        # ruling but no pen stroke either: a hand moves sideways as it writes).
+        if h <= PRINT_INK * size + reach // 2 or w <= _THIN * size + reach:
+            continue
         ink_pixels = (groups[y : y + h, x : x + w] == group) & (rest[y : y + h, x : x + w] > 0)
         ys, xs = np.nonzero(ink_pixels)
         ink = float(len(xs)) * point_area

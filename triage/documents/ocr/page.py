@@ -129,11 +129,19 @@ def _as_words(found: list[RecognisedWord], scale: float) -> list[Word]:
     header is read again as short junk over the words.
     """
     words = []
+    # Words are compared only with those in the same band of rows (a word's height, the
+    # most a word over it can be off), not with the whole page.
+    band = max((w.bottom - w.top for w in found), default=1.0) or 1.0
+    rows: dict[int, list[RecognisedWord]] = {}
     for w in found:
+        rows.setdefault(int(w.top // band), []).append(w)
+    for w in found:
+        key = int(w.top // band)
+        near = [o for k in (key - 1, key, key + 1) for o in rows.get(k, ())]
         text = "\u2013" if w.text in ("\u2014", "--") else w.text
-        if text in ("|", "l", "I") and _MONTH.match(getattr(_next_word(w, found), "text", "")):
+        if text in ("|", "l", "I") and _MONTH.match(getattr(_next_word(w, near), "text", "")):
             text = "1"  # "1 November" at 200 dpi: the thin one is read as a bar
-        elif _BORDER_JUNK.match(text) or _overprinted(w, found):
+        elif _BORDER_JUNK.match(text) or _overprinted(w, near):
             continue
         # A text layer's word box includes the glyphs' side bearings; an OCR box ends at the
         # ink, which makes gaps look wider than the layout's column-gap rule expects.

@@ -42,7 +42,16 @@ _SQUARE_FILLED = 0.05
 _BRACKET_PT = (6.0, 18.0)
 _BRACKET_WIDTH = 0.45  # of its height, at most
 _BRACKET_GAP = 1.3  # of their height, at most, between the two strokes
-_SOLID = 0.5
+_BRACKET_MIN_GAP = 0.2  # and at least: "( )" is ~0.4 apart; a "0" broken in two, ~0.15
+# A dot fills pi/4 of its box, a filled square all of it; a round letter leaves its hole
+# and its gaps (~0.5). Brackets are ~0.94 em tall, ~0.66 em once a 15 % margin is taken
+# off each end: a bullet (~0.35 em across) spans ~0.53 of that, a lowercase letter
+# (x-height ~0.52 em) ~0.8.
+_SOLID = 0.65
+_DOT = 0.65
+# How far (shares of its width) a bracket's ends reach past its middle: a "[" drawn 6 px
+# wide with a 3 px stem reaches ~0.14, a "(" ~0.3; a straight stroke ("l", "I") ~0.
+_OPENS = 0.1
 
 
 def _square(piece: np.ndarray) -> bool:
@@ -98,15 +107,24 @@ def _inside_mark(mask: np.ndarray, box: tuple[int, int, int, int]) -> bool | Non
     if len(pieces) != 1:
         return None
     x, y, w, h, area = pieces[0]
-    if min(w, h) < 0.15 * (bottom - top) or not 0.6 <= w / max(h, 1) <= 1.6:
+    span = bottom - top  # the brackets' height less a margin at each end
+    if min(w, h) < 0.15 * span or not 0.6 <= w / max(h, 1) <= 1.6:
         return None
-    if area >= _SOLID * w * h:
-        return True  # a dot or a small filled square
+    if area >= _SOLID * w * h and max(w, h) <= _DOT * span:
+        return True  # a dot or a small filled square (a letter is larger or has a hole)
     blob = inside[y : y + h, x : x + w] > 0
     qh, qw = max(1, h // 4), max(1, w // 4)
     corners = (blob[:qh, :qw], blob[:qh, -qw:], blob[-qh:, :qw], blob[-qh:, -qw:])
-    centre = blob[h // 2 - qh // 2 : h // 2 + qh // 2 + 1, w // 2 - qw // 2 : w // 2 + qw // 2 + 1]
-    return True if all(c.any() for c in corners) and centre.any() else None
+    rows, columns = (
+        slice(h // 2 - qh // 2, h // 2 + qh // 2 + 1),
+        slice(w // 2 - qw // 2, w // 2 + qw // 2 + 1),
+    )
+    centre = blob[rows, columns]
+    # An x crosses at its centre and leaves the middles of its box's sides bare; a letter
+    # ("a", "e", "s") runs along at least two of them.
+    sides = (blob[:qh, columns], blob[-qh:, columns], blob[rows, :qw], blob[rows, -qw:])
+    crossed = all(c.any() for c in corners) and centre.any()
+    return True if crossed and sum(side.any() for side in sides) <= 1 else None
 
 
 def find_tick_boxes(mask: np.ndarray, dpi: float) -> list[TickBox]:
@@ -136,15 +154,16 @@ def find_tick_boxes(mask: np.ndarray, dpi: float) -> list[TickBox]:
 def _bracket_pairs(
     mask: np.ndarray, stats: np.ndarray, strokes: list[tuple[int, float]]
 ) -> list[TickBox]:
-    opens = [i for i, opening in strokes if opening > 0.2]
-    closes = sorted((i for i, opening in strokes if opening < -0.2), key=lambda i: stats[i, 0])
+    opens = [i for i, opening in strokes if opening > _OPENS]
+    closes = sorted((i for i, opening in strokes if opening < -_OPENS), key=lambda i: stats[i, 0])
     found: list[TickBox] = []
     for left in opens:
         lx, ly, lw, lh, _ = (int(v) for v in stats[left])
         for right in closes:
             rx, ry, rw, rh, _ = (int(v) for v in stats[right])
             gap = rx - (lx + lw)
-            if gap <= 0 or abs(ry - ly) > 0.15 * lh:
+            # (Strokes almost touching are one glyph broken by the threshold: a "0".)
+            if gap < _BRACKET_MIN_GAP * lh or abs(ry - ly) > 0.15 * lh:
                 continue
             if gap > _BRACKET_GAP * lh:
                 break
