@@ -92,7 +92,7 @@ def _opening(piece: np.ndarray) -> float:
         return float((weights * columns).sum() / max(weights.sum(), 1.0))
 
     ends = (centre(piece[: max(1, third // 2)]) + centre(piece[-max(1, third // 2) :])) / 2
-    return (ends - centre(piece[third : height - third])) / max(width, 1)
+    return float((ends - centre(piece[third : height - third])) / max(width, 1))
 
 
 def _inside_mark(mask: np.ndarray, box: tuple[int, int, int, int]) -> bool | None:
