@@ -26,6 +26,7 @@ from triage.documents.parsed import Page, ParsedDocument, Word
 __all__ = ["Degradation", "SigningMark", "replace_page", "scan_pdf", "signing_mark"]
 
 Box = tuple[float, float, float, float]
+_STAMP_REACH = 20.0  # points over the signing area where a stamp's lines stand
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +198,23 @@ def _mark(page: Page, area: Box, erase: list[Box], signed: bool) -> SigningMark:
         if area[0] - 10 <= (m.x0 + m.x1) / 2 <= area[2] + 10
         and area[1] - 10 <= (m.top + m.bottom) / 2 <= area[3] + 10
     ]
-    return SigningMark(page.number, area, tuple(erase + strokes), signed)
+    # Whatever else is printed in the signing area's column, or stacked just over it (an
+    # e-signature stamp: "Signed by:", the name in a script font, an envelope id), is the
+    # signature too: a blank copy must not keep it.
+    reach = (area[0], area[1] - _STAMP_REACH, area[2], area[3])
+    # (A line that starts left of the area is the block's heading or its label row.)
+    printed = [
+        w.bbox
+        for line in page.lines
+        if line.words[0].x0 >= area[0] - 2
+        for w in line.words
+        if not SIGN_LABEL.match(w.text) and _overlaps(w.bbox, reach)
+    ]
+    return SigningMark(page.number, area, tuple(erase + strokes + printed), signed)
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
 
 
 def _name_label_above(page: Page, name_box: Box, column: tuple[float, float]) -> int | None:

@@ -17,7 +17,7 @@ import numpy as np
 
 from triage.documents.ocr.engines import SURE_WORD, RecognisedWord
 
-__all__ = ["ink_mask", "line_ink", "marks", "rulings"]
+__all__ = ["PRINT_INK", "ink_mask", "is_print", "line_ink", "marks", "rulings", "text_size"]
 
 Box = tuple[float, float, float, float]
 
@@ -59,38 +59,86 @@ def rulings(lines: tuple[np.ndarray, np.ndarray]) -> list[Box]:
     return found
 
 
+# Print's ink, ascender to descender, is at most ~0.95 of its font size; blur and a
+# quarter degree of residual skew add a little. A single connected stroke taller than this
+# many font sizes of the page's text is handwriting (a signature, initials), not print.
+PRINT_INK = 1.25
+# A stroke narrower than this many font sizes is a straight line (a cell border).
+_THIN = 0.25
+
+
+def text_size(words: Sequence[RecognisedWord]) -> float:
+    """Return the median font size (pixels) of the confidently read words, 0 if none."""
+    sizes = sorted(w.bottom - w.top for w in words if w.confidence >= SURE_WORD)
+    return sizes[len(sizes) // 2] if sizes else 0.0
+
+
+def is_print(word: RecognisedWord, size: float) -> bool:
+    """Return whether ``word`` is surely printed: read with confidence, and its own ink no
+    taller than print of the page's size. (However sure the recogniser is, a word whose
+    ink is taller is what it made of a signature; a heading that large is rarely where a
+    signature goes, and its letters are then taken for a mark.)"""
+    _, top, _, bottom = word.ink_box
+    return word.confidence >= SURE_WORD and (not size or bottom - top <= PRINT_INK * size)
+
+
 def marks(
     mask: np.ndarray,
     lines: tuple[np.ndarray, np.ndarray],
     words: Sequence[RecognisedWord],
     dpi: float,
 ) -> list[tuple[Box, float]]:
-    """Return the boxes (pixels) of ink that is neither ruling (``line_ink``) nor confident
-    text, with the ink each covers in square points."""
+    """Return the boxes (pixels) of handwriting, with the ink each covers in square points.
+
+    Handwriting is told from print by geometry, not by what the recogniser made of it:
+    the ink left when rulings and surely printed words are removed is split into
+    connected strokes, and a stroke taller than print (``PRINT_INK`` font sizes of the
+    page's text) is handwriting. Strokes near it (within ~1/20 inch: the dots, the loops
+    cut by the signature line) join its mark; ink near no such stroke (print the
+    recogniser doubted, specks) is no mark.
+    """
     horizontal, vertical = lines
-    rest = cv2.subtract(mask, cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((5, 5))))
+    ruled = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((5, 5)))
+    rest = cv2.subtract(mask, ruled)
+    size = text_size(words) or dpi * 10 / 72  # (no text read: 10-point print)
     pad = max(2, int(dpi / 100))
     for word in words:
-        if word.confidence >= SURE_WORD:
+        if is_print(word, size):
+            x0, top, x1, bottom = word.ink_box
             rest[
-                max(0, int(word.top) - pad) : int(word.bottom) + pad,
-                max(0, int(word.x0) - pad) : int(word.x1) + pad,
+                max(0, int(top) - pad) : int(bottom) + pad,
+                max(0, int(x0) - pad) : int(x1) + pad,
             ] = 0
     rest = cv2.morphologyEx(rest, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))  # specks
-    reach = max(3, int(dpi / 20))  # strokes within ~1/20 inch belong to one mark
-    merged = cv2.dilate(rest, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (reach, reach)))
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(merged, connectivity=8)
+    # A signature written across its line is cut in two where the line was taken out:
+    # strokes that meet from above and below across a ruling are one stroke again.
+    across = max(7, int(dpi / 20))
+    bridged = cv2.morphologyEx(
+        rest, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, across))
+    )
+    rest = cv2.bitwise_or(rest, cv2.bitwise_and(bridged, ruled))
+    # Strokes within ~1/20 inch side by side (half that above each other, so that two
+    # rows of doubtful small print stay apart) are one mark.
+    reach = max(3, int(dpi / 20))
+    merged = cv2.dilate(rest, cv2.getStructuringElement(cv2.MORPH_RECT, (reach, reach // 2)))
+    count, groups, boxes, _ = cv2.connectedComponentsWithStats(merged, connectivity=8)
     point_area = (72.0 / dpi) ** 2
     found = []
-    min_side = dpi * 0.08  # a mark at least ~6 points across
-    for index in range(1, count):
-        x, y, w, h, _ = stats[index]
-        if max(w, h) < min_side:
+    for group in range(1, count):
+        x, y, w, h, _ = (int(v) for v in boxes[group])
+        # Taller than print, and not a straight thin line (a short cell border is no
+        # ruling but no pen stroke either: a hand moves sideways as it writes).
+        if h <= PRINT_INK * size + reach // 2 or w <= _THIN * size + reach:
             continue
-        ink = float(
-            np.count_nonzero(rest[y : y + h, x : x + w][labels[y : y + h, x : x + w] == index])
-        )
-        if ink * point_area < 4.0:
-            continue
-        found.append(((float(x), float(y), float(x + w), float(y + h)), ink * point_area))
+        ink_pixels = (groups[y : y + h, x : x + w] == group) & (rest[y : y + h, x : x + w] > 0)
+        ys, xs = np.nonzero(ink_pixels)
+        ink = float(len(xs)) * point_area
+        if ink >= 4.0:
+            box = (
+                float(x + xs.min()),
+                float(y + ys.min()),
+                float(x + xs.max() + 1),
+                float(y + ys.max() + 1),
+            )
+            found.append((box, ink))
     return found

@@ -17,7 +17,8 @@ import numpy as np
 import pypdfium2.raw as pdfium_c
 
 from triage.documents.layout import group_lines
-from triage.documents.ocr.engines import SURE_WORD, OcrEngine, RecognisedWord
+from triage.documents.marks import MARKED, UNMARKED
+from triage.documents.ocr.engines import OcrEngine, RecognisedWord
 from triage.documents.ocr.geometry import (
     flatten_light,
     render_dpi,
@@ -26,8 +27,9 @@ from triage.documents.ocr.geometry import (
     turn,
     upright,
 )
-from triage.documents.ocr.ink import ink_mask, line_ink, marks, rulings
+from triage.documents.ocr.ink import ink_mask, is_print, line_ink, marks, rulings, text_size
 from triage.documents.ocr.options import OcrOptions
+from triage.documents.ocr.ticks import TickBox, find_tick_boxes
 from triage.documents.parsed import InkMark, Page, Ruling, Word
 from triage.errors import LimitExceeded
 
@@ -62,9 +64,6 @@ def check_images(page: Any, number: int, options: OcrOptions) -> None:
 
 
 Box = tuple[float, float, float, float]
-# Font sizes: the tallest mark a printed word of body text makes (its ink from ascender to
-# descender is ~0.95 of the size; a mark's box adds the ~1/20 inch that merges strokes).
-_PRINT_HEIGHT = 1.6
 _BORDER_JUNK = re.compile(r"^[|_\[\]{}!]+$")
 _SLASHED_NUMBER = re.compile(r"^[\d.,]+/(?=.*[^\W\d_])")  # "410/unit/", not "06/17/2027"
 _MERGED_WORDS = re.compile(r"^([A-Z][a-z]{2,})([A-Z][a-z]{2,})$")
@@ -93,37 +92,21 @@ def _pieces(text: str) -> list[str]:
 
 
 def _covers(mark: Box, word: RecognisedWord) -> bool:
-    """Return whether most of ``word``'s box lies on ``mark``."""
-    area = max((word.x1 - word.x0) * (word.bottom - word.top), 1e-6)
-    wide = min(word.x1, mark[2]) - max(word.x0, mark[0])
-    tall = min(word.bottom, mark[3]) - max(word.top, mark[1])
+    """Return whether most of ``word``'s own ink box lies on ``mark``."""
+    x0, top, x1, bottom = word.ink_box
+    area = max((x1 - x0) * (bottom - top), 1e-6)
+    wide = min(x1, mark[2]) - max(x0, mark[0])
+    tall = min(bottom, mark[3]) - max(top, mark[1])
     return wide > 0 and tall > 0 and wide * tall > 0.5 * area
 
 
-def _print_or_hand(
-    found: list[RecognisedWord], ink: list[tuple[Box, float]]
-) -> tuple[list[RecognisedWord], list[tuple[Box, float]]]:
-    """Return the words that are print and the ink marks that are not.
-
-    Ink under no confident word is either print the recogniser was unsure of (an accented
-    name, a smudged word) or handwriting it tried to read. Print is no taller than the
-    page's text (``_PRINT_HEIGHT`` font sizes), so a mark
-    that short is the unsure words on it: they stay words and the mark is no handwriting.
-    A taller mark is handwriting (a signature reaches above and below the line): the
-    unsure "words" read on it are dropped and the mark stays.
-    """
-    sure = sorted(w.bottom - w.top for w in found if w.confidence >= SURE_WORD)
-    size = sure[len(sure) // 2] if sure else 0.0
-    unsure = [w for w in found if w.confidence < SURE_WORD]
-    dropped: set[int] = set()
-    hand = []
-    for box, area in ink:
-        on = [w for w in unsure if _covers(box, w)]
-        if on and size and box[3] - box[1] <= _PRINT_HEIGHT * size:
-            continue  # print read with doubt: the words keep it, and it is no mark
-        dropped.update(id(w) for w in on)
-        hand.append((box, area))
-    return [w for w in found if id(w) not in dropped], hand
+def _off_hand(
+    found: list[RecognisedWord], hand: list[tuple[Box, float]], size: float
+) -> list[RecognisedWord]:
+    """Return the words without those the recogniser read on handwriting (``hand``, found
+    by its geometry in ``ink.marks``): a word on a mark that is not surely print is the
+    recogniser's guess at a signature's strokes."""
+    return [w for w in found if is_print(w, size) or not any(_covers(box, w) for box, _ in hand)]
 
 
 def _overprinted(word: RecognisedWord, others: list[RecognisedWord]) -> bool:
@@ -146,11 +129,19 @@ def _as_words(found: list[RecognisedWord], scale: float) -> list[Word]:
     header is read again as short junk over the words.
     """
     words = []
+    # Words are compared only with those in the same band of rows (a word's height, the
+    # most a word over it can be off), not with the whole page.
+    band = max((w.bottom - w.top for w in found), default=1.0) or 1.0
+    rows: dict[int, list[RecognisedWord]] = {}
     for w in found:
+        rows.setdefault(int(w.top // band), []).append(w)
+    for w in found:
+        key = int(w.top // band)
+        near = [o for k in (key - 1, key, key + 1) for o in rows.get(k, ())]
         text = "\u2013" if w.text in ("\u2014", "--") else w.text
-        if text in ("|", "l", "I") and _MONTH.match(getattr(_next_word(w, found), "text", "")):
+        if text in ("|", "l", "I") and _MONTH.match(getattr(_next_word(w, near), "text", "")):
             text = "1"  # "1 November" at 200 dpi: the thin one is read as a bar
-        elif _BORDER_JUNK.match(text) or _overprinted(w, found):
+        elif _BORDER_JUNK.match(text) or _overprinted(w, near):
             continue
         # A text layer's word box includes the glyphs' side bearings; an OCR box ends at the
         # ink, which makes gaps look wider than the layout's column-gap rule expects.
@@ -185,6 +176,42 @@ def _recognise(
     return image, words, 0
 
 
+def _without(
+    image: np.ndarray, mask: np.ndarray, ticks: list[TickBox]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return the image and its ink mask with the tick boxes whited out."""
+    if not ticks:
+        return image, mask
+    image, mask = image.copy(), mask.copy()
+    for (x0, top, x1, bottom), _ in ticks:
+        rows, columns = (
+            slice(max(0, int(top) - 1), int(bottom) + 2),
+            slice(max(0, int(x0) - 1), int(x1) + 2),
+        )
+        image[rows, columns] = 255
+        mask[rows, columns] = 0
+    return image, mask
+
+
+def _tick_word(box: Box, marked: bool, scale: float, words: list[Word]) -> Word:
+    """Return the ``☒``/``☐`` word of a tick box (pixels), on the text line it stands in:
+    as tall as the nearest word whose height spans the box's middle (lines are grouped by
+    their words' bottoms, and a box is centred on the text, not sitting on its baseline)."""
+    x0, top, x1, bottom = (v * scale for v in box)
+    middle = (top + bottom) / 2
+    row = [w for w in words if w.top <= middle <= w.bottom]
+    near = min(row, key=lambda w: min(abs(w.x0 - x1), abs(x0 - w.x1)), default=None)
+    if near is not None and min(abs(near.x0 - x1), abs(x0 - near.x1)) < 4 * (x1 - x0):
+        top, bottom = near.top, near.bottom
+    return Word(MARKED if marked else UNMARKED, x0, top, x1, bottom)
+
+
+def _half_turned(box: Box, shape: tuple[int, ...]) -> Box:
+    """Return ``box`` on the image turned half a turn (``shape``: its height and width)."""
+    height, width = shape[:2]
+    return (width - box[2], height - box[3], width - box[0], height - box[1])
+
+
 def ocr_page(
     page: Any, number: int, size: tuple[float, float], engine: OcrEngine, options: OcrOptions
 ) -> Page:
@@ -195,14 +222,20 @@ def ocr_page(
     quarter, skew = upright(image)
     image = rotate(turn(image, quarter), skew)
     mask = ink_mask(image)
-    # Rulings stay in the image: without its cell borders tesseract drops lone digits.
+    ticks = find_tick_boxes(mask, dpi)
+    # Tick boxes are read already: the recogniser sees the page without them. Rulings
+    # stay in the image: without its cell borders tesseract drops lone digits.
+    image, mask = _without(image, mask, ticks)
     clean, found, half = _recognise(image, engine, round(dpi), options.page_timeout_s)
     if half:
         mask = turn(mask, half)
+        ticks = [(_half_turned(box, mask.shape), marked) for box, marked in ticks]
     scale = 72.0 / dpi
     lines = line_ink(mask, dpi)
-    found, ink_boxes = _print_or_hand(found, marks(mask, lines, found, dpi))
+    ink_boxes = marks(mask, lines, found, dpi)
+    found = _off_hand(found, ink_boxes, text_size(found))
     words = _as_words(found, scale)
+    words += [_tick_word(box, marked, scale, words) for box, marked in ticks]
     drawn = [Ruling(*(v * scale for v in box)) for box in rulings(lines)]
     ink = [
         InkMark(box[0] * scale, box[1] * scale, box[2] * scale, box[3] * scale, round(area, 1))
