@@ -19,7 +19,7 @@ from triage.extraction.label_model import LabelModel
 from triage.extraction.layout.reading_order import in_reading_order
 from triage.extraction.layout.segments import evidence_for
 from triage.extraction.lexicon_data import LEXICON_PATH
-from triage.extraction.nlp import build_pipeline
+from triage.extraction.nlp import PipelineZone, build_pipeline
 from triage.extraction.reading import DocumentReading, read_document
 
 __all__ = ["EXTRACTOR_VERSION", "ClauseFinder", "OrderExtractor", "extractor_version"]
@@ -84,6 +84,15 @@ class OrderExtractor:
         self.clauses = clauses
         self.label_model = label_model
         self.prose = ProseReader(build_pipeline())
+        # Each document is read in a memory zone of every spaCy pipeline it goes through,
+        # so a long-lived worker does not keep every document's words (nlp/zones.py).
+        self.zone = PipelineZone(
+            [
+                self.prose.nlp,
+                *([label_model.nlp] if label_model else []),
+                *getattr(clauses, "pipelines", ()),
+            ]
+        )
 
     @classmethod
     def load(cls, models_dir: Path) -> OrderExtractor:
@@ -101,11 +110,16 @@ class OrderExtractor:
 
     def read(self, document: ParsedDocument, *, country: str | None = None) -> DocumentReading:
         """Return the uncalibrated reading (for calibration fitting and diagnostics)."""
-        return read_document(document, self.prose, country, self.label_model)
+        with self.zone.document():
+            return read_document(document, self.prose, country, self.label_model)
 
     def extract(self, document: ParsedDocument, *, country: str | None = None) -> Extraction:
         """Return the extraction of ``document``; ``country`` settles ambiguous dates."""
-        reading = self.read(document, country=country)
+        with self.zone.document():
+            return self._extract(document, country)
+
+    def _extract(self, document: ParsedDocument, country: str | None) -> Extraction:
+        reading = read_document(document, self.prose, country, self.label_model)
         fields: dict[str, Any] = {}
         for name, found in reading.fields.items():
             fields[name] = _ANY_FIELD(

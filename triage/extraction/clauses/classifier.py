@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol, cast
 
 from skops.io import load
+from spacy.language import Language
 
 from triage.contract import Clause, ClauseType, Evidence
 from triage.documents.parsed import ParsedDocument
@@ -88,6 +89,11 @@ class ClauseClassifier:
             raise ConfigError("clause model was trained on other cue rules; retrain it")
         version = str(metadata["version"])
         return cls(vectoriser, model, cues or CueMatcher(), version, thresholds, cue_weight)
+
+    @property
+    def pipelines(self) -> tuple[Language, ...]:
+        """Return the spaCy pipelines this classifier tokenises with (for memory zones)."""
+        return (self.cues.nlp,)
 
     def threshold_for(self, label: str) -> float:
         """Return the probability a finding of clause type ``label`` must reach."""
