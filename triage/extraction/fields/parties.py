@@ -125,6 +125,9 @@ def _name_joined_by(text: str, anchor: re.Match[str]) -> int | None:
     return start
 
 
+_ENUMERATION = re.compile(r"^(?:\(\w{1,3}\)|\w{1,2}[.)])\s+")
+
+
 def _party_name(text_before: str, *, anchored: bool) -> str | None:
     name = text_before
     if anchored:
@@ -137,6 +140,7 @@ def _party_name(text_before: str, *, anchored: bool) -> str | None:
                 break
             name = text_before[joined : anchor.end()] + name
     name = _DESCRIPTOR.sub("", name).strip(" ,\"“”'")
+    name = _ENUMERATION.sub("", name)  # "(1) ORCHARD METRICS GMBH"
     words = name.split()
     if not 1 <= len(words) <= 8 or not name[:1].isupper():
         return None
@@ -154,11 +158,14 @@ def _trailing_name(text_before: str) -> str | None:
     ("... the terms on which Ostrander Cloud Services Limited"), joiners kept inside."""
     words = text_before.split()
     taken: list[str] = []
-    for word in reversed(words):
+    for position in range(len(words) - 1, -1, -1):
+        word = words[position]
         bare = word.strip(",.;:\"“”'").lower()
         if word[:1].isupper() or bare in _LOWER_FORMS or (taken and bare in _NAME_JOINERS):
             taken.append(word)
             continue
+        if any(c.isdigit() for c in word):
+            return None  # "... Hafenstrasse 4, 20457 Hamburg": the end of an address
         break
     while taken and taken[-1].strip(",").lower() in _NAME_JOINERS:
         taken.pop()
