@@ -85,9 +85,11 @@ def test_bomb_stops_at_the_memory_limit_and_says_so(reader: SandboxedReader) -> 
 def test_overrun_kills_and_replaces_the_worker() -> None:
     flood = (CORPUS / "path_operator_flood.pdf").read_bytes()
     # Without OCR the wall clock is parse_timeout_s; with OCR it also allows ocr_timeout_s
-    # and parsing is held to parse_timeout_s of CPU by the child's own limit instead.
+    # and parsing is held to parse_timeout_s of CPU by the child's own limit instead. The
+    # memory limit is the product's, so the flood meets the clock first (at 512 MB it could
+    # reach the memory limit first on a loaded machine).
     never = OcrOptions(mode="never")
-    with SandboxedReader(timeout_s=1.0, memory_mb=512, workers=1, ocr=never) as reader:
+    with SandboxedReader(timeout_s=1.0, memory_mb=1024, workers=1, ocr=never) as reader:
         before = reader.worker_pids()
         with pytest.raises(DocumentTimeout, match="parse_timeout_s = 1 s"):
             reader.read(flood, filename="flood.pdf")
