@@ -15,7 +15,7 @@ from triage.extraction.calibration import LINE_ITEMS, Calibration
 from triage.extraction.clauses import ClauseClassifier
 from triage.extraction.fields.prose import ProseReader
 from triage.extraction.label_model import LabelModel
-from triage.extraction.layout.reading_order import in_reading_order
+from triage.extraction.layout.reading_order import PageOrders, in_reading_order
 from triage.extraction.layout.segments import evidence_for
 from triage.extraction.lexicon_data import LEXICON_PATH
 from triage.extraction.nlp import build_pipeline
@@ -97,13 +97,22 @@ class OrderExtractor:
         their track record through a weak cue."""
         return round(min(self.calibration(name, raw), raw + _CALIBRATION_HEADROOM), 4)
 
-    def read(self, document: ParsedDocument, *, country: str | None = None) -> DocumentReading:
+    def read(
+        self,
+        document: ParsedDocument,
+        *,
+        country: str | None = None,
+        orders: PageOrders | None = None,
+    ) -> DocumentReading:
         """Return the uncalibrated reading (for calibration fitting and diagnostics)."""
-        return read_document(document, self.prose, country, self.label_model)
+        return read_document(document, self.prose, country, self.label_model, orders)
 
     def extract(self, document: ParsedDocument, *, country: str | None = None) -> Extraction:
         """Return the extraction of ``document``; ``country`` settles ambiguous dates."""
-        reading = self.read(document, country=country)
+        # The fields are read from the pages cleaned of choice and fill marks, the clauses
+        # from the pages as printed: a page with no marks is put in reading order once.
+        orders: PageOrders = {}
+        reading = self.read(document, country=country, orders=orders)
         fields: dict[str, Any] = {}
         for name, found in reading.fields.items():
             fields[name] = _ANY_FIELD(
@@ -130,7 +139,7 @@ class OrderExtractor:
             for item in reading.line_items
         ]
         clauses = (
-            self.clauses.find_clauses(in_reading_order(document))
+            self.clauses.find_clauses(in_reading_order(document, orders))
             if self.clauses and reading.fields
             else []
         )

@@ -103,7 +103,9 @@ def _gutter(page: Page) -> float | None:
     if narrow:
         number, gap_x0, gap_x1 = (np.array(column) for column in zip(*narrow, strict=True))
         inside = (xs >= gap_x0[:, None]) & (xs <= gap_x1[:, None])
-        np.logical_or.at(hit, number, inside)
+        # the gaps come line by line: or each line's rows together, then into its row of hit
+        rows, first = np.unique(number, return_index=True)
+        hit[rows] |= np.logical_or.reduceat(inside, first, axis=0)
     crossed = hit.sum(axis=0)
     free = ~hit
     left = (free & (xs >= np.minimum.reduceat(x1, starts)[:, None])).sum(axis=0)
