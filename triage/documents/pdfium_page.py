@@ -125,20 +125,38 @@ def _page_text(textpage: Any, count: int) -> str:
     )
 
 
+def _by_address(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """``function`` of the pdfium library, called with plain addresses for its pointers:
+    ctypes then skips checking each pointer's type, about a quarter of a call's cost."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+_LOOSE_BOX = _by_address(
+    pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
+)
+_FONT_SIZE = _by_address(
+    pdfium_c.FPDFText_GetFontSize, ctypes.c_double, ctypes.c_void_p, ctypes.c_int
+)
+_CHAR_MATRIX = _by_address(
+    pdfium_c.FPDFText_GetMatrix, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
+)
+
+
 class _CharGeometry:
     """Boxes of the characters of one text page, read into ctypes buffers made once per
     page instead of once per word (there are thousands of words per document)."""
 
     def __init__(self, textpage: Any, frame: PageFrame) -> None:
-        self.textpage = textpage
+        self.textpage = ctypes.cast(textpage, ctypes.c_void_p).value
         self.frame = frame
         self.box = pdfium_c.FS_RECTF()
         self.matrix = pdfium_c.FS_MATRIX()
+        self.box_at, self.matrix_at = ctypes.addressof(self.box), ctypes.addressof(self.matrix)
 
     def loose_box(self, index: int) -> CharBox:
         """Return pdfium's loose box (left, bottom, right, top) of character ``index``."""
         box = self.box
-        pdfium_c.FPDFText_GetLooseCharBox(self.textpage, index, box)
+        _LOOSE_BOX(self.textpage, index, self.box_at)
         return (box.left, box.bottom, box.right, box.top)
 
     def word_box(
@@ -154,9 +172,9 @@ class _CharGeometry:
         left, right = min(first[0], last[0]), max(first[2], last[2])
         bottom, top = min(first[1], last[1]), max(first[3], last[3])
         # The font size is in text space; the char matrix scales it to user space.
-        textpage, matrix = self.textpage, self.matrix
-        size = float(pdfium_c.FPDFText_GetFontSize(textpage, start))
-        pdfium_c.FPDFText_GetMatrix(textpage, start, matrix)
+        matrix = self.matrix
+        size = _FONT_SIZE(self.textpage, start)
+        _CHAR_MATRIX(self.textpage, start, self.matrix_at)
         upright = abs(matrix.b) < 1e-3 and abs(matrix.c) < 1e-3 and matrix.d > 0
         if upright and size > 0 and last[0] >= first[0] - 0.5:
             top = bottom + size * matrix.d
@@ -189,7 +207,7 @@ class _CharGeometry:
         return cuts, boxes
 
     def _font_size(self, index: int) -> float:
-        return float(pdfium_c.FPDFText_GetFontSize(self.textpage, index)) or 10.0
+        return float(_FONT_SIZE(self.textpage, index)) or 10.0
 
 
 def _words(textpage: Any, frame: PageFrame) -> list[Word]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from triage.extraction.fields.blocks import TextBlock
