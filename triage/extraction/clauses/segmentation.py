@@ -31,9 +31,9 @@ _NUMBERED = re.compile(
     r"^(\(?\d+(\.\d+)*[.)]?|\(?[a-z]\)|\([ivx]+\)|[ivx]+\.|[A-Z]\.|Section \d+|[•\-–*▪])\s"
 )
 _SIGNATURE = re.compile(
-    r"^(by|name|title|date|signature|signed|print name|authori[sz]ed signature)\b\s*:?|_{4,}",
-    re.IGNORECASE,
+    r"^(by|name|title|date|signature|signed|print name|authori[sz]ed signature)\b", re.IGNORECASE
 )
+_SIGNATURE_LINE = "____"  # a line drawn to sign on, anywhere in the line
 _KEY_VALUE = re.compile(r"^[A-Z][\w&/()' .-]{0,40}:\s*\S")
 _SENTENCE_END = (".", ";", ":", "!", "?")
 _TABLE_GAP = 14.0
@@ -60,7 +60,7 @@ def _is_table_row(line: TextLine) -> bool:
 
 def _is_dropped(line: TextLine) -> bool:
     text = line.text
-    if _is_table_row(line) or _SIGNATURE.search(text):
+    if _is_table_row(line) or _SIGNATURE.match(text) or _SIGNATURE_LINE in text:
         return True
     return bool(_KEY_VALUE.match(text)) and len(line.words) <= 8
 
