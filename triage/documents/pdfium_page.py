@@ -128,7 +128,10 @@ def _page_text(textpage: Any, count: int) -> str:
 def _by_address(function: Any, restype: Any, *argtypes: Any) -> Any:
     """``function`` of the pdfium library, called with plain addresses for its pointers:
     ctypes then skips checking each pointer's type, about a quarter of a call's cost."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    if address is None:
+        raise ImportError(f"the pdfium library has no {function.__name__}")
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
 _LOOSE_BOX = _by_address(

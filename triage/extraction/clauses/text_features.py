@@ -14,7 +14,7 @@ union returns, entry for entry. A union of any other shape is transformed as it 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from scipy import sparse
@@ -64,7 +64,8 @@ class _WordHashing:
             if len(cache) + len(hashed) > _CACHE_WORDS:
                 self.words = cache = {}
             cache.update(hashed)
-        counts = [found[word] for words in split for word in words]
+        # (every word is known now: the new ones were hashed into ``found``)
+        counts = cast(list[_Counts], [found[word] for words in split for word in words])
         return self._rows(counts, [len(words) for words in split])
 
     def _rows(self, counts: list[_Counts], words_per_text: list[int]) -> Any:
