@@ -27,6 +27,8 @@ __all__ = ["read_page"]
 _WORD = re.compile("[^\\s\x02\ufffe]+[\x02\ufffe]?|[\x02\ufffe]")
 _HYPHEN = str.maketrans({"\x02": "-", "\ufffe": "-"})
 _CONTROL = re.compile("[\x00-\x1f\uffff]")
+# Control characters that are also white space: a word (a ``_WORD`` match) never holds one.
+_SPACE_CONTROLS = str.maketrans(dict.fromkeys("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"))
 _MAX_OBJECTS = 20_000
 _MAX_FORM_DEPTH = 4
 _THIN = 3.0
@@ -37,6 +39,7 @@ _CELL_GAP, _CELL_GAP_SHARE, _CHECK_GAPS_FROM = 0.4, 0.05, 8
 # A tick box is a square path this size (points); smaller squares are bullets.
 _TICK_MIN, _TICK_MAX = 4.5, 16.0
 Matrix = tuple[float, float, float, float, float, float]
+CharBox = tuple[float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
@@ -122,61 +125,92 @@ def _page_text(textpage: Any, count: int) -> str:
     )
 
 
+def _by_address(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """``function`` of the pdfium library, called with plain addresses for its pointers:
+    ctypes then skips checking each pointer's type, about a quarter of a call's cost."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    if address is None:
+        raise ImportError(f"the pdfium library has no {function.__name__}")
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+_LOOSE_BOX = _by_address(
+    pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
+)
+_FONT_SIZE = _by_address(
+    pdfium_c.FPDFText_GetFontSize, ctypes.c_double, ctypes.c_void_p, ctypes.c_int
+)
+_CHAR_MATRIX = _by_address(
+    pdfium_c.FPDFText_GetMatrix, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
+)
+
+
 class _CharGeometry:
     """Boxes of the characters of one text page, read into ctypes buffers made once per
     page instead of once per word (there are thousands of words per document)."""
 
     def __init__(self, textpage: Any, frame: PageFrame) -> None:
-        self.textpage = textpage
+        self.textpage = ctypes.cast(textpage, ctypes.c_void_p).value
         self.frame = frame
-        self.first, self.last = pdfium_c.FS_RECTF(), pdfium_c.FS_RECTF()
+        self.box = pdfium_c.FS_RECTF()
         self.matrix = pdfium_c.FS_MATRIX()
+        self.box_at, self.matrix_at = ctypes.addressof(self.box), ctypes.addressof(self.matrix)
 
-    def word_box(self, start: int, end: int) -> Box:
-        """Return the pdfplumber box of the characters ``[start, end)``."""
-        textpage, first, last, matrix = self.textpage, self.first, self.last, self.matrix
-        pdfium_c.FPDFText_GetLooseCharBox(textpage, start, first)
-        pdfium_c.FPDFText_GetLooseCharBox(textpage, end - 1, last)
-        left, right = min(first.left, last.left), max(first.right, last.right)
-        bottom, top = min(first.bottom, last.bottom), max(first.top, last.top)
+    def loose_box(self, index: int) -> CharBox:
+        """Return pdfium's loose box (left, bottom, right, top) of character ``index``."""
+        box = self.box
+        _LOOSE_BOX(self.textpage, index, self.box_at)
+        return (box.left, box.bottom, box.right, box.top)
+
+    def word_box(
+        self, start: int, end: int, boxes: list[CharBox] | None = None, offset: int = 0
+    ) -> Box:
+        """Return the pdfplumber box of the characters ``[start, end)``; ``boxes`` holds
+        the loose boxes of the characters from ``offset`` on when they were read already."""
+        if boxes is None:
+            first = self.loose_box(start)
+            last = first if end - 1 == start else self.loose_box(end - 1)
+        else:
+            first, last = boxes[start - offset], boxes[end - 1 - offset]
+        left, right = min(first[0], last[0]), max(first[2], last[2])
+        bottom, top = min(first[1], last[1]), max(first[3], last[3])
         # The font size is in text space; the char matrix scales it to user space.
-        size = float(pdfium_c.FPDFText_GetFontSize(textpage, start))
-        pdfium_c.FPDFText_GetMatrix(textpage, start, matrix)
+        matrix = self.matrix
+        size = _FONT_SIZE(self.textpage, start)
+        _CHAR_MATRIX(self.textpage, start, self.matrix_at)
         upright = abs(matrix.b) < 1e-3 and abs(matrix.c) < 1e-3 and matrix.d > 0
-        if upright and size > 0 and last.left >= first.left - 0.5:
+        if upright and size > 0 and last[0] >= first[0] - 0.5:
             top = bottom + size * matrix.d
         return self.frame.box(left, bottom, right, top)
 
-    def gaps(self, start: int, end: int) -> list[int]:
+    def gaps(self, start: int, end: int) -> tuple[list[int], list[CharBox]]:
         """Offsets inside ``[start, end)`` where a run without space characters is two runs
-        of text set apart: table cells printed edge to edge ("KWC-DID-NUMSubscription").
+        of text set apart: table cells printed edge to edge ("KWC-DID-NUMSubscription"); and
+        the loose box (left, bottom, right, top) of every character of the run.
 
         Within one run of text the loose character boxes abut exactly (or keep one steady
         spacing); a jump of blank paper well beyond the run's own spacing starts a new word.
         """
-        textpage, box = self.textpage, self.first
-        get_box = pdfium_c.FPDFText_GetLooseCharBox
-        get_box(textpage, start, box)
-        right = box.right
-        gaps: list[tuple[int, float]] = []
-        for index in range(start + 1, end):
-            get_box(textpage, index, box)
-            gaps.append((index, box.left - right))
-            right = box.right
+        boxes = [self.loose_box(index) for index in range(start, end)]
+        gaps = [
+            (index, boxes[index - start][0] - boxes[index - start - 1][2])
+            for index in range(start + 1, end)
+        ]
         if not gaps:
-            return []
+            return [], boxes
         steady = sorted(abs(gap) for _, gap in gaps)[len(gaps) // 2]
         # max(_CELL_GAP, ...) is at least _CELL_GAP: only a wider gap needs the font size.
-        return [
+        cuts = [
             index
             for index, gap in gaps
             if gap > _CELL_GAP
             and gap > max(_CELL_GAP, _CELL_GAP_SHARE * self._font_size(index))
             and gap > steady + _CELL_GAP
         ]
+        return cuts, boxes
 
     def _font_size(self, index: int) -> float:
-        return float(pdfium_c.FPDFText_GetFontSize(self.textpage, index)) or 10.0
+        return float(_FONT_SIZE(self.textpage, index)) or 10.0
 
 
 def _words(textpage: Any, frame: PageFrame) -> list[Word]:
@@ -186,13 +220,24 @@ def _words(textpage: Any, frame: PageFrame) -> list[Word]:
     words = []
     geometry = _CharGeometry(textpage, frame)
     text_of_page = _page_text(textpage, count)
+    # Most pages hold no hyphen marks and no control characters inside words: then the
+    # per-word clean-up below would return every word as it is.
+    marked = "\x02" in text_of_page or "\ufffe" in text_of_page
+    stray = _CONTROL.search(text_of_page.translate(_SPACE_CONTROLS)) is not None
     for match in _WORD.finditer(text_of_page):
         begin, finish = match.span()
-        cuts = geometry.gaps(begin, finish) if finish - begin >= _CHECK_GAPS_FROM else []
+        if finish - begin >= _CHECK_GAPS_FROM:
+            cuts, boxes = geometry.gaps(begin, finish)
+        else:
+            cuts, boxes = [], None
         for start, end in zip([begin, *cuts], [*cuts, finish], strict=True):
-            text = _CONTROL.sub("", text_of_page[start:end].translate(_HYPHEN))
+            text = text_of_page[start:end]
+            if marked:
+                text = text.translate(_HYPHEN)
+            if stray:
+                text = _CONTROL.sub("", text)
             if text:
-                words.append(Word(text, *geometry.word_box(start, end)))
+                words.append(Word(text, *geometry.word_box(start, end, boxes, begin)))
     return words
 
 

@@ -16,7 +16,7 @@ from triage.extraction.clauses import ClauseClassifier
 from triage.extraction.fields.cues import CUES_PATH
 from triage.extraction.fields.prose import ProseReader
 from triage.extraction.label_model import LabelModel
-from triage.extraction.layout.reading_order import in_reading_order
+from triage.extraction.layout.reading_order import PageOrders, in_reading_order
 from triage.extraction.layout.segments import evidence_for
 from triage.extraction.lexicon_data import LEXICON_PATH
 from triage.extraction.nlp import PipelineZone, build_pipeline
@@ -108,10 +108,16 @@ class OrderExtractor:
         their track record through a weak cue."""
         return round(min(self.calibration(name, raw), raw + _CALIBRATION_HEADROOM), 4)
 
-    def read(self, document: ParsedDocument, *, country: str | None = None) -> DocumentReading:
+    def read(
+        self,
+        document: ParsedDocument,
+        *,
+        country: str | None = None,
+        orders: PageOrders | None = None,
+    ) -> DocumentReading:
         """Return the uncalibrated reading (for calibration fitting and diagnostics)."""
         with self.zone.document():
-            return read_document(document, self.prose, country, self.label_model)
+            return read_document(document, self.prose, country, self.label_model, orders)
 
     def extract(self, document: ParsedDocument, *, country: str | None = None) -> Extraction:
         """Return the extraction of ``document``; ``country`` settles ambiguous dates."""
@@ -119,7 +125,10 @@ class OrderExtractor:
             return self._extract(document, country)
 
     def _extract(self, document: ParsedDocument, country: str | None) -> Extraction:
-        reading = read_document(document, self.prose, country, self.label_model)
+        # The fields are read from the pages cleaned of choice and fill marks, the clauses
+        # from the pages as printed: a page with no marks is put in reading order once.
+        orders: PageOrders = {}
+        reading = read_document(document, self.prose, country, self.label_model, orders)
         fields: dict[str, Any] = {}
         for name, found in reading.fields.items():
             fields[name] = _ANY_FIELD(
@@ -146,7 +155,7 @@ class OrderExtractor:
             for item in reading.line_items
         ]
         clauses = (
-            self.clauses.find_clauses(in_reading_order(document))
+            self.clauses.find_clauses(in_reading_order(document, orders))
             if self.clauses and reading.fields
             else []
         )

@@ -37,7 +37,7 @@ from triage.extraction.label_model import LabelModel
 from triage.extraction.layout.choices import resolve_choices
 from triage.extraction.layout.fill_ins import without_fill_marks
 from triage.extraction.layout.keyvalue import KeyValue, find_key_values
-from triage.extraction.layout.reading_order import in_reading_order
+from triage.extraction.layout.reading_order import PageOrders, in_reading_order
 from triage.extraction.layout.segments import PlacedWord
 from triage.extraction.lines.assemble import priced_over_their_period, read_table_lines
 from triage.extraction.lines.described import read_described_items
@@ -92,10 +92,12 @@ def read_document(
     prose: ProseReader,
     country: str | None,
     label_model: LabelModel | None = None,
+    orders: PageOrders | None = None,
 ) -> DocumentReading:
-    """Return the rule-based reading of ``document`` (no calibration applied)."""
+    """Return the rule-based reading of ``document`` (no calibration applied); ``orders``
+    keeps the pages it reads in order for a later reading of the same pages."""
     warnings = list(document.warnings)
-    document = in_reading_order(without_fill_marks(resolve_choices(document)))
+    document = in_reading_order(without_fill_marks(resolve_choices(document)), orders)
     pages = [page for page in document.pages if page.has_text_layer and page.lines]
     for page in document.pages:
         note = f"page {page.number} has no text layer"

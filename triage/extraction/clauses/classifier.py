@@ -24,6 +24,7 @@ from triage.extraction.clauses.cues import CUE_NAMES, CueMatcher, TextFeatures, 
 from triage.extraction.clauses.labels import CLAUSE_LABELS, STANDARD_LABEL, decide
 from triage.extraction.clauses.sections import CLOSER_LOOK_FACTOR, closer_look
 from triage.extraction.clauses.segmentation import ClauseCandidate, segment_document
+from triage.extraction.clauses.text_features import CachedTextFeatures
 
 __all__ = ["METADATA_FILE", "MODEL_FILE", "TRUSTED_TYPES", "ClauseClassifier"]
 
@@ -77,7 +78,7 @@ class ClauseClassifier:
         try:
             metadata = json.loads((path / METADATA_FILE).read_text(encoding="utf-8"))
             parts = cast(dict[str, Any], load(path / MODEL_FILE, trusted=sorted(TRUSTED_TYPES)))
-            vectoriser, model = parts["features"], parts["model"]
+            vectoriser, model = CachedTextFeatures(parts["features"]), parts["model"]
             thresholds = {str(k): float(v) for k, v in metadata["thresholds"].items()}
             cue_names, cue_weight = tuple(metadata["cue_names"]), float(metadata["cue_weight"])
         except (OSError, ValueError, KeyError, TypeError) as error:

@@ -31,9 +31,9 @@ _NUMBERED = re.compile(
     r"^(\(?\d+(\.\d+)*[.)]?|\(?[a-z]\)|\([ivx]+\)|[ivx]+\.|[A-Z]\.|Section \d+|[•\-–*▪])\s"
 )
 _SIGNATURE = re.compile(
-    r"^(by|name|title|date|signature|signed|print name|authori[sz]ed signature)\b\s*:?|_{4,}",
-    re.IGNORECASE,
+    r"^(by|name|title|date|signature|signed|print name|authori[sz]ed signature)\b", re.IGNORECASE
 )
+_SIGNATURE_LINE = "____"  # a line drawn to sign on, anywhere in the line
 _KEY_VALUE = re.compile(r"^[A-Z][\w&/()' .-]{0,40}:\s*\S")
 _SENTENCE_END = (".", ";", ":", "!", "?")
 _TABLE_GAP = 14.0
@@ -60,7 +60,7 @@ def _is_table_row(line: TextLine) -> bool:
 
 def _is_dropped(line: TextLine) -> bool:
     text = line.text
-    if _is_table_row(line) or _SIGNATURE.search(text):
+    if _is_table_row(line) or _SIGNATURE.match(text) or _SIGNATURE_LINE in text:
         return True
     return bool(_KEY_VALUE.match(text)) and len(line.words) <= 8
 
@@ -103,7 +103,9 @@ def _gutter(page: Page) -> float | None:
     if narrow:
         number, gap_x0, gap_x1 = (np.array(column) for column in zip(*narrow, strict=True))
         inside = (xs >= gap_x0[:, None]) & (xs <= gap_x1[:, None])
-        np.logical_or.at(hit, number, inside)
+        # the gaps come line by line: or each line's rows together, then into its row of hit
+        rows, first = np.unique(number, return_index=True)
+        hit[rows] |= np.logical_or.reduceat(inside, first, axis=0)
     crossed = hit.sum(axis=0)
     free = ~hit
     left = (free & (xs >= np.minimum.reduceat(x1, starts)[:, None])).sum(axis=0)

@@ -34,11 +34,22 @@ _SENTENCE = re.compile(r"[^.;!?]+(?:[.;!?]+|$)")
 _NUMBER_WORDS = "|".join(sorted(NUMBER_WORDS - {"a", "an", "single"}, key=len, reverse=True))
 # What a sentence needs before the entity layer can find anything in it: a digit, a number
 # in words, or a billing-frequency word. Boilerplate without any of these is skipped.
-_WORTH_READING = re.compile(
-    rf"\d|\b(?:{_NUMBER_WORDS})\b|monthly|quarter|annual|yearly|semi|twice|once|one[\s\-]time"
-    r"|\b(?:every|each|per)\s+(?:calendar\s+)?(?:month|quarter|year|annum)",
-    re.IGNORECASE,
+_CUES = (
+    r"monthly|quarter|annual|yearly|semi|twice|once|one[\s\-]time"
+    r"|\b(?:every|each|per)\s+(?:calendar\s+)?(?:month|quarter|year|annum)"
 )
+_WORTH_READING = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b|{_CUES}", re.IGNORECASE)
+# The same test for a sentence in ASCII, in parts and on its lower-cased text: a pattern
+# matched without IGNORECASE skips most positions at once (most sentences have none).
+_DIGIT = re.compile(r"\d")
+_LOWER_CUES = re.compile(rf"{_CUES}|\b(?:{_NUMBER_WORDS})\b")
+
+
+def _worth_reading(sentence: str) -> bool:
+    """Return whether ``sentence`` may hold an entity (``_WORTH_READING`` finds something)."""
+    if not sentence.isascii():  # case-insensitive matching of other scripts: the full test
+        return _WORTH_READING.search(sentence) is not None
+    return bool(_DIGIT.search(sentence) or _LOWER_CUES.search(sentence.lower()))
 
 
 def focus(block: TextBlock) -> list[TextBlock]:
@@ -46,7 +57,7 @@ def focus(block: TextBlock) -> list[TextBlock]:
     runs: list[TextBlock] = []
     start = end = -1
     for sentence in _SENTENCE.finditer(block.text):
-        if _WORTH_READING.search(sentence.group(0)):
+        if _worth_reading(sentence.group(0)):
             if start < 0:
                 start = sentence.start()
             end = sentence.end()

@@ -126,8 +126,10 @@ def _match_whole(label: str) -> tuple[tuple[str, float], ...]:
         return ()
     spans: list[tuple[int, int, str]] = []
     for start in range(len(text)):
+        if start and text[start - 1].isalnum():
+            continue  # (inside a word: no synonym starts here)
         match = _MULTIWORD.match(text, start)
-        if match and (start == 0 or not text[start - 1].isalnum()):
+        if match:
             spans.append((start, match.end(), match.group(1)))
     # Overlapping synonyms: the leftmost wins, then the longest ("purchase order reference"
     # is a PO's reference, not an "order reference"; "order form number" is not an "order").

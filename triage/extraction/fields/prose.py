@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -33,12 +34,14 @@ def _default_share(sentence: str) -> float:
     return _DEFAULT_SHARE if _DEFAULT.search(sentence) else 1.0
 
 
-def _sentences(doc: Doc) -> Iterator[Span]:
+def _sentences(doc: Doc, ends: frozenset[int]) -> Iterator[Span]:
+    """The doc's sentences: spans up to each token whose text hashes to one of ``ends``."""
     start = 0
-    for token in doc:
-        if token.text in _SENTENCE_END:
-            yield doc[start : token.i + 1]
-            start = token.i + 1
+    # the token texts' hashes in one array: no Token object made per token
+    for index, orth in enumerate(doc.to_array(ORTH).tolist() if len(doc) else ()):
+        if orth in ends:
+            yield doc[start : index + 1]
+            start = index + 1
     if start < len(doc):
         yield doc[start:]
 
@@ -51,6 +54,7 @@ class ProseReader:
 
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
+        self.sentence_ends = frozenset(nlp.vocab.strings.add(text) for text in _SENTENCE_END)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for index, rule in enumerate(CUE_RULES):
             self.matcher.add(str(index), [nlp.make_doc(p) for p in rule.phrases])
@@ -66,10 +70,9 @@ class ProseReader:
         found: list[Candidate] = []
         for block, doc in zip(blocks, docs, strict=True):
             sentence_of = [0] * len(doc)
-            sentences = list(_sentences(doc))
+            sentences = list(_sentences(doc, self.sentence_ends))
             for number, sentence in enumerate(sentences):
-                for token in sentence:
-                    sentence_of[token.i] = number
+                sentence_of[sentence.start : sentence.end] = [number] * len(sentence)
             found.extend(self._cue_hits(block, doc, sentences, sentence_of, style))
             for sentence in sentences:
                 found.extend(self._sentence_hits(block, sentence, style))
@@ -113,13 +116,17 @@ class ProseReader:
     def _sentence_hits(
         self, block: TextBlock, sentence: Span, style: DateStyle | None
     ) -> Iterator[Candidate]:
+        entities = sentence.ents
+        labels = {entity.label_ for entity in entities}
         text = sentence.text
         for rule in SENTENCE_RULES:
+            if rule.label not in labels:  # (no entity the rule could take)
+                continue
             if not all(p.search(text) for p in rule.requires):
                 continue
             if rule.forbids is not None and rule.forbids.search(text):
                 continue
-            for entity in sentence.ents:
+            for entity in entities:
                 if entity.label_ != rule.label:
                     continue
                 after = sentence.doc.text[entity.start_char : entity.end_char + _FOLLOW_CHARS]

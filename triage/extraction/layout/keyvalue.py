@@ -197,12 +197,16 @@ def _is_block_label(text: str) -> bool:
     return re.sub(r"[^\w\s-]", "", text.lower()).strip() in _block_label_words()
 
 
-def _is_label_row(segments: list[list[Segment]], index: int) -> bool:
+def _is_label_row(segments: list[list[Segment]], index: int, heights: list[float]) -> bool:
     """A row of labels over a row of values: the labels are set clearly smaller than the
-    values right under them (ruled form boxes, "label above value" cells)."""
+    values right under them (ruled form boxes, "label above value" cells). ``heights``:
+    the ``_line_height`` of each line."""
     if index + 1 >= len(segments) or not segments[index] or not segments[index + 1]:
         return False
-    label, value = _line_height(segments[index]), _line_height(segments[index + 1])
+    label, value = heights[index], heights[index + 1]
+    # (what the test below asks of the heights first: most lines fail it here)
+    if not 0 < label <= value or (label >= _SMALL_LABEL * value and len(segments[index]) < 2):
+        return False
     gap = min(s.top for s in segments[index + 1]) - max(s.bottom for s in segments[index])
     # A row of labels in capitals ("BILL TO  SHIP TO  CONTACT") may stand further above.
     labels = segments[index]
@@ -231,7 +235,7 @@ def _is_label_row(segments: list[list[Segment]], index: int) -> bool:
 
 
 def _cell_values(
-    segments: list[list[Segment]], index: int, position: int
+    segments: list[list[Segment]], index: int, position: int, heights: list[float]
 ) -> tuple[PlacedWord, ...]:
     """The value cell under label ``position`` of label row ``index``: the runs of the
     following value lines that start inside the label's column (from its left edge to the
@@ -241,12 +245,12 @@ def _cell_values(
     right = row[position + 1].x0 - 1.0 if position + 1 < len(row) else float("inf")
     placed: list[PlacedWord] = []
     last_bottom = max(s.bottom for s in row)
-    height = _line_height(segments[index + 1])
+    height = heights[index + 1]
     for below in range(index + 1, min(len(segments), index + 5)):
         line = segments[below]
         if below > index + 1 and (
-            _is_label_row(segments, below)
-            or not _SMALL_LABEL * height <= _line_height(line) <= height / _SMALL_LABEL
+            _is_label_row(segments, below, heights)
+            or not _SMALL_LABEL * height <= heights[below] <= height / _SMALL_LABEL
         ):
             break  # the next row of labels, a caption or the next section's heading
         if below > index + 1 and min(s.top for s in line) - last_bottom > 1.2 * height:
@@ -262,10 +266,12 @@ def _cell_values(
     return tuple(placed)
 
 
-def _label_row_pairs(segments: list[list[Segment]], index: int) -> list[KeyValue]:
+def _label_row_pairs(
+    segments: list[list[Segment]], index: int, heights: list[float]
+) -> list[KeyValue]:
     pairs = []
     for position, seg in enumerate(segments[index]):
-        value = _cell_values(segments, index, position)
+        value = _cell_values(segments, index, position, heights)
         if value and len(seg.words) <= _MAX_LABEL_WORDS + 3:
             label = _label_text(seg.words)
             pairs.append(KeyValue(label, value, Arrangement.CELL, seg.text.endswith(":"), seg.x0))
@@ -281,10 +287,11 @@ def _label_length(text: str) -> int:
 def find_key_values(page: Page) -> list[KeyValue]:
     """Return every label/value pair the page's geometry suggests, colon-less ones included."""
     segments = [split_line(line, page.number, i) for i, line in enumerate(page.lines)]
+    heights = [_line_height(line_segments) for line_segments in segments]
     pairs: list[KeyValue] = []
     for index, line_segments in enumerate(segments):
-        if _is_label_row(segments, index):
-            pairs += _label_row_pairs(segments, index)
+        if _is_label_row(segments, index, heights):
+            pairs += _label_row_pairs(segments, index, heights)
             continue
         for position, seg in enumerate(line_segments):
             special = _wrapped_label(segments, index, position) or _value_inside_label(seg)

@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from triage.documents.parsed import Page, ParsedDocument, TextLine, Word
 
-__all__ = ["in_reading_order"]
+__all__ = ["PageOrders", "in_reading_order"]
 
 _MIN_RUN = 4  # lines with text on both sides of the gutter
 _MIN_GUTTER = 6.0  # points of empty band
@@ -154,9 +154,29 @@ def _reorder(page: Page) -> Page:
     return replace(page, lines=tuple(out)) if changed else page
 
 
-def in_reading_order(document: ParsedDocument) -> ParsedDocument:
-    """Return ``document`` with each run of two-column prose read column by column."""
-    pages = tuple(_reorder(page) for page in document.pages)
+PageOrders = dict[int, tuple[Page, Page]]
+"""Pages read in order already, by identity of the page as given: ``id -> (page, ordered)``."""
+
+
+def _ordered(page: Page, known: PageOrders | None) -> Page:
+    if known is None:
+        return _reorder(page)
+    seen = known.get(id(page))
+    if seen is not None and seen[0] is page:
+        return seen[1]
+    ordered = _reorder(page)
+    known[id(page)] = (page, ordered)  # holding the page keeps its id from being reused
+    return ordered
+
+
+def in_reading_order(document: ParsedDocument, known: PageOrders | None = None) -> ParsedDocument:
+    """Return ``document`` with each run of two-column prose read column by column.
+
+    ``known`` carries the pages already read in order between calls on documents that
+    share pages (an order form as parsed and as cleaned of marks, whose unchanged pages
+    are the same objects): each such page is read once.
+    """
+    pages = tuple(_ordered(page, known) for page in document.pages)
     if all(new is old for new, old in zip(pages, document.pages, strict=True)):
         return document
     return replace(document, pages=pages)
