@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 
 from triage.extraction.normalise.dates import MONTHS
+from triage.extraction.normalise.money import CURRENCY_WORDS
 from triage.extraction.normalise.numbers import NUMBER_WORDS
 
 __all__ = ["ENTITY_LABELS", "build_pipeline", "entity_patterns"]
@@ -146,6 +147,11 @@ def entity_patterns() -> list[dict[str, Any]]:
         ("MONEY", [_CODE, _AMOUNT]),
         ("MONEY", [_AMOUNT, _SIGN]),
         ("MONEY", [_AMOUNT, _CODE]),
+        # "36,500.00 pounds sterling", "1,200 euros": the currency spelled out after it.
+        *(
+            ("MONEY", [_AMOUNT, *({"LOWER": word} for word in name.split())])
+            for name in CURRENCY_WORDS
+        ),
         # "26 000,00 EUR": groups of three digits separated by spaces, currency after.
         ("MONEY", [_GROUP_HEAD, {"SHAPE": "ddd", "OP": "*"}, _GROUP_TAIL, _SUFFIX]),
         ("MONEY", [_GROUP_HEAD, {"SHAPE": "ddd", "OP": "*"}, _GROUP_TAIL, _SIGN]),

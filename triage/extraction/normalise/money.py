@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 __all__ = [
     "AMOUNT_PATTERN",
     "CURRENCY_SIGNS",
+    "CURRENCY_WORDS",
     "ISO_CODES",
     "amount_value",
     "parse_amount",
@@ -73,7 +74,7 @@ ISO_CODES = frozenset(
         "HUF",
     }
 )
-_CURRENCY_WORDS = {
+CURRENCY_WORDS: dict[str, str] = {
     "dollars": "USD",
     "us dollars": "USD",
     "u.s. dollars": "USD",
@@ -146,7 +147,7 @@ def parse_currency(text: str) -> str | None:
     if sign:
         return CURRENCY_SIGNS[sign.group(0)]
     lowered = text.lower()
-    for word, code in sorted(_CURRENCY_WORDS.items(), key=lambda item: -len(item[0])):
+    for word, code in sorted(CURRENCY_WORDS.items(), key=lambda item: -len(item[0])):
         if re.search(rf"\b{re.escape(word)}\b", lowered):
             return code
     return None
