@@ -147,11 +147,6 @@ def entity_patterns() -> list[dict[str, Any]]:
         ("MONEY", [_CODE, _AMOUNT]),
         ("MONEY", [_AMOUNT, _SIGN]),
         ("MONEY", [_AMOUNT, _CODE]),
-        # "36,500.00 pounds sterling", "1,200 euros": the currency spelled out after it.
-        *(
-            ("MONEY", [_AMOUNT, *({"LOWER": word} for word in name.split())])
-            for name in CURRENCY_WORDS
-        ),
         # "26 000,00 EUR": groups of three digits separated by spaces, currency after.
         ("MONEY", [_GROUP_HEAD, {"SHAPE": "ddd", "OP": "*"}, _GROUP_TAIL, _SUFFIX]),
         ("MONEY", [_GROUP_HEAD, {"SHAPE": "ddd", "OP": "*"}, _GROUP_TAIL, _SIGN]),
@@ -175,6 +170,10 @@ def entity_patterns() -> list[dict[str, Any]]:
     for count in _counts():
         raw.append(("DURATION", [*count, {"TEXT": "-", "OP": "?"}, calendar, unit_months]))
         raw.append(("DAYS", [*count, calendar, unit_days]))
+    # "36,500.00 pounds sterling", "1,200 euros": the currency spelled out after it.
+    for name in CURRENCY_WORDS:
+        words: list[Pattern] = [{"LOWER": word} for word in name.split()]
+        raw.append(("MONEY", [_AMOUNT, *words]))
     raw += [("DATE", pattern) for pattern in _dates()]
     raw += [("FREQ", pattern) for pattern in _frequencies()]
     return [{"label": label, "pattern": pattern} for label, pattern in raw]
