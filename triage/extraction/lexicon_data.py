@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from triage.errors import ConfigError
 
-__all__ = ["FIELDS", "LEXICON_PATH", "Lexicon", "load_lexicon"]
+_Model = TypeVar("_Model", bound=BaseModel)
+
+__all__ = ["FIELDS", "LEXICON_PATH", "Lexicon", "load_lexicon", "read_data_file"]
 
 LEXICON_PATH = Path(__file__).resolve().parents[2] / "models" / "extraction" / "lexicon.yaml"
 """The lexicon shipped with the repository's models."""
@@ -124,16 +127,22 @@ class Lexicon(BaseModel):
         return labels
 
 
-@lru_cache(maxsize=4)
-def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
-    """Return the lexicon at ``path``; raise ConfigError naming what is wrong with it."""
+def read_data_file(path: Path, model: type[_Model], what: str) -> _Model:
+    """Return the YAML file at ``path`` validated as ``model``; raise ConfigError naming
+    ``what`` the file is and what is wrong with it."""
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise ConfigError(f"cannot read the extraction lexicon {path}: {error}") from error
+        raise ConfigError(f"cannot read the {what} {path}: {error}") from error
     except yaml.YAMLError as error:
-        raise ConfigError(f"the extraction lexicon {path} is not valid YAML: {error}") from error
+        raise ConfigError(f"the {what} {path} is not valid YAML: {error}") from error
     try:
-        return Lexicon.model_validate(raw)
+        return model.model_validate(raw)
     except ValidationError as error:
-        raise ConfigError(f"the extraction lexicon {path} is invalid: {error}") from error
+        raise ConfigError(f"the {what} {path} is invalid: {error}") from error
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """Return the lexicon at ``path``; raise ConfigError naming what is wrong with it."""
+    return read_data_file(path, Lexicon, "extraction lexicon")

@@ -16,12 +16,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
-from triage.errors import ConfigError
-from triage.extraction.lexicon_data import FIELDS
+from triage.extraction.lexicon_data import FIELDS, read_data_file
 
 __all__ = ["CUES_PATH", "CUE_RULES", "SENTENCE_RULES", "CueRule", "SentenceRule", "load_cues"]
 
@@ -68,13 +67,16 @@ def _checked(pattern: str) -> str:
     return pattern
 
 
+_Regex = Annotated[str, AfterValidator(_checked)]
+
+
 class _Rule(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     field: str
     label: str
     score: float = Field(gt=0.0, le=1.0)
-    forbids: str | None = None
+    forbids: _Regex | None = None
 
     @field_validator("field")
     @classmethod
@@ -90,36 +92,16 @@ class _Rule(BaseModel):
             raise ValueError(f"unknown entity label {label!r}; one of {sorted(_ENTITY_LABELS)}")
         return label
 
-    @field_validator("forbids")
-    @classmethod
-    def _pattern(cls, pattern: str | None) -> str | None:
-        return None if pattern is None else _checked(pattern)
-
 
 class _CueRuleData(_Rule):
     phrases: tuple[str, ...] = Field(min_length=1)
     reach: int = Field(default=4, ge=1, le=20)
-    not_after: str | None = None
-
-    @field_validator("not_after")
-    @classmethod
-    def _not_after(cls, pattern: str | None) -> str | None:
-        return None if pattern is None else _checked(pattern)
+    not_after: _Regex | None = None
 
 
 class _SentenceRuleData(_Rule):
-    requires: tuple[str, ...] = Field(min_length=1)
-    follows: str | None = None
-
-    @field_validator("requires")
-    @classmethod
-    def _patterns(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(_checked(p) for p in patterns)
-
-    @field_validator("follows")
-    @classmethod
-    def _follows(cls, pattern: str | None) -> str | None:
-        return None if pattern is None else _checked(pattern)
+    requires: tuple[_Regex, ...] = Field(min_length=1)
+    follows: _Regex | None = None
 
 
 class _Cues(BaseModel):
@@ -133,16 +115,7 @@ class _Cues(BaseModel):
 @lru_cache(maxsize=4)
 def load_cues(path: Path = CUES_PATH) -> tuple[tuple[CueRule, ...], tuple[SentenceRule, ...]]:
     """Return the cue and sentence rules at ``path``; raise ConfigError naming what is wrong."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ConfigError(f"cannot read the prose cue lexicon {path}: {error}") from error
-    except yaml.YAMLError as error:
-        raise ConfigError(f"the prose cue lexicon {path} is not valid YAML: {error}") from error
-    try:
-        data = _Cues.model_validate(raw)
-    except ValidationError as error:
-        raise ConfigError(f"the prose cue lexicon {path} is invalid: {error}") from error
+    data = read_data_file(path, _Cues, "prose cue lexicon")
 
     def optional(pattern: str | None) -> re.Pattern[str] | None:
         return None if pattern is None else _rx(pattern)
