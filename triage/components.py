@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
@@ -111,9 +112,13 @@ class PromotedScorer:
         exceptions: list[BillingException],
         quote: Quote,
         customer: Customer,
+        *,
+        thresholds: Mapping[str, float] | None = None,
     ) -> RiskScore | None:
         """Return the risk by the version promoted now."""
-        return self._current().score(extraction, exceptions, quote, customer)
+        return self._current().score(
+            extraction, exceptions, quote, customer, thresholds=thresholds
+        )
 
 
 def admission_gate(settings: Settings) -> Admission:

@@ -7,6 +7,7 @@ code serves the CLI, the API and the training jobs.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from typing import Protocol
 
 from triage.contract import (
@@ -69,13 +70,22 @@ class RiskScorer(Protocol):
         exceptions: list[BillingException],
         quote: Quote,
         customer: Customer,
-    ) -> RiskScore | None: ...
+        *,
+        thresholds: Mapping[str, float] | None = None,
+    ) -> RiskScore | None:
+        """``thresholds`` (the policy's) choose which target the top factors explain."""
+        ...
 
 
 class RoutingPolicy(Protocol):
     """Exceptions and risk -> pass or review, with the reasons in plain words."""
 
     version: str
+
+    @property
+    def risk_thresholds(self) -> Mapping[str, float]:
+        """Each risk target's threshold: a score strictly above it sends to review."""
+        ...
 
     def assign_queues(self, exceptions: list[BillingException]) -> list[BillingException]: ...
 
@@ -142,7 +152,9 @@ def check_extraction(
     analyst's correction (whose ``notes`` join the reasons), so a corrected result is
     scored and decided like any other and names the versions that did it."""
     exceptions = parts.policy.assign_queues(parts.rules.evaluate(extraction, quote, customer))
-    risk = parts.scorer.score(extraction, exceptions, quote, customer)
+    risk = parts.scorer.score(
+        extraction, exceptions, quote, customer, thresholds=parts.policy.risk_thresholds
+    )
     decision, reasons = parts.policy.decide(exceptions, risk)
     return CheckResult(
         order_id=order_id,

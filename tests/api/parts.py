@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -165,6 +166,8 @@ class HistoryScorer:
         exceptions: list[BillingException],
         quote: Quote,
         customer: Customer,
+        *,
+        thresholds: Mapping[str, float] | None = None,
     ) -> RiskScore | None:
         """Return the risk."""
         history = customer.history
@@ -182,6 +185,7 @@ class AnyExceptionPolicy:
     """Review when there is any exception."""
 
     version = "test-policy.1"
+    risk_thresholds: Mapping[str, float] = {}
 
     def assign_queues(self, exceptions: list[BillingException]) -> list[BillingException]:
         """Keep the queue each rule chose."""

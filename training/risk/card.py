@@ -25,7 +25,8 @@ def model_card(metadata: ModelMetadata) -> str:
         "",
         "Calibrated probabilities that an order's first invoice is **disputed** and that it",
         "is **paid or invoiced late** beyond the configured number of days, with the top",
-        f"factors of the `{metadata.explains}` score.",
+        "factors of the score that stands highest against the routing policy's threshold",
+        f"(the `{metadata.explains}` score where no policy is given).",
         "",
         "## Data",
         f"- Dataset `{data.sha256}` ({data.source}): {data.rows} orders, "

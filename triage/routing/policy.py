@@ -9,7 +9,9 @@ re-assigned to the policy's queue by ``assign_queues`` — the policy wins.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -68,6 +70,11 @@ class RoutingPolicy:
             return cls(PolicyDocument.model_validate(data))
         except ValidationError as error:
             raise ConfigError(describe_errors(error)) from None
+
+    @property
+    def risk_thresholds(self) -> Mapping[str, float]:
+        """Each risk target's threshold: a score strictly above it sends to review."""
+        return MappingProxyType(self._thresholds)
 
     def sends_to_review(self, severity: Severity) -> bool:
         """Return True when an exception of ``severity`` alone sends an order to review."""

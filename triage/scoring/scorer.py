@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -85,27 +85,48 @@ class RiskModelScorer:
         exceptions: list[BillingException],
         quote: Quote,
         customer: Customer,
+        *,
+        thresholds: Mapping[str, float] | None = None,
     ) -> RiskScore:
-        """Return the calibrated dispute and delay risk of one order, with its top factors."""
-        return self.score_features(order_features(extraction, exceptions, quote, customer))
+        """Return the calibrated dispute and delay risk of one order, with its top factors.
 
-    def score_features(self, features: OrderFeatures) -> RiskScore:
-        """Return the risk of one order from its feature vector."""
+        With the routing policy's ``thresholds``, the factors explain the target that stands
+        highest against its threshold (the one that sends the order to review, or comes
+        nearest to); without, the target the model's metadata names.
+        """
+        features = order_features(extraction, exceptions, quote, customer)
+        return self.score_features(features, thresholds=thresholds)
+
+    def score_features(
+        self, features: OrderFeatures, *, thresholds: Mapping[str, float] | None = None
+    ) -> RiskScore:
+        """Return the risk of one order from its feature vector (``score`` says which
+        target the top factors explain)."""
         with self._threads.limit(limits=1, user_api="openmp"):
-            explained = self.metadata.explains
-            score, contributions = occlusion_attribution(
+            row = features.values[None, :]
+            scores = {target: float(self._probability(target)(row)[0]) for target in TARGETS}
+            explained = self._explained_target(scores, thresholds)
+            scores[explained], contributions = occlusion_attribution(
                 self._probability(explained), features.values, self._reference
             )
-            scores = {explained: score}
-            for target in TARGETS:
-                if target not in scores:
-                    scores[target] = float(self._probability(target)(features.values[None, :])[0])
         return RiskScore(
             dispute=round(scores["dispute"], 4),
             delay=round(scores["delay"], 4),
             model_version=self.version,
             top_factors=top_factors(features.names, contributions, limit=self._factor_limit),
         )
+
+    def _explained_target(
+        self, scores: Mapping[str, float], thresholds: Mapping[str, float] | None
+    ) -> str:
+        if not thresholds:
+            return self.metadata.explains
+        judged = [target for target in TARGETS if thresholds.get(target, 0) > 0]
+        if not judged:
+            return self.metadata.explains
+        # Ties keep the model's own explained target first, then the order of TARGETS.
+        judged.sort(key=lambda target: target != self.metadata.explains)
+        return max(judged, key=lambda target: scores[target] / thresholds[target])
 
     def _probability(self, target: str) -> Callable[[FloatArray], FloatArray]:
         model = self._models[target]

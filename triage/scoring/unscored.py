@@ -6,6 +6,8 @@ operating mode (a fresh install before any model is trained), not a stand-in.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from triage.contract import BillingException, Customer, Extraction, Quote, RiskScore
 
 __all__ = ["Unscored"]
@@ -22,6 +24,8 @@ class Unscored:
         exceptions: list[BillingException],
         quote: Quote,
         customer: Customer,
+        *,
+        thresholds: Mapping[str, float] | None = None,
     ) -> RiskScore | None:
         """Return None: no model, no score."""
         return None

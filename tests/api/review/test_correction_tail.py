@@ -33,7 +33,7 @@ class RetrainedScorer(HistoryScorer):
 
     version = "test-risk.2"
 
-    def score(self, *args: Any) -> RiskScore | None:
+    def score(self, *args: Any, **options: Any) -> RiskScore | None:
         """Return a fixed, different risk."""
         return RiskScore(dispute=0.05, delay=0.01, model_version=self.version)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import pytest
 
@@ -26,6 +26,8 @@ class RecordingScorer:
         exceptions: list[BillingException],
         quote: Quote,
         customer: Customer,
+        *,
+        thresholds: Mapping[str, float] | None = None,
     ) -> RiskScore | None:
         """Record the order's features; return no score."""
         self.seen.append(order_features(extraction, exceptions, quote, customer))

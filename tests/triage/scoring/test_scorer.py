@@ -90,3 +90,23 @@ def test_a_model_of_another_feature_set_is_refused(shipped_scorer: RiskModelScor
     )
     with pytest.raises(ConfigError, match="feature set"):
         RiskModelScorer({}, stale)
+
+
+def test_the_top_factors_explain_the_target_that_stands_highest_over_its_threshold(
+    shipped_scorer: RiskModelScorer,
+) -> None:
+    # A customer who pays late but rarely disputes: the delay score is the one to explain.
+    late_payer = (extraction(), [], quote(), customer(invoices=10, disputed=0, late=25.0))
+    plain = shipped_scorer.score(*late_payer)  # type: ignore[arg-type]
+    thresholds = {"dispute": 0.30, "delay": min(0.99, plain.delay / 2)}
+    routed = shipped_scorer.score(*late_payer, thresholds=thresholds)  # type: ignore[arg-type]
+    assert (routed.dispute, routed.delay) == (plain.dispute, plain.delay)
+    assert routed.top_factors[0].feature == "history_avg_days_late_12m"
+    features = order_features(*late_payer)  # type: ignore[arg-type]
+    reference = np.asarray(shipped_scorer.metadata.reference)
+    for factor in routed.top_factors:
+        column = features.names.index(factor.feature)
+        undone = features.values.copy()
+        undone[column] = reference[column]
+        rescored = shipped_scorer.score_features(type(features)(features.names, undone))
+        assert rescored.delay == pytest.approx(routed.delay - factor.contribution, abs=2e-4)
