@@ -116,9 +116,7 @@ class PromotedScorer:
         thresholds: Mapping[str, float] | None = None,
     ) -> RiskScore | None:
         """Return the risk by the version promoted now."""
-        return self._current().score(
-            extraction, exceptions, quote, customer, thresholds=thresholds
-        )
+        return self._current().score(extraction, exceptions, quote, customer, thresholds=thresholds)
 
 
 def admission_gate(settings: Settings) -> Admission:

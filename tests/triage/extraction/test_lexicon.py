@@ -92,9 +92,36 @@ def _write_cues(tmp_path: Path, rule_change: dict[str, object]) -> Path:
 
 
 def test_the_prose_cues_are_data_and_load_into_rules() -> None:
-    cues, sentences = load_cues()
+    cues, sentences, statements = load_cues()
     assert {rule.field for rule in cues} >= {"start_date", "end_date", "order_date"}
     assert all(rule.requires for rule in sentences)
+    assert statements["does_not_renew"].search("This Order will not renew.")
+    assert statements["renews_automatically"].search("It renews automatically each year.")
+    assert not statements["renews_automatically"].search("Renewal by mutual agreement.")
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        ({"shoe_size": ["x"]}, "unknown statement 'shoe_size'"),
+        ({"does_not_renew": None}, "statement 'does_not_renew' is missing"),
+        ({"about_billing": []}, "statement 'about_billing' has no pattern"),
+        ({"about_billing": ["(unclosed"]}, "is not a regular expression"),
+    ],
+)
+def test_a_malformed_statement_stops_loading_with_a_message_naming_it(
+    tmp_path: Path, change: dict[str, object], named: str
+) -> None:
+    raw = yaml.safe_load(CUES_PATH.read_text(encoding="utf-8"))
+    for name, patterns in change.items():
+        if patterns is None:
+            del raw["statements"][name]
+        else:
+            raw["statements"][name] = patterns
+    path = tmp_path / "cues.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape(named)):
+        load_cues(path)
 
 
 @pytest.mark.parametrize(

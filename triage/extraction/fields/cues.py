@@ -4,6 +4,9 @@ Two kinds of rule. A *cue* rule takes the first entity of the right label within
 tokens after a cue phrase ("shall commence on" DATE). A *sentence* rule takes the first
 entity of the right label in a sentence whose words show what it is about ("invoice",
 "payable" ... DAYS). ``forbids`` keeps a rule out of sentences about something else.
+*Statements* are what a sentence says in words rather than with a value ("renews
+automatically", "billing starts with the subscription"), each a named pattern
+(``STATEMENTS``).
 
 The rules are data, ``models/extraction/cues.yaml``, read once per process and validated:
 a malformed file stops start-up with a message naming the problem. The file's hash is part
@@ -13,21 +16,46 @@ of the extractor version (``models_fingerprint``).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from types import MappingProxyType
+from typing import Annotated, NamedTuple
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from triage.extraction.lexicon_data import FIELDS, read_data_file
 
-__all__ = ["CUES_PATH", "CUE_RULES", "SENTENCE_RULES", "CueRule", "SentenceRule", "load_cues"]
+__all__ = [
+    "CUES_PATH",
+    "CUE_RULES",
+    "SENTENCE_RULES",
+    "STATEMENTS",
+    "STATEMENT_NAMES",
+    "CueLexicon",
+    "CueRule",
+    "SentenceRule",
+    "load_cues",
+]
 
 CUES_PATH = Path(__file__).resolve().parents[3] / "models" / "extraction" / "cues.yaml"
 """The cue lexicon shipped with the repository's models."""
 
 _ENTITY_LABELS = frozenset({"DATE", "MONEY", "DURATION", "DAYS", "PERCENT", "FREQ"})
+
+STATEMENT_NAMES = frozenset(
+    {
+        "renews_automatically",
+        "does_not_renew",
+        "about_billing",
+        "starts_with_the_term",
+        "at_the_term_start",
+        "renews_as_the_term",
+        "same_as_the_term",
+    }
+)
+"""The statements the extractor asks for by name; the cue file must define exactly these."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,11 +138,36 @@ class _Cues(BaseModel):
     version: str
     cue_rules: tuple[_CueRuleData, ...]
     sentence_rules: tuple[_SentenceRuleData, ...]
+    statements: dict[str, tuple[_Regex, ...]]
+
+    @field_validator("statements")
+    @classmethod
+    def _the_named_statements(
+        cls, statements: dict[str, tuple[str, ...]]
+    ) -> dict[str, tuple[str, ...]]:
+        unknown = sorted(set(statements) - STATEMENT_NAMES)
+        missing = sorted(STATEMENT_NAMES - set(statements))
+        if unknown:
+            raise ValueError(f"unknown statement {unknown[0]!r}; one of {sorted(STATEMENT_NAMES)}")
+        if missing:
+            raise ValueError(f"statement {missing[0]!r} is missing")
+        empty = [name for name, patterns in statements.items() if not patterns]
+        if empty:
+            raise ValueError(f"statement {empty[0]!r} has no pattern")
+        return statements
+
+
+class CueLexicon(NamedTuple):
+    """The cue file, loaded: cue rules, sentence rules and named statements."""
+
+    cue_rules: tuple[CueRule, ...]
+    sentence_rules: tuple[SentenceRule, ...]
+    statements: Mapping[str, re.Pattern[str]]
 
 
 @lru_cache(maxsize=4)
-def load_cues(path: Path = CUES_PATH) -> tuple[tuple[CueRule, ...], tuple[SentenceRule, ...]]:
-    """Return the cue and sentence rules at ``path``; raise ConfigError naming what is wrong."""
+def load_cues(path: Path = CUES_PATH) -> CueLexicon:
+    """Return the rules and statements at ``path``; raise ConfigError naming what is wrong."""
     data = read_data_file(path, _Cues, "prose cue lexicon")
 
     def optional(pattern: str | None) -> re.Pattern[str] | None:
@@ -143,7 +196,11 @@ def load_cues(path: Path = CUES_PATH) -> tuple[tuple[CueRule, ...], tuple[Senten
         )
         for r in data.sentence_rules
     )
-    return cues, sentences
+    statements = {
+        name: _rx("|".join(f"(?:{pattern})" for pattern in patterns))
+        for name, patterns in data.statements.items()
+    }
+    return CueLexicon(cues, sentences, MappingProxyType(statements))
 
 
-CUE_RULES, SENTENCE_RULES = load_cues()
+CUE_RULES, SENTENCE_RULES, STATEMENTS = load_cues()

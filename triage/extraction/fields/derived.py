@@ -16,41 +16,13 @@ from datetime import date, timedelta
 from triage.contract import ExtractedLineItem, LineKind
 from triage.extraction.fields.blocks import TextBlock
 from triage.extraction.fields.candidates import Candidate, Source
+from triage.extraction.fields.cues import STATEMENTS
 from triage.extraction.fields.resolve import Resolution
 from triage.extraction.layout.segments import PlacedWord
 
 __all__ = ["add_months", "consistent_term_candidates", "derive_terms", "lines_with_order_term"]
 
 _DERIVED_SHARE = 0.9  # a derived value is a little less sure than the weaker of its sources
-# "invoiced annually in advance, commencing on the Start Date", "billing starts on the
-# Subscription Start Date", "invoiced from the start of the Subscription Term".
-_STARTS_WITH_TERM = re.compile(
-    r"\b(?:commenc\w*|start\w*|begin\w*|beginning|from|as\s+of|effective)\s+(?:on\s+|from\s+)?"
-    r"(?:the\s+)?(?:(?:subscription|service|term|contract)\s+)?"
-    r"(?:start|commencement|effective)\s+date\b"
-    r"|\bfrom\s+the\s+(?:start|beginning|commencement)\s+of\s+the\s+(?:subscription\s+)?term\b",
-    re.IGNORECASE,
-)
-# "Renewal term: Same as initial term", "renew for a renewal term equal in length to the
-# Initial Term": the renewal term is the initial term.
-_RENEWS_AS_TERM = re.compile(
-    r"\brenew\w*\b[^.;]{0,90}?\b(?:same\s+as|equal\s+(?:in\s+length\s+)?to)\s+(?:that\s+of\s+)?"
-    r"(?:the\s+)?(?:initial|original|current|subscription)\s+(?:subscription\s+)?term\b",
-    re.IGNORECASE,
-)
-# The same said by a form's ticked option under a renewal label: "Same as initial term".
-_SAME_AS_TERM_OPTION = re.compile(
-    r"^\s*(?:same\s+as|equal\s+to)\s+(?:the\s+)?(?:initial|original|current)\s+"
-    r"(?:subscription\s+)?term\s*$",
-    re.IGNORECASE,
-)
-# "First invoice: On the subscription start date", "Billing starts: with the subscription"
-_AT_TERM_START = re.compile(
-    r"^\s*(?:on|at|from|with|upon)\s+(?:the\s+)?(?:(?:subscription|service|term|contract)\s+)?"
-    r"(?:start(?:\s+date)?|commencement(?:\s+date)?|subscription)\b",
-    re.IGNORECASE,
-)
-_BILLING = re.compile(r"\binvoic\w*|\bbill(?:ed|ing)?\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.;]+[.;]?")
 
 
@@ -126,9 +98,9 @@ def derive_terms(
             fields["term_months"] = _derived(months, (start, end))
     start = fields.get("start_date")
     if start and "billing_start_date" not in fields:
-        stated = _stated(blocks, _BILLING, _STARTS_WITH_TERM)
+        stated = _stated(blocks, STATEMENTS["about_billing"], STATEMENTS["starts_with_the_term"])
         for text, words in billing_start_values:
-            if stated is None and _AT_TERM_START.search(text):
+            if stated is None and STATEMENTS["at_the_term_start"].search(text):
                 stated = Resolution(None, words, Source.LABEL, 0.85, 1, 0.0)
         if stated is not None:
             resolution = _derived(start.value, (start, stated))
@@ -136,9 +108,11 @@ def derive_terms(
             fields["billing_start_date"] = resolution
     term = fields.get("term_months")
     if term and "renewal_term_months" not in fields and fields_renew(fields):
-        stated = _stated(blocks, _RENEWS_AS_TERM) or _stated(blocks, _SAME_AS_TERM_OPTION)
+        stated = _stated(blocks, STATEMENTS["renews_as_the_term"]) or _stated(
+            blocks, STATEMENTS["same_as_the_term"]
+        )
         for text, words in renewal_term_values:
-            if stated is None and _SAME_AS_TERM_OPTION.search(text):
+            if stated is None and STATEMENTS["same_as_the_term"].search(text):
                 stated = Resolution(None, words, Source.LABEL, 0.85, 1, 0.0)
         if stated is not None:
             resolution = _derived(term.value, (term, stated))

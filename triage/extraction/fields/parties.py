@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from triage.documents.parsed import Page
 from triage.extraction.fields.blocks import TextBlock
 from triage.extraction.fields.candidates import Candidate, Source
+from triage.extraction.fields.cues import STATEMENTS
 from triage.extraction.fields.lexicon import HONORIFICS, LEGAL_FORM, SALUTATIONS
 from triage.extraction.layout.segments import split_line
 from triage.extraction.normalise import parse_date
@@ -82,23 +83,6 @@ _DESCRIPTOR = re.compile(
     r"|,\s+(?:of|at|located\s+at|whose\s+address\s+is)\s+.*$|,\s+\d.*$",
     re.IGNORECASE,
 )
-_AUTO_YES = re.compile(
-    r"(?:automatically|auto[\s\-]?)\s*renew|renew(?:s|ed)?\s+automatically|shall\s+renew|will\s+renew"
-    r"|shall\s+be\s+renewed|will\s+be\s+renewed"
-    r"|renew\s+for\s+(?:successive|additional|further)"
-    # "The order then renews for one (1) year at a time": it renews, nobody has to act.
-    r"|\brenews\s+(?:for|on|each|every|annually|yearly|at\s+the\s+end)\b",
-    re.IGNORECASE,
-)
-_AUTO_NO = re.compile(
-    r"(?:not|no|never)\s+(?:be\s+)?(?:automatically\s+)?(?:auto[\s\-]?)?renew|without\s+(?:automatic\s+)?renewal"
-    r"|will\s+expire\s+(?:at|on)|no\s+automatic\s+renewal|does\s+not\s+auto|shall\s+expire|will\s+not\s+renew"
-    r"|renewal\s+(?:requires|only\s+by|subject\s+to)\s+(?:a\s+)?(?:mutual|written|signed)"
-    r"|renews?\s+only\s+(?:by|upon|on|if|with)\b",
-    re.IGNORECASE,
-)
-
-
 # Full stops of legal abbreviations end no sentence: hide them from the anchor search.
 _ABBREVIATION = re.compile(
     r"\b(?:Inc|Ltd|Co|Corp|Pty|Plc|Bhd|LLC|L\.L\.C|S\.A|N\.V|B\.V|St)\.", re.IGNORECASE
@@ -218,9 +202,9 @@ def renewal_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
             label = _RENEWAL_LABEL.search(text)
             if label and len(text[label.end() :].split()) <= 4:
                 continue  # "Auto-renewal: No" is a label/value pair, read as such
-            if _AUTO_NO.search(text):
+            if STATEMENTS["does_not_renew"].search(text):
                 value = False
-            elif _AUTO_YES.search(text):
+            elif STATEMENTS["renews_automatically"].search(text):
                 value = True
             else:
                 continue
