@@ -65,6 +65,7 @@ class Lexicon(BaseModel):
     honorifics: frozenset[str]
     salutations: frozenset[str]
     legal_forms: tuple[str, ...]
+    name_joiners: frozenset[str]
     prose_line_words: dict[str, tuple[str, ...]]
 
     @field_validator("fallback_cues")

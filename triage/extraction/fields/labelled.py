@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from triage.extraction.fields.candidates import Candidate, Source, parse_field_value
 from triage.extraction.fields.lexicon import (
     DOCUMENT_DATE_LABELS,
-    LEGAL_FORM,
+    ENDS_IN_LEGAL_FORM,
     RANGE_LABELS,
     match_label,
     names_other_quantity,
@@ -46,7 +44,7 @@ def _name_lines(words: tuple[PlacedWord, ...]) -> tuple[PlacedWord, ...]:
         text = " ".join(w.text for _, _, w in line)
         if index and (len(line) > 3 or any(c.isdigit() or c in "@,:" for c in text)):
             break
-        if index and (_LEGAL_FORM_END.search(_text(kept)) or _case_changes(_text(kept), text)):
+        if index and (ENDS_IN_LEGAL_FORM.search(_text(kept)) or _case_changes(_text(kept), text)):
             break  # the name is whole ("... LIMITED"), or a line in other type goes on
         kept += line
     return tuple(kept)
@@ -54,9 +52,6 @@ def _name_lines(words: tuple[PlacedWord, ...]) -> tuple[PlacedWord, ...]:
 
 def _text(words: list[PlacedWord]) -> str:
     return " ".join(w.text for _, _, w in words)
-
-
-_LEGAL_FORM_END = re.compile(rf"\b{LEGAL_FORM}$")
 
 
 def _case_changes(name: str, line: str) -> bool:

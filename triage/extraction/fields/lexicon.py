@@ -15,9 +15,12 @@ __all__ = [
     "ADDRESSEE_LABELS",
     "BLOCK_LABELS",
     "DOCUMENT_DATE_LABELS",
+    "ENDS_IN_LEGAL_FORM",
     "FIELD_LABELS",
     "HONORIFICS",
     "LEGAL_FORM",
+    "LOWERCASE_LEGAL_FORMS",
+    "NAME_JOINERS",
     "RANGE_LABELS",
     "SALUTATIONS",
     "SIGNATURE_DATE_LABELS",
@@ -75,6 +78,7 @@ ADDRESSEE_LABELS: frozenset[str] = _LEXICON.addressee_labels
 DOCUMENT_DATE_LABELS: frozenset[str] = _LEXICON.document_date_labels
 HONORIFICS: frozenset[str] = _LEXICON.honorifics
 SALUTATIONS: frozenset[str] = _LEXICON.salutations
+NAME_JOINERS: frozenset[str] = _LEXICON.name_joiners
 
 
 def _printed_form(form: str) -> str:
@@ -95,6 +99,16 @@ LEGAL_FORM = (
         )
     )
     + r")\.?"
+)
+# A text that ends in a legal form, trailing punctuation allowed ("Acme Pty Ltd.,").
+ENDS_IN_LEGAL_FORM = re.compile(rf"\b{LEGAL_FORM}\W*$")
+# Legal forms that are abbreviations, as they may also be printed in lower case ("plc",
+# "gmbh"); whole words such as "Limited" or "Company" are not, in lower case, a form.
+LOWERCASE_LEGAL_FORMS: frozenset[str] = frozenset(
+    word.lower().replace(".", "")
+    for form in _LEXICON.legal_forms
+    for word in form.split()  # "Pty Ltd": "pty", "ltd"
+    if not (word.isalpha() and word.istitle() and len(word) > 4)
 )
 # Labels whose value is a date range: the first date starts the term, the second ends it.
 RANGE_LABELS = _LEXICON.range_labels

@@ -10,7 +10,14 @@ from triage.documents.parsed import Page
 from triage.extraction.fields.blocks import TextBlock
 from triage.extraction.fields.candidates import Candidate, Source
 from triage.extraction.fields.cues import STATEMENTS
-from triage.extraction.fields.lexicon import HONORIFICS, LEGAL_FORM, SALUTATIONS
+from triage.extraction.fields.lexicon import (
+    ENDS_IN_LEGAL_FORM,
+    HONORIFICS,
+    LEGAL_FORM,
+    LOWERCASE_LEGAL_FORMS,
+    NAME_JOINERS,
+    SALUTATIONS,
+)
 from triage.extraction.layout.segments import split_line
 from triage.extraction.normalise import parse_date
 
@@ -89,9 +96,6 @@ _ABBREVIATION = re.compile(
 )
 
 
-_FORM_END = re.compile(rf"\b{LEGAL_FORM}\W*$")
-
-
 def _name_joined_by(text: str, anchor: re.Match[str]) -> int | None:
     """Where a name starts that the "and" of ``anchor`` joins ("... services that Lumen and
     Vale Architects LLP"): the capitalised words right before it, which end in no legal
@@ -104,7 +108,7 @@ def _name_joined_by(text: str, anchor: re.Match[str]) -> int | None:
         if not word.group(0)[:1].isupper() or words == 4:
             break
         start, words = word.start(), words + 1
-    if words == 0 or _FORM_END.search(text[start : anchor.start()].strip()):
+    if words == 0 or ENDS_IN_LEGAL_FORM.search(text[start : anchor.start()].strip()):
         return None
     return start
 
@@ -131,12 +135,6 @@ def _party_name(text_before: str, *, anchored: bool) -> str | None:
     return name
 
 
-_NAME_JOINERS = frozenset(
-    {"and", "&", "of", "de", "du", "des", "la", "le", "von", "van", "der", "y"}
-)
-_LOWER_FORMS = frozenset({"plc", "ltd", "llc", "inc", "gmbh", "ag", "sa", "sas", "bv", "nv", "pty"})
-
-
 def _trailing_name(text_before: str) -> str | None:
     """The run of capitalised words that ends right before a defined term's bracket
     ("... the terms on which Ostrander Cloud Services Limited"), joiners kept inside."""
@@ -145,13 +143,13 @@ def _trailing_name(text_before: str) -> str | None:
     for position in range(len(words) - 1, -1, -1):
         word = words[position]
         bare = word.strip(",.;:\"“”'").lower()
-        if word[:1].isupper() or bare in _LOWER_FORMS or (taken and bare in _NAME_JOINERS):
+        if word[:1].isupper() or bare in LOWERCASE_LEGAL_FORMS or (taken and bare in NAME_JOINERS):
             taken.append(word)
             continue
         if any(c.isdigit() for c in word):
             return None  # "... Hafenstrasse 4, 20457 Hamburg": the end of an address
         break
-    while taken and taken[-1].strip(",").lower() in _NAME_JOINERS:
+    while taken and taken[-1].strip(",").lower() in NAME_JOINERS:
         taken.pop()
     name = " ".join(reversed(taken)).strip(" ,\"“”'")
     return name if 1 <= len(name.split()) <= 8 and name[:1].isupper() else None
@@ -214,7 +212,7 @@ def renewal_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
 
 # A company's name ends in its legal form: "Fjordline Data GmbH", "Brightline Analytics, Inc.",
 # "HALBERD PUMPS & VALVES LTD"; joining words ("&", "and", "of") may stand inside it.
-_NAME_WORD = r"(?:[A-Z0-9][\w&'’.\-]*|&|and|of|de|du|des|la|le|von|van|der|y|et|und)"
+_NAME_WORD = rf"(?:[A-Z0-9][\w&'’.\-]*|{'|'.join(re.escape(j) for j in sorted(NAME_JOINERS))})"
 COMPANY_NAME = re.compile(
     rf"^(?P<name>[A-Z0-9][\w&'’.\-]*,?\s+(?:{_NAME_WORD},?\s+){{0,6}}?{LEGAL_FORM})"
     r"(?:\s|$|[,·|])"
