@@ -74,9 +74,14 @@ def resolve_fields(candidates: Sequence[Candidate]) -> dict[str, Resolution]:
             if not c.fallback or all(w.fallback for w in winners)
         ]
         rival = max(rivals, default=0.0)
+        # A reading that shows no words of its own (a currency told by the line items'
+        # amounts) borrows the words of the strongest agreeing reading that has them.
+        shown = best.evidence or next(
+            (c.evidence for c in sorted(winners, key=lambda c: -c.score) if c.evidence), ()
+        )
         chosen[name] = Resolution(
             value=best.value,
-            evidence=best.evidence,
+            evidence=shown,
             source=best.source,
             score=best.score,
             support=len(winners),
