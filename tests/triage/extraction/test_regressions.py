@@ -216,3 +216,29 @@ def test_a_name_joined_by_and_after_a_lower_case_word_and_its_signature_heading(
     fields = extractor.extract(parse_pdf(sheet.finish(), "order.pdf", max_pages=5)).fields
     assert fields.get("customer_legal_name").value == "Lumen and Vale Architects LLP"
     assert fields.get("customer_legal_name").confidence >= 0.8
+
+
+def test_a_signing_partys_name_that_wraps_onto_a_line_ending_in_a_colon_is_whole(
+    extractor: OrderExtractor,
+) -> None:
+    # A letter's "AGREED AND ACCEPTED for and on behalf of Brackenridge" over "Survey
+    # Cooperative:" was read as "Brackenridge", a rival to the name the opening gives.
+    sheet = Sheet(A4, font="Times-Roman", size=10)
+    sheet.text(60, 50, "Larchmont Survey Systems Ltd", font="Times-Bold", size=13)
+    opening = (
+        "This letter confirms the subscription that Brackenridge Survey Cooperative "
+        "(\u201cCustomer\u201d) has agreed to purchase from Larchmont Survey Systems Ltd."
+    )
+    sheet.paragraph(60, 100, opening, chars=90)
+    sheet.text(60, 300, "Yours faithfully,")
+    sheet.text(60, 330, "Tomasz Quill")
+    sheet.text(60, 342, "for and on behalf of Larchmont Survey Systems Ltd")
+    sheet.text(60, 400, "AGREED AND ACCEPTED for and on behalf of Brackenridge")
+    sheet.text(60, 412, "Survey Cooperative:")
+    sheet.text(60, 436, "Name:")
+    sheet.text(60, 448, "Aoife Marren")
+    sheet.text(60, 470, "Title: Finance Director")
+    fields = extractor.extract(parse_pdf(sheet.finish(), "order.pdf", max_pages=5)).fields
+    customer = fields.get("customer_legal_name")
+    assert customer.value == "Brackenridge Survey Cooperative"
+    assert customer.confidence >= 0.8

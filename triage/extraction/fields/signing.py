@@ -12,6 +12,13 @@ from dataclasses import dataclass
 
 from triage.documents.parsed import Page
 from triage.extraction.fields.candidates import Candidate, Source
+from triage.extraction.fields.lexicon import (
+    SIGNATURE_DATE_LABELS,
+    SIGNATURE_MARK_LABELS,
+    SIGNATURE_NAME_LABELS,
+    match_label,
+    normalise_label,
+)
 from triage.extraction.layout.segments import PlacedWord, Segment, split_line
 
 __all__ = ["SigningParty", "counterparty_candidates", "signing_parties"]
@@ -66,10 +73,28 @@ def _wrapped_name(rows: list[list[Segment]], index: int, heading: Segment) -> li
         if (
             abs(seg.x0 - heading.x0) <= 1.5
             and seg.top - heading.bottom < 0.8 * height
-            and ":" not in seg.text
+            and _continues_a_name(seg.text)
         ):
             return seg.placed()
     return []
+
+
+def _continues_a_name(text: str) -> bool:
+    """Whether a line under a heading is the rest of the party's name: no label of its own
+    ("Name:", "Title: CFO"), though the name may close the heading with a colon
+    ("... on behalf of Harrowgate" over "Analytics Limited:")."""
+    body = text.rstrip()
+    if body.endswith(":"):
+        body = body[:-1].rstrip()
+    if not body or ":" in body:
+        return False
+    label = normalise_label(body)
+    return not (
+        label in SIGNATURE_NAME_LABELS
+        or label in SIGNATURE_DATE_LABELS
+        or label in SIGNATURE_MARK_LABELS
+        or any(score >= 1.0 for _, score in match_label(body))
+    )
 
 
 def _same(a: str, b: str) -> bool:
