@@ -162,6 +162,17 @@ class _CharGeometry:
         _LOOSE_BOX(self.textpage, index, self.box_at)
         return (box.left, box.bottom, box.right, box.top)
 
+    def loose_boxes(self, start: int, end: int) -> list[CharBox]:
+        """Return the loose boxes of the characters ``[start, end)`` (``loose_box`` of each,
+        in one loop: a long run reads every character's box, and the call per character
+        was a third of the cost)."""
+        box, call, textpage, at = self.box, _LOOSE_BOX, self.textpage, self.box_at
+        boxes = []
+        for index in range(start, end):
+            call(textpage, index, at)
+            boxes.append((box.left, box.bottom, box.right, box.top))
+        return boxes
+
     def word_box(
         self, start: int, end: int, boxes: list[CharBox] | None = None, offset: int = 0
     ) -> Box:
@@ -191,7 +202,7 @@ class _CharGeometry:
         Within one run of text the loose character boxes abut exactly (or keep one steady
         spacing); a jump of blank paper well beyond the run's own spacing starts a new word.
         """
-        boxes = [self.loose_box(index) for index in range(start, end)]
+        boxes = self.loose_boxes(start, end)
         gaps = [
             (index, boxes[index - start][0] - boxes[index - start - 1][2])
             for index in range(start + 1, end)

@@ -15,7 +15,7 @@ same semantics at a few hundredths of that, so a whole order costs a few millise
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -91,13 +91,24 @@ class _TokenIndex:
         self.vocabulary = frozenset(self.at)
         self._seen: dict[int, list[int]] = {}
         self._stems: dict[tuple[str, ...], list[int]] = {}
+        self._sorted: list[str] | None = None
 
     def _stemmed(self, stems: tuple[str, ...]) -> list[int]:
-        """Positions of the words starting with one of ``stems`` (each distinct word once)."""
+        """Positions of the words starting with one of ``stems`` (each distinct word once).
+
+        The words starting with a stem are one run of the sorted vocabulary, found by
+        bisection: scanning every word of the text for every stem tuple of every pattern
+        was a fifth of the cue stage."""
         if stems not in self._stems:
-            self._stems[stems] = [
-                i for word in self.vocabulary if word.startswith(stems) for i in self.at[word]
-            ]
+            if self._sorted is None:
+                self._sorted = sorted(self.vocabulary)
+            ordered, matched = self._sorted, set()
+            for stem in stems:
+                at = bisect_left(ordered, stem)
+                while at < len(ordered) and ordered[at].startswith(stem):
+                    matched.add(ordered[at])
+                    at += 1
+            self._stems[stems] = [i for word in matched for i in self.at[word]]
         return self._stems[stems]
 
     def positions(self, spec: TokenSpec) -> list[int]:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from triage.extraction.fields.blocks import TextBlock
 from triage.extraction.fields.candidates import DATE_FIELDS, Candidate, Source, parse_field_value
-from triage.extraction.fields.cues import CUE_RULES, SENTENCE_RULES
+from triage.extraction.fields.cues import CUE_RULES, SENTENCE_RULES, SentenceRule
 from triage.extraction.lexicon_data import load_lexicon
 from triage.extraction.normalise import DateStyle, parse_date
 
@@ -46,6 +46,17 @@ def _sentences(doc: Doc, ends: frozenset[int]) -> Iterator[Span]:
         yield doc[start:]
 
 
+def _rules_about(sentence: str) -> list[SentenceRule]:
+    """The sentence rules whose ``requires`` all match ``sentence`` and ``forbids`` does not,
+    in their order: the rules that may take one of its entities."""
+    return [
+        rule
+        for rule in SENTENCE_RULES
+        if all(p.search(sentence) for p in rule.requires)
+        and not (rule.forbids is not None and rule.forbids.search(sentence))
+    ]
+
+
 _BEFORE_CUE = 4  # tokens: what a cue phrase attaches to stands right before it
 
 
@@ -60,8 +71,17 @@ class ProseReader:
             self.matcher.add(str(index), [nlp.make_doc(p) for p in rule.phrases])
 
     def docs(self, blocks: Sequence[TextBlock]) -> list[Doc]:
-        """Return the blocks run through the pipeline, in order."""
-        return list(self.nlp.pipe(b.text for b in blocks))
+        """Return the blocks tokenised, in order. The pipeline's components (the entity
+        ruler) run later, in ``candidates``, and only on the blocks some rule could read:
+        most blocks hold neither a cue phrase nor a sentence a rule is about, and marking
+        their entities was most of the prose reader's time."""
+        return [self.nlp.make_doc(b.text) for b in blocks]
+
+    def _with_entities(self, doc: Doc) -> Doc:
+        """Return ``doc`` run through the pipeline's components, as ``nlp.pipe`` would."""
+        for _, component in self.nlp.pipeline:
+            doc = component(doc)
+        return doc
 
     def candidates(
         self, blocks: Sequence[TextBlock], docs: Sequence[Doc], style: DateStyle | None
@@ -69,25 +89,35 @@ class ProseReader:
         """Return the candidates every cue and sentence rule finds in the blocks."""
         found: list[Candidate] = []
         for block, doc in zip(blocks, docs, strict=True):
-            sentence_of = [0] * len(doc)
             sentences = list(_sentences(doc, self.sentence_ends))
+            cues = self.matcher(doc)
+            # Every hit takes an entity; a cue hit needs a cue phrase, a sentence hit a
+            # sentence that a rule is about. Without either, the entities are not needed.
+            about = [_rules_about(sentence.text) for sentence in sentences]
+            if not cues and not any(about):
+                continue
+            doc = self._with_entities(doc)
+            sentences = [doc[sentence.start : sentence.end] for sentence in sentences]
+            sentence_of = [0] * len(doc)
             for number, sentence in enumerate(sentences):
                 sentence_of[sentence.start : sentence.end] = [number] * len(sentence)
-            found.extend(self._cue_hits(block, doc, sentences, sentence_of, style))
-            for sentence in sentences:
-                found.extend(self._sentence_hits(block, sentence, style))
+            found.extend(self._cue_hits(block, doc, cues, sentences, sentence_of, style))
+            for sentence, rules in zip(sentences, about, strict=True):
+                if rules:
+                    found.extend(self._sentence_hits(block, sentence, rules, style))
         return found
 
     def _cue_hits(
         self,
         block: TextBlock,
         doc: Doc,
+        cues: list[tuple[int, int, int]],
         sentences: list[Span],
         sentence_of: list[int],
         style: DateStyle | None,
     ) -> Iterator[Candidate]:
         entities = list(doc.ents)
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in cues:
             rule = CUE_RULES[int(self.nlp.vocab.strings[match_id])]
             sentence = sentences[sentence_of[start]]
             prefix = doc[sentence.start : end].text
@@ -114,17 +144,18 @@ class ProseReader:
                 break
 
     def _sentence_hits(
-        self, block: TextBlock, sentence: Span, style: DateStyle | None
+        self,
+        block: TextBlock,
+        sentence: Span,
+        rules: list[SentenceRule],
+        style: DateStyle | None,
     ) -> Iterator[Candidate]:
+        """The hits of ``rules`` (those the sentence is about) on the sentence's entities."""
         entities = sentence.ents
         labels = {entity.label_ for entity in entities}
         text = sentence.text
-        for rule in SENTENCE_RULES:
+        for rule in rules:
             if rule.label not in labels:  # (no entity the rule could take)
-                continue
-            if not all(p.search(text) for p in rule.requires):
-                continue
-            if rule.forbids is not None and rule.forbids.search(text):
                 continue
             for entity in entities:
                 if entity.label_ != rule.label:

@@ -138,16 +138,26 @@ def _code_of(sign: str) -> str:
     return sign if sign in ISO_CODES else CURRENCY_SIGNS[sign]
 
 
+_CODE_WORD = re.compile(r"\b[A-Z]{3}\b")
+_SIGN_PATTERN = re.compile(_SIGN)
+# The currency words, longest first, each as its whole-word pattern: built once, not per
+# call (amounts are read by the thousand per document).
+_WORD_PATTERNS = tuple(
+    (re.compile(rf"\b{re.escape(word)}\b"), code)
+    for word, code in sorted(CURRENCY_WORDS.items(), key=lambda item: -len(item[0]))
+)
+
+
 def parse_currency(text: str) -> str | None:
     """Return the currency ``text`` names by ISO code, sign or word, or None."""
-    for match in re.finditer(r"\b[A-Z]{3}\b", text):
+    for match in _CODE_WORD.finditer(text):
         if match.group(0) in ISO_CODES:
             return match.group(0)
-    sign = re.search(_SIGN, text)
+    sign = _SIGN_PATTERN.search(text)
     if sign:
         return CURRENCY_SIGNS[sign.group(0)]
     lowered = text.lower()
-    for word, code in sorted(CURRENCY_WORDS.items(), key=lambda item: -len(item[0])):
-        if re.search(rf"\b{re.escape(word)}\b", lowered):
+    for pattern, code in _WORD_PATTERNS:
+        if pattern.search(lowered):
             return code
     return None
