@@ -25,6 +25,7 @@ from triage.documents.reader import parse_pdf
 from triage.extraction import OrderExtractor
 from triage.extraction.evaluation import CaseScore, score_case
 from triage.samples import generate_cases
+from triage.workers.heap import settle_loaded_models
 
 
 def _rss_mb() -> float:
@@ -136,6 +137,7 @@ def main() -> None:
     parser.add_argument("--rss-docs", type=int, default=1000)
     args = parser.parse_args()
     extractor = OrderExtractor.load(get_settings().models_dir)
+    settle_loaded_models()  # as the extractor children do after loading
     with tempfile.TemporaryDirectory() as folder:
         cases = generate_cases(Path(folder), args.cases, args.seed)
         print(

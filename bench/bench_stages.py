@@ -41,6 +41,7 @@ from triage.config import get_settings
 from triage.documents.reader import parse_pdf
 from triage.extraction import OrderExtractor
 from triage.samples import generate_cases
+from triage.workers.heap import settle_loaded_models
 
 _FOREIGN = Path(__file__).resolve().parents[2] / "shared" / "data" / "foreign-orders"
 _STAGES = {
@@ -181,6 +182,7 @@ def main() -> None:
     parser.add_argument("--foreign", type=int, default=108)
     args = parser.parse_args()
     ours = OrderExtractor.load(get_settings().models_dir)
+    settle_loaded_models()  # as the extractor children do after loading
     clock = _Clock()
     _instrument(ours, clock)
     with tempfile.TemporaryDirectory() as folder:

@@ -42,6 +42,7 @@ from triage.config import Settings
 from triage.contract import Versions
 from triage.errors import ConfigError
 from triage.logs import get_logger
+from triage.workers.heap import settle_loaded_models
 
 __all__ = ["CaseChecker", "RayEngine"]
 
@@ -71,6 +72,7 @@ class CaseChecker:
         # One parse child per actor: the actor itself is the unit of parallelism.
         worker = Settings(**{**settings, "parse_workers": 1, "extract_workers": 0})
         self.parts = load_components(worker)
+        settle_loaded_models()
         self.task_timeout_s = task_timeout_s
         self.memory_mb = memory_mb
 

@@ -26,6 +26,7 @@ from triage.workers import (
     WorkerPool,
     answer_requests,
 )
+from triage.workers.heap import settle_loaded_models
 
 __all__ = ["ExtractionFailed", "PooledExtractor", "extraction_pool", "wait_until_loaded"]
 
@@ -41,6 +42,7 @@ def _serve(connection: Connection, models_dir: str) -> None:
     except TriageError as error:
         connection.send((NOT_READY, error.detail))  # said once by the parent, no traceback
         return
+    settle_loaded_models()
 
     def extract(request: tuple[ParsedDocument, str | None]) -> tuple[str, str]:
         document, country = request
