@@ -9,12 +9,13 @@ from enum import Enum
 from functools import lru_cache
 
 from triage.documents.parsed import Page, Word
-from triage.extraction.layout.segments import PlacedWord, Segment, split_line
+from triage.extraction.layout.segments import LIST_MARK, PlacedWord, Segment, split_line
 from triage.extraction.lexicon_data import load_lexicon
 
 __all__ = ["Arrangement", "KeyValue", "find_key_values"]
 
 _MAX_LABEL_WORDS = 7
+_LIST_MARK = re.compile(rf"^{LIST_MARK}$")
 _SMALL_LABEL = 0.9  # a label row's type is at most this share of its values' height
 _LABEL_ROW_GAP = 1.5  # a label row sits at most this many value heights above its values
 _CAPITALS_ROW_GAP = 3.0  # ... and a row of several labels in capitals this many
@@ -65,9 +66,10 @@ def _split_inline(seg: Segment) -> list[tuple[tuple[Word, ...], tuple[Word, ...]
     """Split "A: x B: y" into [(A, x), (B, y)], the next label being a short capitalised run."""
     words = seg.words
     pairs: list[tuple[tuple[Word, ...], tuple[Word, ...]]] = []
-    start = 0
-    colon = _colon_index(words, 0)
-    if colon is None or not words[0].text[:1].isalpha():
+    # A list item's marker ("•", "(b)", "3.") is no part of the label it introduces.
+    start = 1 if len(words) > 1 and _LIST_MARK.match(words[0].text) else 0
+    colon = _colon_index(words, start)
+    if colon is None or not words[start].text[:1].isalpha():
         return []
     while colon is not None:
         following = _colon_index(words, colon + 2) if colon + 2 < len(words) else None
