@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from triage.documents.parsed import Page, Word
 from triage.extraction.layout.segments import LIST_MARK, PlacedWord, Segment, split_line
+from triage.extraction.layout.under_rule import labels_under_rules
 from triage.extraction.lexicon_data import load_lexicon
 
 __all__ = ["Arrangement", "KeyValue", "find_key_values"]
@@ -28,6 +29,7 @@ class Arrangement(Enum):
     RIGHT = "right"  # label cell, value cell to its right
     BELOW = "below"  # label above, value under it
     CELL = "cell"  # a form box: a label in small type over the value written in it
+    ABOVE = "above"  # a label in small type under the rule its value is written on
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,7 +292,13 @@ def find_key_values(page: Page) -> list[KeyValue]:
     """Return every label/value pair the page's geometry suggests, colon-less ones included."""
     segments = [split_line(line, page.number, i) for i, line in enumerate(page.lines)]
     heights = [_line_height(line_segments) for line_segments in segments]
-    pairs: list[KeyValue] = []
+    under = labels_under_rules(segments, page.rulings)
+    pairs: list[KeyValue] = [
+        KeyValue(_label_text(u.label.words), u.value, Arrangement.ABOVE, False, u.label.x0)
+        for u in under
+    ]
+    # A label under a rule is no value of the line above it (and that line no label of it).
+    captions = {(u.label.line, u.label.x0) for u in under}
     for index, line_segments in enumerate(segments):
         if _is_label_row(segments, index, heights):
             pairs += _label_row_pairs(segments, index, heights)
@@ -313,7 +321,7 @@ def find_key_values(page: Page) -> list[KeyValue]:
             if inline or _label_length(seg.text) > _MAX_LABEL_WORDS:
                 continue
             nearby = _neighbour(segments, index, position, seg)
-            if nearby is not None:
+            if nearby is not None and (nearby[1][0][1], nearby[1][0][2].x0) not in captions:
                 pairs.append(KeyValue(_label_text(seg.words), nearby[1], nearby[0], False, seg.x0))
     return pairs
 
