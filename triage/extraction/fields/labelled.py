@@ -31,14 +31,17 @@ _ARRANGEMENT_SCORE = {
     Arrangement.INLINE: 1.0,
     Arrangement.CELL: 1.0,  # a form box names its value as surely as a colon does
     Arrangement.RIGHT: 0.95,
+    Arrangement.ROW: 1.0,  # a label cell and its value cell, a drawn rule between them
     Arrangement.BELOW: 0.85,
     Arrangement.ABOVE: 0.95,  # a label under the drawn line its value is written on
 }
 
 # Arrangements that set a label apart from its value (over or under it, in its box), and
 # those where a drawn box or rule joins the two as surely as a colon.
+# (A ruled row's label cell is not read by the model: a quote's header rows such as "Valid
+# until" are labels of no contract field, and the model would name one.)
 _SET_APART = frozenset({Arrangement.BELOW, Arrangement.CELL, Arrangement.ABOVE})
-_DRAWN = frozenset({Arrangement.CELL, Arrangement.ABOVE})
+_DRAWN = frozenset({Arrangement.CELL, Arrangement.ABOVE, Arrangement.ROW})
 
 
 def _name_lines(words: tuple[PlacedWord, ...]) -> tuple[PlacedWord, ...]:

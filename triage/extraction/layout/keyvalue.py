@@ -1,5 +1,6 @@
 """Label/value pairs found by geometry: ``Label: value``, a label cell with its value to the
-right, or a label with its value on the line below (form boxes)."""
+right (in a ruled row when a drawn rule divides them), a label with its value on the line
+below (form boxes), or a caption under the drawn line its value is written on."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from triage.documents.parsed import Page, Word
+from triage.documents.parsed import Page, Ruling, Word
+from triage.extraction.layout.ruled import in_a_grid_row, rule_between_cells, rule_between_rows
 from triage.extraction.layout.segments import LIST_MARK, PlacedWord, Segment, split_line
 from triage.extraction.layout.under_rule import labels_under_rules
 from triage.extraction.lexicon_data import load_lexicon
@@ -30,6 +32,7 @@ class Arrangement(Enum):
     BELOW = "below"  # label above, value under it
     CELL = "cell"  # a form box: a label in small type over the value written in it
     ABOVE = "above"  # a label in small type under the rule its value is written on
+    ROW = "row"  # a ruled row: the label cell, a drawn rule, the value cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,17 +323,30 @@ def find_key_values(page: Page) -> list[KeyValue]:
                     pairs.append(KeyValue(label, nearby[1], nearby[0], True, seg.x0))
             if inline or _label_length(seg.text) > _MAX_LABEL_WORDS:
                 continue
-            nearby = _neighbour(segments, index, position, seg)
+            nearby = _neighbour(segments, index, position, seg, page.rulings)
             if nearby is not None and (nearby[1][0][1], nearby[1][0][2].x0) not in captions:
                 pairs.append(KeyValue(_label_text(seg.words), nearby[1], nearby[0], False, seg.x0))
     return pairs
 
 
 def _neighbour(
-    segments: list[list[Segment]], index: int, position: int, seg: Segment
+    segments: list[list[Segment]],
+    index: int,
+    position: int,
+    seg: Segment,
+    rulings: tuple[Ruling, ...] = (),
 ) -> tuple[Arrangement, tuple[PlacedWord, ...]] | None:
+    """The value beside a label (in the next cell of a ruled row, or after a gap), or
+    failing that under it; never under it in the next row of a ruled grid."""
     line_segments = segments[index]
     if position + 1 < len(line_segments):
-        return Arrangement.RIGHT, _with_continuation(segments, index, line_segments[position + 1])
+        right = line_segments[position + 1]
+        ruled = rulings and rule_between_cells(rulings, seg, right)
+        arrangement = Arrangement.ROW if ruled else Arrangement.RIGHT
+        return arrangement, _with_continuation(segments, index, right)
     below = _below(segments, index, seg)
-    return (Arrangement.BELOW, tuple(below.placed())) if below is not None else None
+    if below is None:
+        return None
+    if rulings and in_a_grid_row(rulings, seg) and rule_between_rows(rulings, seg, below):
+        return None  # the next row's cell, not this one's value
+    return Arrangement.BELOW, tuple(below.placed())
