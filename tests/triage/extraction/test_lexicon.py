@@ -33,6 +33,23 @@ def test_abbreviated_labels_name_the_field_of_the_words_they_stand_for(
     assert _fields(label) == {field}
 
 
+@pytest.mark.parametrize(
+    ("label", "field"),
+    [
+        ("Commencement", "start_date"),
+        ("Service commences", "start_date"),
+        ("Billing commences", "billing_start_date"),  # the start of invoicing, not of service
+        ("Initial period", "term_months"),
+        ("Payment period", "payment_terms_days"),
+        ("Billing period", "billing_frequency"),
+        ("Settlement", "payment_terms_days"),
+        ("Order identifier", "order_number"),
+    ],
+)
+def test_labels_in_other_words_name_their_field(label: str, field: str) -> None:
+    assert _fields(label) == {field}
+
+
 def test_of_two_overlapping_synonyms_the_leftmost_names_the_field() -> None:
     # "purchase order" and "order reference" overlap in "purchase order reference".
     assert _fields("Purchase order reference") == {"po_number"}

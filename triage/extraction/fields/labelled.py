@@ -29,8 +29,17 @@ _ARRANGEMENT_SCORE = {
     Arrangement.INLINE: 1.0,
     Arrangement.CELL: 1.0,  # a form box names its value as surely as a colon does
     Arrangement.RIGHT: 0.95,
+    Arrangement.ROW: 1.0,  # a label cell and its value cell, a drawn rule between them
     Arrangement.BELOW: 0.85,
+    Arrangement.ABOVE: 0.95,  # a label under the drawn line its value is written on
 }
+
+# Arrangements that set a label apart from its value (over or under it, in its box), and
+# those where a drawn box or rule joins the two as surely as a colon.
+# (A ruled row's label cell is not read by the model: a quote's header rows such as "Valid
+# until" are labels of no contract field, and the model would name one.)
+_SET_APART = frozenset({Arrangement.BELOW, Arrangement.CELL, Arrangement.ABOVE})
+_DRAWN = frozenset({Arrangement.CELL, Arrangement.ABOVE, Arrangement.ROW})
 
 
 def _name_lines(words: tuple[PlacedWord, ...]) -> tuple[PlacedWord, ...]:
@@ -79,7 +88,7 @@ def _fields_named(pair: KeyValue, label_model: LabelModel | None) -> tuple[tuple
     and only for a label that ends in a colon (so surely is a label)."""
     known = match_label(pair.label)
     # A label set over its value in a form box is surely a label, colon or not.
-    surely_label = pair.colon or pair.arrangement in (Arrangement.BELOW, Arrangement.CELL)
+    surely_label = pair.colon or pair.arrangement in _SET_APART
     surely_label = surely_label and len(pair.label.split()) <= _MODEL_MAX_WORDS
     if known or label_model is None or not surely_label:
         return known
@@ -104,7 +113,7 @@ def label_candidates(
             value = parse_field_value(field, text, style)
             if value is None:
                 continue
-            boxed = pair.colon or pair.arrangement is Arrangement.CELL
+            boxed = pair.colon or pair.arrangement in _DRAWN
             score = label_score * _ARRANGEMENT_SCORE[pair.arrangement] * (1.0 if boxed else 0.9)
             found.append(Candidate(field, value, score, Source.LABEL, words))
     return found
@@ -123,6 +132,8 @@ def header_date_candidates(
     for pair in pairs:
         if pair.page != 1 or normalise_label(pair.label) not in DOCUMENT_DATE_LABELS:
             continue
+        if pair.arrangement is Arrangement.ABOVE:
+            continue  # a date written over a line with "Date" under it: a signing date
         if pair.value[0][2].top > _HEADER_SHARE * page_height:
             continue
         value = parse_field_value("order_date", pair.value_text, style)

@@ -28,6 +28,7 @@ _REFERENCES = (
         "po_number",
         re.compile(
             r"\b(?:purchase\s+order|P\.?\s?O\.?)(?:\s+(?:number|no\.?|reference|ref\.?|#))*\s*[:#]?\s*"
+            + r"\[?"
             + _ID,
             re.IGNORECASE,
         ),
@@ -36,7 +37,7 @@ _REFERENCES = (
         "order_number",
         re.compile(
             r"\border(?:\s+(?:form|schedule|confirmation|agreement|acknowledg(?:e)?ment))?"
-            r"(?:\s+(?:number|no\.?|reference|ref\.?|id|#))*\s*[:#]?\s*" + _ID,
+            r"(?:\s+(?:number|no\.?|reference|ref\.?|id|#))*\s*[:#]?\s*\[?" + _ID,
             re.IGNORECASE,
         ),
     ),
@@ -52,7 +53,8 @@ def _has_digit_and_letter(text: str) -> bool:
 
 
 def reference_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
-    """Yield order and PO numbers written after their names in running text."""
+    """Yield order and PO numbers written after their names in running text, bare or in
+    the brackets of a filled-in template ("Order [AB-1234]")."""
     for block in blocks:
         for field, pattern in _REFERENCES:
             for match in pattern.finditer(block.text):

@@ -21,6 +21,10 @@ __all__ = ["without_fill_marks"]
 _LEADER = re.compile(r"^[.·…_]{3,}$")
 _TRAILING_LEADER = re.compile(r"[.·…_]{3,}$")
 _LEADING_LEADER = re.compile(r"^[.·…_]{3,}")
+# One word in brackets, with the sentence's punctuation after it. (Tick boxes such as "[X]"
+# are resolved before fill marks are read, so none is left here.)
+_WHOLE_BRACKETED = re.compile(r"^\[([^\[\]\s]+)\]([.,;:]?)$")
+_CODE = re.compile(r"(?=.*[A-Z])(?=.*[\d\-_])")  # capitals with digits or hyphens: a code
 _FILL_CHAR = re.compile(r"[.·…_\[\]]")  # a word without any of these has no fill mark
 
 
@@ -30,6 +34,11 @@ def _clean(word: Word) -> Word | None:
     if _LEADER.match(text) or text in {"[", "]"}:
         return None
     stripped = _LEADING_LEADER.sub("", _TRAILING_LEADER.sub("", text))
+    whole = _WHOLE_BRACKETED.match(stripped)
+    if whole and not _CODE.search(whole.group(1)):
+        # "Net [60]", "[01/09/2027]", "[quarterly]." : one value in unpadded brackets. A
+        # code in brackets ("[ABC-100]") is left as printed: it names an item's SKU.
+        stripped = whole.group(1) + whole.group(2)
     if stripped.startswith("[") and "]" not in stripped[1:]:
         stripped = stripped[1:]
     if stripped.endswith("]") and "[" not in stripped[:-1]:

@@ -1,5 +1,6 @@
 """Label/value pairs found by geometry: ``Label: value``, a label cell with its value to the
-right, or a label with its value on the line below (form boxes)."""
+right (in a ruled row when a drawn rule divides them), a label with its value on the line
+below (form boxes), or a caption under the drawn line its value is written on."""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from triage.documents.parsed import Page, Word
-from triage.extraction.layout.segments import PlacedWord, Segment, split_line
+from triage.documents.parsed import Page, Ruling, Word
+from triage.extraction.layout.ruled import in_a_grid_row, rule_between_cells, rule_between_rows
+from triage.extraction.layout.segments import LIST_MARK, PlacedWord, Segment, split_line
+from triage.extraction.layout.under_rule import labels_under_rules
 from triage.extraction.lexicon_data import load_lexicon
 
 __all__ = ["Arrangement", "KeyValue", "find_key_values"]
 
 _MAX_LABEL_WORDS = 7
+_LIST_MARK = re.compile(rf"^{LIST_MARK}$")
 _SMALL_LABEL = 0.9  # a label row's type is at most this share of its values' height
 _LABEL_ROW_GAP = 1.5  # a label row sits at most this many value heights above its values
 _CAPITALS_ROW_GAP = 3.0  # ... and a row of several labels in capitals this many
@@ -27,6 +31,8 @@ class Arrangement(Enum):
     RIGHT = "right"  # label cell, value cell to its right
     BELOW = "below"  # label above, value under it
     CELL = "cell"  # a form box: a label in small type over the value written in it
+    ABOVE = "above"  # a label in small type under the rule its value is written on
+    ROW = "row"  # a ruled row: the label cell, a drawn rule, the value cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +71,10 @@ def _split_inline(seg: Segment) -> list[tuple[tuple[Word, ...], tuple[Word, ...]
     """Split "A: x B: y" into [(A, x), (B, y)], the next label being a short capitalised run."""
     words = seg.words
     pairs: list[tuple[tuple[Word, ...], tuple[Word, ...]]] = []
-    start = 0
-    colon = _colon_index(words, 0)
-    if colon is None or not words[0].text[:1].isalpha():
+    # A list item's marker ("•", "(b)", "3.") is no part of the label it introduces.
+    start = 1 if len(words) > 1 and _LIST_MARK.match(words[0].text) else 0
+    colon = _colon_index(words, start)
+    if colon is None or not words[start].text[:1].isalpha():
         return []
     while colon is not None:
         following = _colon_index(words, colon + 2) if colon + 2 < len(words) else None
@@ -288,7 +295,13 @@ def find_key_values(page: Page) -> list[KeyValue]:
     """Return every label/value pair the page's geometry suggests, colon-less ones included."""
     segments = [split_line(line, page.number, i) for i, line in enumerate(page.lines)]
     heights = [_line_height(line_segments) for line_segments in segments]
-    pairs: list[KeyValue] = []
+    under = labels_under_rules(segments, page.rulings)
+    pairs: list[KeyValue] = [
+        KeyValue(_label_text(u.label.words), u.value, Arrangement.ABOVE, False, u.label.x0)
+        for u in under
+    ]
+    # A label under a rule is no value of the line above it (and that line no label of it).
+    captions = {(u.label.line, u.label.x0) for u in under}
     for index, line_segments in enumerate(segments):
         if _is_label_row(segments, index, heights):
             pairs += _label_row_pairs(segments, index, heights)
@@ -310,17 +323,30 @@ def find_key_values(page: Page) -> list[KeyValue]:
                     pairs.append(KeyValue(label, nearby[1], nearby[0], True, seg.x0))
             if inline or _label_length(seg.text) > _MAX_LABEL_WORDS:
                 continue
-            nearby = _neighbour(segments, index, position, seg)
-            if nearby is not None:
+            nearby = _neighbour(segments, index, position, seg, page.rulings)
+            if nearby is not None and (nearby[1][0][1], nearby[1][0][2].x0) not in captions:
                 pairs.append(KeyValue(_label_text(seg.words), nearby[1], nearby[0], False, seg.x0))
     return pairs
 
 
 def _neighbour(
-    segments: list[list[Segment]], index: int, position: int, seg: Segment
+    segments: list[list[Segment]],
+    index: int,
+    position: int,
+    seg: Segment,
+    rulings: tuple[Ruling, ...] = (),
 ) -> tuple[Arrangement, tuple[PlacedWord, ...]] | None:
+    """The value beside a label (in the next cell of a ruled row, or after a gap), or
+    failing that under it; never under it in the next row of a ruled grid."""
     line_segments = segments[index]
     if position + 1 < len(line_segments):
-        return Arrangement.RIGHT, _with_continuation(segments, index, line_segments[position + 1])
+        right = line_segments[position + 1]
+        ruled = rulings and rule_between_cells(rulings, seg, right)
+        arrangement = Arrangement.ROW if ruled else Arrangement.RIGHT
+        return arrangement, _with_continuation(segments, index, right)
     below = _below(segments, index, seg)
-    return (Arrangement.BELOW, tuple(below.placed())) if below is not None else None
+    if below is None:
+        return None
+    if rulings and in_a_grid_row(rulings, seg) and rule_between_rows(rulings, seg, below):
+        return None  # the next row's cell, not this one's value
+    return Arrangement.BELOW, tuple(below.placed())
