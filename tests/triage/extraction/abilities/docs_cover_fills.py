@@ -1,4 +1,4 @@
-"""One cloud-service cover page, filled in many ways (issue 12: "a SaaS order form filled in 40 ways").
+"""One cloud-service cover page filled in many ways (issue 12: a SaaS form "filled in 40 ways").
 
 The form is the same on every document: key/value rows whose values are filled blanks
 (typed over a line, between underscores, or inside brackets), choices made by ticking a
@@ -16,7 +16,7 @@ from decimal import Decimal as D
 
 from reportlab.pdfbase import pdfmetrics
 
-from tests.triage.extraction.abilities.sheet import A4, LETTER, Order, Sheet
+from tests.triage.extraction.abilities.sheet import LETTER, Build, Order, Sheet
 
 __all__ = ["COVER_FILLS", "cover_fill"]
 
@@ -49,16 +49,20 @@ class Fill:
     country: str = "US"
 
 
+def _width(s: Sheet, words: str) -> float:
+    return float(pdfmetrics.stringWidth(words, s.font, s.size))
+
+
 def _blank(s: Sheet, x: float, top: float, value: str | None, style: str, width: float) -> float:
     """Draw a blank filled with ``value`` (or left empty); return the x after it."""
     if style == "brackets":
         words = f"[ {value} ]" if value else "[          ]"
         s.text(x, top, words)
-        return x + pdfmetrics.stringWidth(words, s.font, s.size) + 4
+        return x + _width(s, words) + 4
     if style == "underscores":
         words = f"__{value}__" if value else "_" * 12
         s.text(x, top, words)
-        return x + pdfmetrics.stringWidth(words, s.font, s.size) + 4
+        return x + _width(s, words) + 4
     s.hline(x, x + width, top + s.size + 2, width=0.5)
     if value:
         s.text(x + 3, top, value)
@@ -69,7 +73,7 @@ def _box(s: Sheet, x: float, top: float, on: bool, mark: str) -> float:
     if mark == "typed":
         words = "[X]" if on else "[  ]"
         s.text(x, top, words)
-        return x + pdfmetrics.stringWidth(words, s.font, s.size) + 4
+        return x + _width(s, words) + 4
     side = s.size * 0.9
     s.rect(x, top + 1, side, side)
     if on:
@@ -79,7 +83,7 @@ def _box(s: Sheet, x: float, top: float, on: bool, mark: str) -> float:
 
 def _struck(s: Sheet, x: float, top: float, words: str, strike: bool) -> float:
     s.text(x, top, words)
-    w = pdfmetrics.stringWidth(words, s.font, s.size)
+    w = _width(s, words)
     if strike:
         s.hline(x - 1, x + w + 1, top + s.size * 0.62, width=0.9)
     return x + w
@@ -88,8 +92,12 @@ def _struck(s: Sheet, x: float, top: float, words: str, strike: bool) -> float:
 def cover_fill(f: Fill) -> Order:
     s = Sheet(LETTER, font="Helvetica", size=9)
     s.text(54, 40, "CLOUD SUBSCRIPTION COVER SHEET", font="Helvetica-Bold", size=13)
-    s.text(54, 58, "Complete each row. Tick one box where boxes are shown; strike out what does "
-           "not apply.", size=7.5)
+    s.text(
+        54,
+        58,
+        "Complete each row. Tick one box where boxes are shown; strike out what does not apply.",
+        size=7.5,
+    )
     x0, top, step = 54.0, 84.0, 24.0
 
     def label(words: str) -> None:
@@ -208,34 +216,159 @@ _ORDER_DATES = {
 }
 
 _FILLS = (
-    Fill("cover_monthly_fee_invoice_net30_drawn", "CS-10412", "Larchmont Dental Group LLC",
-         "Skylark Ledger Inc.", "January 12, 2027", "February 1, 2027", date(2027, 2, 1),
-         12, "months", "2,150.00", "month", 0, 30, True, 12, 60,
-         ("Priya Castellan", "January 14, 2027", date(2027, 1, 14)), "line", "drawn"),
-    Fill("cover_annual_fee_years_automatic_typed", "CS-10577", "Bellweather Freight Co.",
-         "Skylark Ledger Inc.", "2027-02-03", "2027-03-01", date(2027, 3, 1),
-         2, "years", "48,600.00", "year", 2, None, True, 12, 30,
-         ("Tomasz Verhoeven", "2027-02-05", date(2027, 2, 5)), "underscores", "typed"),
-    Fill("cover_unsigned_quarterly_net45", "CS-10630", "Quillfeather Publishing Corp.",
-         "Skylark Ledger Inc.", "March 8, 2027", "April 1, 2027", date(2027, 4, 1),
-         24, "months", "3,400.00", "month", 1, 45, True, 24, 90,
-         None, "brackets", "drawn"),
-    Fill("cover_no_renewal_notice_blank", "CS-10719", "Harrowgate Veterinary Partners PC",
-         "Skylark Ledger Inc.", "April 19, 2027", "May 1, 2027", date(2027, 5, 1),
-         1, "years", "19,900.00", "year", 2, 60, False, None, None,
-         ("Odile Brannock", "April 22, 2027", date(2027, 4, 22)), "line", "typed"),
-    Fill("cover_three_years_monthly_automatic", "CS-10804", "Marigold Transit Authority",
-         "Skylark Ledger Inc.", "May 4, 2027", "June 15, 2027", date(2027, 6, 15),
-         3, "years", "875.00", "month", 0, None, True, 36, 45,
-         ("Reuben Achterberg", "May 6, 2027", date(2027, 5, 6)), "brackets", "typed"),
-    Fill("cover_eighteen_months_renewal_blank_net15", "CS-10866", "Ostrava Glassworks Ltd",
-         "Skylark Ledger Inc.", "6 June 2027", "1 July 2027", date(2027, 7, 1),
-         18, "months", "1,240.00", "month", 1, 15, True, None, 30,
-         ("Hana Kudrnova", "8 June 2027", date(2027, 6, 8)), "underscores", "drawn", "GB"),
-    Fill("cover_unsigned_annual_net60_typed", "CS-10903", "Pemberton Hills School District",
-         "Skylark Ledger Inc.", "July 21, 2027", "August 1, 2027", date(2027, 8, 1),
-         36, "months", "27,300.00", "year", 2, 60, True, 12, 120,
-         None, "line", "typed"),
+    Fill(
+        "cover_monthly_fee_invoice_net30_drawn",
+        "CS-10412",
+        "Larchmont Dental Group LLC",
+        "Skylark Ledger Inc.",
+        "January 12, 2027",
+        "February 1, 2027",
+        date(2027, 2, 1),
+        12,
+        "months",
+        "2,150.00",
+        "month",
+        0,
+        30,
+        True,
+        12,
+        60,
+        ("Priya Castellan", "January 14, 2027", date(2027, 1, 14)),
+        "line",
+        "drawn",
+    ),
+    Fill(
+        "cover_annual_fee_years_automatic_typed",
+        "CS-10577",
+        "Bellweather Freight Co.",
+        "Skylark Ledger Inc.",
+        "2027-02-03",
+        "2027-03-01",
+        date(2027, 3, 1),
+        2,
+        "years",
+        "48,600.00",
+        "year",
+        2,
+        None,
+        True,
+        12,
+        30,
+        ("Tomasz Verhoeven", "2027-02-05", date(2027, 2, 5)),
+        "underscores",
+        "typed",
+    ),
+    Fill(
+        "cover_unsigned_quarterly_net45",
+        "CS-10630",
+        "Quillfeather Publishing Corp.",
+        "Skylark Ledger Inc.",
+        "March 8, 2027",
+        "April 1, 2027",
+        date(2027, 4, 1),
+        24,
+        "months",
+        "3,400.00",
+        "month",
+        1,
+        45,
+        True,
+        24,
+        90,
+        None,
+        "brackets",
+        "drawn",
+    ),
+    Fill(
+        "cover_no_renewal_notice_blank",
+        "CS-10719",
+        "Harrowgate Veterinary Partners PC",
+        "Skylark Ledger Inc.",
+        "April 19, 2027",
+        "May 1, 2027",
+        date(2027, 5, 1),
+        1,
+        "years",
+        "19,900.00",
+        "year",
+        2,
+        60,
+        False,
+        None,
+        None,
+        ("Odile Brannock", "April 22, 2027", date(2027, 4, 22)),
+        "line",
+        "typed",
+    ),
+    Fill(
+        "cover_three_years_monthly_automatic",
+        "CS-10804",
+        "Marigold Transit Authority",
+        "Skylark Ledger Inc.",
+        "May 4, 2027",
+        "June 15, 2027",
+        date(2027, 6, 15),
+        3,
+        "years",
+        "875.00",
+        "month",
+        0,
+        None,
+        True,
+        36,
+        45,
+        ("Reuben Achterberg", "May 6, 2027", date(2027, 5, 6)),
+        "brackets",
+        "typed",
+    ),
+    Fill(
+        "cover_eighteen_months_renewal_blank_net15",
+        "CS-10866",
+        "Ostrava Glassworks Ltd",
+        "Skylark Ledger Inc.",
+        "6 June 2027",
+        "1 July 2027",
+        date(2027, 7, 1),
+        18,
+        "months",
+        "1,240.00",
+        "month",
+        1,
+        15,
+        True,
+        None,
+        30,
+        ("Hana Kudrnova", "8 June 2027", date(2027, 6, 8)),
+        "underscores",
+        "drawn",
+        "GB",
+    ),
+    Fill(
+        "cover_unsigned_annual_net60_typed",
+        "CS-10903",
+        "Pemberton Hills School District",
+        "Skylark Ledger Inc.",
+        "July 21, 2027",
+        "August 1, 2027",
+        date(2027, 8, 1),
+        36,
+        "months",
+        "27,300.00",
+        "year",
+        2,
+        60,
+        True,
+        12,
+        120,
+        None,
+        "line",
+        "typed",
+    ),
 )
 
-COVER_FILLS = tuple((lambda f=f: cover_fill(f)) for f in _FILLS)
+
+def _build(fill: Fill) -> Build:
+    return lambda: cover_fill(fill)
+
+
+COVER_FILLS: tuple[Build, ...] = tuple(_build(fill) for fill in _FILLS)

@@ -25,8 +25,8 @@ def _numbered(s: Sheet, x: float, top: float, paragraphs: list[str], chars: int)
 def ramp_in_a_sentence() -> Order:
     """'50 users in the first year, rising to 80 in the second' at US$ 420 per user per year."""
     s = Sheet(LETTER, font="Times-Roman", size=10.5)
-    s.text(72, 52, "Order Schedule OS-2291 under the Master Subscription Agreement", font="Times-Bold",
-           size=12)  # fmt: skip
+    s.text(72, 52, "Order Schedule OS-2291 under the Master Subscription Agreement",
+           font="Times-Bold", size=12)  # fmt: skip
     s.paragraph(72, 74, 'between Brambleway Analytics Inc. ("Provider") and Castlereagh Mutual '
                 'Insurance Company ("Customer").', chars=90)  # fmt: skip
     s.text(72, 112, "Schedule 1 \u2013 Fees", font="Times-Bold", size=11.5)
@@ -98,7 +98,8 @@ def fees_in_numbered_paragraphs() -> Order:
         {"quantity": 140, "unit_price": D("310"), "discount_pct": 15, "net_amount": D("36890")},
         {"quantity": 1, "unit_price": D("6500"), "net_amount": D("6500")},
     ]
-    return Order("fees_in_numbered_paragraphs", s.finish(), fields=fields, lines=lines, country="GB")
+    pdf = s.finish()
+    return Order("fees_in_numbered_paragraphs", pdf, fields=fields, lines=lines, country="GB")
 
 
 def three_year_ramp_in_words() -> Order:
@@ -106,7 +107,7 @@ def three_year_ramp_in_words() -> Order:
     s = Sheet(A4, font="Courier", size=9)
     s.text(50, 50, "SCHEDULE 1 - CHARGES (ORDER KR-0561)", font="Courier-Bold", size=11)
     s.text(50, 66, "Provider: Kranich Telemetrie GmbH   Customer: Nordsee Windpark Betriebs GmbH")
-    top = _numbered(s, 50, 92, [
+    _numbered(s, 50, 92, [
         "The Customer licenses Kranich Fleet Monitor for twenty (20) sites in the first "
         "contract year, thirty-five (35) sites in the second and fifty (50) sites in the third.",
         "The charge is EUR 1.800,00 per site per contract year.",

@@ -25,7 +25,7 @@ def test_filled_blanks_of_the_cover_are_its_terms(extract: Extract, order: Order
 def test_ticked_and_struck_options_and_empty_blanks_of_the_cover(
     extract: Extract, order: Order
 ) -> None:
-    assert_fields(extract(order), order, _CHOICES + ("po_number",))
+    assert_fields(extract(order), order, (*_CHOICES, "po_number"))
 
 
 @pytest.mark.parametrize("order", documents(docs.COVER_FILLS))
