@@ -21,9 +21,11 @@ from triage.documents.marks import MARKED, UNMARKED
 from triage.documents.ocr.engines import OcrEngine, RecognisedWord
 from triage.documents.ocr.geometry import (
     flatten_light,
+    ink_view,
     render_dpi,
     render_page,
     rotate,
+    text_view,
     turn,
     upright,
 )
@@ -218,10 +220,14 @@ def ocr_page(
     """Return page ``number`` (an open pdfium page of displayed ``size`` in points) read by OCR."""
     check_images(page, number, options)
     dpi = render_dpi(*size, options.dpi, options.max_page_pixels)
-    image = flatten_light(render_page(page, *size, dpi))
-    quarter, skew = upright(image)
-    image = rotate(turn(image, quarter), skew)
-    mask = ink_mask(image)
+    flat = flatten_light(render_page(page, *size, dpi))
+    inked = ink_view(flat)
+    quarter, skew = upright(inked)
+    mask = ink_mask(rotate(turn(inked, quarter), skew))
+    del inked
+    # The recogniser reads the gentler view (grey print kept); ink is found on the other.
+    image = rotate(turn(text_view(flat), quarter), skew)
+    del flat
     ticks = find_tick_boxes(mask, dpi)
     # Tick boxes are read already: the recogniser sees the page without them. Rulings
     # stay in the image: without its cell borders tesseract drops lone digits.
