@@ -175,7 +175,9 @@ def signing_mark(
             erase += [w.bbox for w in between.words if column[0] <= w.x0 < column[1]]
         bottom = page.lines[name_label].words[0].top - 2
         area = (start, label.bottom + 2, start + 160.0, max(bottom, label.bottom + 20.0))
-        return _mark(page, area, erase, signed)
+        # (Nothing over this area is the signature: over it are the caption and the
+        # block's heading, which a blank copy keeps.)
+        return _mark(page, area, erase, signed, stamp_reach=0.0)
     # Captions under their values: the signature is over its caption; a stack of lines
     # there (an e-signature stamp) goes, up to a wider gap (the block's heading).
     edge = label.top
@@ -189,9 +191,11 @@ def signing_mark(
     return _mark(page, area, erase, signed)
 
 
-def _mark(page: Page, area: Box, erase: list[Box], signed: bool) -> SigningMark:
+def _mark(
+    page: Page, area: Box, erase: list[Box], signed: bool, stamp_reach: float = _STAMP_REACH
+) -> SigningMark:
     """Return the mark for ``area``, erasing also the pen strokes the original has there
-    (a signature drawn as vector paths)."""
+    (a signature drawn as vector paths), and the print ``stamp_reach`` points over it."""
     strokes = [
         (m.x0, m.top, m.x1, m.bottom)
         for m in page.ink_marks
@@ -201,7 +205,7 @@ def _mark(page: Page, area: Box, erase: list[Box], signed: bool) -> SigningMark:
     # Whatever else is printed in the signing area's column, or stacked just over it (an
     # e-signature stamp: "Signed by:", the name in a script font, an envelope id), is the
     # signature too: a blank copy must not keep it.
-    reach = (area[0], area[1] - _STAMP_REACH, area[2], area[3])
+    reach = (area[0], area[1] - stamp_reach, area[2], area[3])
     # (A line that starts left of the area is the block's heading or its label row.)
     printed = [
         w.bbox
