@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from triage.documents.parsed import Ruling
+from triage.extraction.layout.ruled import is_horizontal, is_vertical, spans_line
 from triage.extraction.layout.segments import PlacedWord, Segment
 
 __all__ = ["UnderRule", "labels_under_rules"]
 
-_FLAT = 1.0  # a horizontal rule is at most this tall
-_MIN_RULE = 40.0  # ... and at least this long (a filled line, not an underline of a word)
+_MIN_RULE = 40.0  # a filled line is at least this long (not an underline of a word)
 _BELOW_REACH = 1.2  # the label's top within this many label heights under the rule
 _ABOVE_REACH = 1.0  # the value's bottom within this many value heights over the rule
 _SLACK = 3.0  # points a run may stand out beyond the rule's ends
@@ -33,17 +33,14 @@ class UnderRule:
 
 
 def _rules(rulings: tuple[Ruling, ...]) -> list[Ruling]:
-    return [r for r in rulings if r.bottom - r.top <= _FLAT and r.x1 - r.x0 >= _MIN_RULE]
+    return [r for r in rulings if is_horizontal(r) and r.x1 - r.x0 >= _MIN_RULE]
 
 
 def _in_a_cell(seg: Segment, rule: Ruling, rulings: tuple[Ruling, ...]) -> bool:
     """Whether vertical rules at the rule's ends enclose the run: a table's row or a form
     box (read as cells), not a line left open to be written on."""
-    middle = (seg.top + seg.bottom) / 2
     return any(
-        r.x1 - r.x0 <= _FLAT
-        and r.top <= middle <= r.bottom
-        and rule.x0 - _SLACK <= r.x0 <= rule.x1 + _SLACK
+        is_vertical(r) and spans_line(r, seg) and rule.x0 - _SLACK <= r.x0 <= rule.x1 + _SLACK
         for r in rulings
     )
 
