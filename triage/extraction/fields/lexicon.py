@@ -23,6 +23,7 @@ __all__ = [
     "NAME_JOINERS",
     "RANGE_LABELS",
     "SALUTATIONS",
+    "SIGNATURE_BLOCK_LABELS",
     "SIGNATURE_DATE_LABELS",
     "SIGNATURE_MARK_LABELS",
     "SIGNATURE_NAME_LABELS",
@@ -37,6 +38,8 @@ SIGNATURE_NAME_LABELS = _LEXICON.signature_name_labels
 SIGNATURE_DATE_LABELS = _LEXICON.signature_date_labels
 # Where the signature itself goes: nothing written there means the party did not sign.
 SIGNATURE_MARK_LABELS = _LEXICON.signature_mark_labels
+# Every label of a signature block's own lines: name, date and signature.
+SIGNATURE_BLOCK_LABELS = SIGNATURE_NAME_LABELS | SIGNATURE_DATE_LABELS | SIGNATURE_MARK_LABELS
 
 
 @lru_cache(maxsize=8192)  # signature blocks ask for the same few labels thousands of times

@@ -20,6 +20,7 @@ from triage.documents.ocr.signatures import signed_in_ink
 from triage.documents.parsed import Page
 from triage.extraction.fields.candidates import Candidate, Source, parse_field_value
 from triage.extraction.fields.lexicon import (
+    SIGNATURE_BLOCK_LABELS,
     SIGNATURE_DATE_LABELS,
     SIGNATURE_MARK_LABELS,
     SIGNATURE_NAME_LABELS,
@@ -112,8 +113,7 @@ def _party_above(
 def _label_of(text: str) -> str | None:
     """Return the block label ``text`` starts with (``"Date (YYYY-MM-DD):"`` → ``date``)."""
     head = normalise_label(re.sub(r"\([^)]*\)", " ", text.split(":")[0]))
-    known = SIGNATURE_NAME_LABELS | SIGNATURE_DATE_LABELS | SIGNATURE_MARK_LABELS
-    return head if head in known or head in {"title", "position"} else None
+    return head if head in SIGNATURE_BLOCK_LABELS or head in {"title", "position"} else None
 
 
 @dataclass(frozen=True, slots=True)

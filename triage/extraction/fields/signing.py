@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from triage.documents.parsed import Page
 from triage.extraction.fields.candidates import Candidate, Source
 from triage.extraction.fields.lexicon import (
-    SIGNATURE_DATE_LABELS,
-    SIGNATURE_MARK_LABELS,
-    SIGNATURE_NAME_LABELS,
+    SIGNATURE_BLOCK_LABELS,
     match_label,
     normalise_label,
 )
@@ -88,12 +86,8 @@ def _continues_a_name(text: str) -> bool:
         body = body[:-1].rstrip()
     if not body or ":" in body:
         return False
-    label = normalise_label(body)
-    return not (
-        label in SIGNATURE_NAME_LABELS
-        or label in SIGNATURE_DATE_LABELS
-        or label in SIGNATURE_MARK_LABELS
-        or any(score >= 1.0 for _, score in match_label(body))
+    return normalise_label(body) not in SIGNATURE_BLOCK_LABELS and not any(
+        score >= 1.0 for _, score in match_label(body)
     )
 
 
