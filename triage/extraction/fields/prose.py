@@ -77,12 +77,6 @@ class ProseReader:
         their entities was most of the prose reader's time."""
         return [self.nlp.make_doc(b.text) for b in blocks]
 
-    def _with_entities(self, doc: Doc) -> Doc:
-        """Return ``doc`` run through the pipeline's components, as ``nlp.pipe`` would."""
-        for _, component in self.nlp.pipeline:
-            doc = component(doc)
-        return doc
-
     def candidates(
         self, blocks: Sequence[TextBlock], docs: Sequence[Doc], style: DateStyle | None
     ) -> list[Candidate]:
@@ -96,7 +90,7 @@ class ProseReader:
             about = [_rules_about(sentence.text) for sentence in sentences]
             if not cues and not any(about):
                 continue
-            doc = self._with_entities(doc)
+            doc = self.nlp(doc)  # the pipeline's components on the tokenised doc
             sentences = [doc[sentence.start : sentence.end] for sentence in sentences]
             sentence_of = [0] * len(doc)
             for number, sentence in enumerate(sentences):
