@@ -10,9 +10,9 @@ import pytest
 
 from tests.triage.scoring.orders import customer, exception, extraction, quote
 from triage.config import REPO_ROOT
-from triage.contract import ClauseType, ExceptionCode, Severity
+from triage.contract import ClauseType, ExceptionCode, RiskScore, Severity
 from triage.errors import ConfigError
-from triage.scoring.features import order_features
+from triage.scoring.features import OrderFeatures, order_features
 from triage.scoring.scorer import RiskModelScorer, load_promoted_scorer
 from triage.scoring.unscored import Unscored
 
@@ -44,18 +44,22 @@ def test_exceptions_and_a_poor_history_raise_the_dispute_risk(
     assert risky.dispute > clean.dispute + 0.1
 
 
+def _without(scorer: RiskModelScorer, features: OrderFeatures, feature: str) -> RiskScore:
+    """The risk of the order with ``feature`` set back to its reference value."""
+    column = features.names.index(feature)
+    undone = features.values.copy()
+    undone[column] = np.asarray(scorer.metadata.reference)[column]
+    return scorer.score_features(OrderFeatures(features.names, undone))
+
+
 def test_each_top_factor_moves_the_score_by_its_stated_amount(
     shipped_scorer: RiskModelScorer,
 ) -> None:
     features = order_features(*_risky_order())  # type: ignore[arg-type]
     risk = shipped_scorer.score_features(features)
-    reference = np.asarray(shipped_scorer.metadata.reference)
     assert risk.top_factors, "a risky order must have top factors"
     for factor in risk.top_factors:
-        column = features.names.index(factor.feature)
-        undone = features.values.copy()
-        undone[column] = reference[column]
-        rescored = shipped_scorer.score_features(type(features)(features.names, undone))
+        rescored = _without(shipped_scorer, features, factor.feature)
         assert rescored.dispute == pytest.approx(risk.dispute - factor.contribution, abs=2e-4)
 
 
@@ -103,10 +107,6 @@ def test_the_top_factors_explain_the_target_that_stands_highest_over_its_thresho
     assert (routed.dispute, routed.delay) == (plain.dispute, plain.delay)
     assert routed.top_factors[0].feature == "history_avg_days_late_12m"
     features = order_features(*late_payer)  # type: ignore[arg-type]
-    reference = np.asarray(shipped_scorer.metadata.reference)
     for factor in routed.top_factors:
-        column = features.names.index(factor.feature)
-        undone = features.values.copy()
-        undone[column] = reference[column]
-        rescored = shipped_scorer.score_features(type(features)(features.names, undone))
+        rescored = _without(shipped_scorer, features, factor.feature)
         assert rescored.delay == pytest.approx(routed.delay - factor.contribution, abs=2e-4)
