@@ -31,12 +31,17 @@ def test_a_date_under_the_discount_column_after_the_totals_is_not_a_line_item(
     assert all(0 <= (i.discount_pct or 0) <= 100 for i in extraction.line_items)
 
 
-def _letter(opening: str) -> bytes:
+def _letter_sheet(opening: str) -> Sheet:
+    """A provider's letter: letterhead, date and ``opening``; the rest is the caller's."""
     sheet = Sheet(A4, font="Times-Roman", size=10)
     sheet.text(60, 50, "Larchmont Survey Systems Ltd", font="Times-Bold", size=13)
     sheet.text(60, 90, "3 March 2027")
     sheet.paragraph(60, 120, opening, chars=90, leading=13)
-    return sheet.finish()
+    return sheet
+
+
+def _letter(opening: str) -> bytes:
+    return _letter_sheet(opening).finish()
 
 
 def test_an_and_between_capitalised_words_is_inside_the_customers_name(
@@ -203,14 +208,11 @@ def test_a_name_joined_by_and_after_a_lower_case_word_and_its_signature_heading(
     # "... the services that Lumen and Vale Architects LLP ("Customer") has agreed to
     # purchase", signed under "AGREED AND ACCEPTED for and on behalf of Lumen and Vale
     # Architects LLP:": both name the whole firm.
-    sheet = Sheet(A4, font="Times-Roman", size=10)
-    sheet.text(60, 50, "Larchmont Survey Systems Ltd", font="Times-Bold", size=13)
-    opening = (
+    sheet = _letter_sheet(
         "This letter confirms the subscription and services that Lumen and Vale Architects "
         "LLP (\u201cCustomer\u201d) has agreed to purchase from Larchmont Survey Systems Ltd "
         "(\u201cLarchmont\u201d)."
     )
-    sheet.paragraph(60, 100, opening, chars=90)
     sheet.text(60, 400, "AGREED AND ACCEPTED for and on behalf of Lumen and Vale Architects LLP:")
     sheet.text(60, 440, "Name: Roisin Gallagher")
     fields = extractor.extract(parse_pdf(sheet.finish(), "order.pdf", max_pages=5)).fields
@@ -223,13 +225,10 @@ def test_a_signing_partys_name_that_wraps_onto_a_line_ending_in_a_colon_is_whole
 ) -> None:
     # A letter's "AGREED AND ACCEPTED for and on behalf of Brackenridge" over "Survey
     # Cooperative:" was read as "Brackenridge", a rival to the name the opening gives.
-    sheet = Sheet(A4, font="Times-Roman", size=10)
-    sheet.text(60, 50, "Larchmont Survey Systems Ltd", font="Times-Bold", size=13)
-    opening = (
+    sheet = _letter_sheet(
         "This letter confirms the subscription that Brackenridge Survey Cooperative "
         "(\u201cCustomer\u201d) has agreed to purchase from Larchmont Survey Systems Ltd."
     )
-    sheet.paragraph(60, 100, opening, chars=90)
     sheet.text(60, 300, "Yours faithfully,")
     sheet.text(60, 330, "Tomasz Quill")
     sheet.text(60, 342, "for and on behalf of Larchmont Survey Systems Ltd")
