@@ -118,6 +118,16 @@ class PromotedScorer:
         """Return the risk by the version promoted now."""
         return self._current().score(extraction, exceptions, quote, customer, thresholds=thresholds)
 
+    def order_risk(
+        self,
+        extraction: Extraction,
+        exceptions: list[BillingException],
+        quote: Quote,
+        customer: Customer,
+    ) -> Mapping[str, float] | None:
+        """Return the order's own risk by the version promoted now."""
+        return self._current().order_risk(extraction, exceptions, quote, customer)
+
 
 def admission_gate(settings: Settings) -> Admission:
     """Return the gate new orders pass to be checked: the host's, shared by every server

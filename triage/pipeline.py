@@ -76,6 +76,16 @@ class RiskScorer(Protocol):
         """``thresholds`` (the policy's) choose which target the top factors explain."""
         ...
 
+    def order_risk(
+        self,
+        extraction: Extraction,
+        exceptions: list[BillingException],
+        quote: Quote,
+        customer: Customer,
+    ) -> Mapping[str, float] | None:
+        """The risk of the same order at a typical payment history (None without a model)."""
+        ...
+
 
 class RoutingPolicy(Protocol):
     """Exceptions and risk -> pass or review, with the reasons in plain words."""
@@ -87,10 +97,19 @@ class RoutingPolicy(Protocol):
         """Each risk target's threshold: a score strictly above it sends to review."""
         ...
 
+    @property
+    def risk_basis(self) -> str:
+        """``full``, or ``order``: the customer's history alone does not send to review."""
+        ...
+
     def assign_queues(self, exceptions: list[BillingException]) -> list[BillingException]: ...
 
     def decide(
-        self, exceptions: list[BillingException], risk: RiskScore | None
+        self,
+        exceptions: list[BillingException],
+        risk: RiskScore | None,
+        *,
+        order_risk: Mapping[str, float] | None = None,
     ) -> tuple[Decision, list[str]]: ...
 
 
@@ -155,7 +174,12 @@ def check_extraction(
     risk = parts.scorer.score(
         extraction, exceptions, quote, customer, thresholds=parts.policy.risk_thresholds
     )
-    decision, reasons = parts.policy.decide(exceptions, risk)
+    order_risk = (
+        parts.scorer.order_risk(extraction, exceptions, quote, customer)
+        if risk is not None and parts.policy.risk_basis == "order"
+        else None
+    )
+    decision, reasons = parts.policy.decide(exceptions, risk, order_risk=order_risk)
     return CheckResult(
         order_id=order_id,
         decision=decision,

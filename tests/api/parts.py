@@ -180,19 +180,28 @@ class HistoryScorer:
             model_version="test-risk.1",
         )
 
+    def order_risk(self, *args: Any, **options: Any) -> Mapping[str, float] | None:
+        """No order-only risk: this policy routes on exceptions alone."""
+        return None
+
 
 class AnyExceptionPolicy:
     """Review when there is any exception."""
 
     version = "test-policy.1"
     risk_thresholds: Mapping[str, float] = {}
+    risk_basis = "full"
 
     def assign_queues(self, exceptions: list[BillingException]) -> list[BillingException]:
         """Keep the queue each rule chose."""
         return exceptions
 
     def decide(
-        self, exceptions: list[BillingException], risk: RiskScore | None
+        self,
+        exceptions: list[BillingException],
+        risk: RiskScore | None,
+        *,
+        order_risk: Mapping[str, float] | None = None,
     ) -> tuple[Decision, list[str]]:
         """Return the decision and reasons."""
         if exceptions:

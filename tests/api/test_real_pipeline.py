@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from fastapi.testclient import TestClient
 
 from api.app import create_app
@@ -15,8 +16,10 @@ from tests.api.fixtures import settings_for
 from triage.auth import Role
 from triage.components import LoadedComponents, load_components
 from triage.config import REPO_ROOT
+from triage.contract import CustomerHistory, Decision
 from triage.inputs import load_case
 from triage.pipeline import triage_order
+from triage.routing import RoutingPolicy
 from triage.service import create_api_key
 from triage.store import open_store
 
@@ -91,3 +94,22 @@ def test_replaying_a_real_order_returns_the_stored_result(
     assert again.json() == first.json()
     stored = client.get(f"/v1/orders/{first.json()['order_id']}", headers=headers)
     assert stored.status_code == 200
+
+
+@pytest.mark.slow
+def test_a_clean_order_from_a_late_paying_customer_passes_and_says_why(
+    real_parts: LoadedComponents,
+) -> None:
+    inputs = load_case(SAMPLES / "case-0001")
+    history = CustomerHistory(invoices_12m=2, disputed_invoices_12m=2, avg_days_late_12m=30.0)
+    late_payer = inputs.customer.model_copy(update={"history": history})
+    result = triage_order(inputs.pdf, inputs.quote, late_payer, parts=real_parts)
+    assert result.exceptions == [] and result.risk is not None
+    thresholds = real_parts.policy.risk_thresholds
+    assert result.risk.delay > thresholds["delay"]  # the reported risk is the full one
+    assert result.decision is Decision.PASS
+    assert any("payment history alone" in reason for reason in result.reasons), result.reasons
+    # the same scores under a policy on the full basis send the order to review
+    document = yaml.safe_load((REPO_ROOT / "rules" / "policy.yaml").read_text())
+    full = RoutingPolicy.from_mapping({**document, "risk_basis": "full"})
+    assert full.decide(result.exceptions, result.risk)[0] is Decision.REVIEW

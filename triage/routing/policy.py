@@ -3,6 +3,12 @@
 Loaded from versioned YAML (``rules/policy.yaml``; format in ``rules/README.md``). An
 order goes to review when it has an exception whose severity is in ``review_severities``,
 or (when a risk model scored it) a risk above its threshold; otherwise it passes.
+
+``risk_basis`` says which risk meets the thresholds. ``full``: the order's risk as scored.
+``order``: the risk must also stay above its threshold with the customer's payment history
+at a typical value (the scorer's ``order_risk``), so a customer's past alone never sends a
+clean order to review: reading the order form again cannot change how the customer pays,
+and their standing is the credit team's call (``CREDIT_HOLD`` carries it into the rules).
 The queue of an exception is set by the rule pack; a code listed under ``queues`` here is
 re-assigned to the policy's queue by ``assign_queues`` — the policy wins.
 """
@@ -21,10 +27,11 @@ from triage.contract import BillingException, Decision, ExceptionCode, RiskScore
 from triage.errors import ConfigError
 from triage.routing.reasons import exception_reasons, risk_reasons
 
-__all__ = ["PolicyDocument", "RiskThresholdSettings", "RoutingPolicy"]
+__all__ = ["PolicyDocument", "RiskBasis", "RiskThresholdSettings", "RoutingPolicy"]
 
 Probability = Annotated[float, Field(ge=0, le=1)]
 QueueName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
+RiskBasis = Literal["full", "order"]
 
 
 class RiskThresholdSettings(BaseModel):
@@ -46,6 +53,8 @@ class PolicyDocument(BaseModel):
     description: str = ""
     review_severities: list[Severity] = [Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL]
     risk_thresholds: RiskThresholdSettings = RiskThresholdSettings()
+    # "full" keeps the meaning of a policy file written before the setting existed.
+    risk_basis: RiskBasis = "full"
     queues: dict[ExceptionCode, QueueName] = {}
 
 
@@ -76,6 +85,11 @@ class RoutingPolicy:
         """Each risk target's threshold: a score strictly above it sends to review."""
         return MappingProxyType(self._thresholds)
 
+    @property
+    def risk_basis(self) -> RiskBasis:
+        """Which risk meets the thresholds: ``full``, or ``order`` (see the module doc)."""
+        return self.document.risk_basis
+
     def sends_to_review(self, severity: Severity) -> bool:
         """Return True when an exception of ``severity`` alone sends an order to review."""
         return severity in self._review
@@ -94,16 +108,26 @@ class RoutingPolicy:
         ]
 
     def decide(
-        self, exceptions: list[BillingException], risk: RiskScore | None
+        self,
+        exceptions: list[BillingException],
+        risk: RiskScore | None,
+        *,
+        order_risk: Mapping[str, float] | None = None,
     ) -> tuple[Decision, list[str]]:
-        """Return pass or review, and the reasons in plain words."""
+        """Return pass or review, and the reasons in plain words.
+
+        ``order_risk`` (the risk at a typical payment history) is heeded when the policy's
+        basis is ``order``: a risk then sends to review only when both it and the order's
+        own risk are above the threshold.
+        """
         blocking = [e for e in exceptions if self.sends_to_review(e.severity)]
         minor = [e for e in exceptions if not self.sends_to_review(e.severity)]
         reasons = exception_reasons(blocking)
         risky: list[str] = []
         within: list[str] = []
         if risk is not None:
-            risky, within = risk_reasons(risk, self._thresholds)
+            own = order_risk if self.risk_basis == "order" else None
+            risky, within = risk_reasons(risk, self._thresholds, order_risk=own)
         reasons.extend(risky)
         if reasons:
             return Decision.REVIEW, reasons

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from triage.contract import BillingException, RiskScore, Severity
 
@@ -33,17 +33,31 @@ def exception_reasons(exceptions: Sequence[BillingException]) -> list[str]:
     return reasons
 
 
-def risk_reasons(risk: RiskScore, thresholds: RiskThresholds) -> tuple[list[str], list[str]]:
-    """Return (risks above their threshold, risks within it), as sentences.
+def risk_reasons(
+    risk: RiskScore,
+    thresholds: RiskThresholds,
+    *,
+    order_risk: Mapping[str, float] | None = None,
+) -> tuple[list[str], list[str]]:
+    """Return (risks that send to review, risks that do not), as sentences.
 
-    E.g. ``"dispute risk 0.41 above threshold 0.30"``.
+    E.g. ``"dispute risk 0.41 above threshold 0.30"``. With ``order_risk`` (the same
+    order's risk at a typical payment history), a risk above its threshold sends to review
+    only when the order's own risk is above it too; otherwise the sentence says that the
+    customer's history alone put it there.
     """
     above, within = [], []
     for kind in sorted(thresholds):
         value = float(getattr(risk, kind))
         threshold = thresholds[kind]
-        if value > threshold:
+        own = None if order_risk is None else order_risk.get(kind)
+        if value <= threshold:
+            within.append(f"{kind} risk {value:.2f} within threshold {threshold:.2f}")
+        elif own is None or own > threshold:
             above.append(f"{kind} risk {value:.2f} above threshold {threshold:.2f}")
         else:
-            within.append(f"{kind} risk {value:.2f} within threshold {threshold:.2f}")
+            within.append(
+                f"{kind} risk {value:.2f} above threshold {threshold:.2f} through the "
+                f"customer's payment history alone ({own:.2f} at a typical history)"
+            )
     return above, within

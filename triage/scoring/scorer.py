@@ -15,7 +15,14 @@ import numpy as np
 import numpy.typing as npt
 from threadpoolctl import ThreadpoolController
 
-from triage.contract import BillingException, Customer, Extraction, Quote, RiskScore
+from triage.contract import (
+    BillingException,
+    Customer,
+    CustomerHistory,
+    Extraction,
+    Quote,
+    RiskScore,
+)
 from triage.errors import ConfigError, NotFound
 from triage.pipeline import RiskScorer
 from triage.scoring.artifact import load_artifact
@@ -61,6 +68,7 @@ class RiskModelScorer:
         self.metadata = metadata
         self._models = models
         self._reference = np.asarray(metadata.reference, dtype=np.float64)
+        self._typical_history = _typical_history(metadata)
         self._factor_limit = factor_limit
         # One order at a time: OpenMP threads cost more to wake than the trees take to walk.
         self._threads = ThreadpoolController()
@@ -116,6 +124,22 @@ class RiskModelScorer:
             top_factors=top_factors(features.names, contributions, limit=self._factor_limit),
         )
 
+    def order_risk(
+        self,
+        extraction: Extraction,
+        exceptions: list[BillingException],
+        quote: Quote,
+        customer: Customer,
+    ) -> dict[str, float]:
+        """Return the order's own dispute and delay risk: the same model, with the
+        customer's payment history replaced by a typical one (the training reference), so
+        that what is left is what this order's terms and exceptions add."""
+        typical = customer.model_copy(update={"history": self._typical_history})
+        features = order_features(extraction, exceptions, quote, typical)
+        with self._threads.limit(limits=1, user_api="openmp"):
+            row = features.values[None, :]
+            return {target: round(float(self._probability(target)(row)[0]), 4) for target in TARGETS}
+
     def _explained_target(
         self, scores: Mapping[str, float], thresholds: Mapping[str, float] | None
     ) -> str:
@@ -135,6 +159,17 @@ class RiskModelScorer:
             return model.predict_proba(rows)[:, 1]
 
         return positive_class
+
+
+def _typical_history(metadata: ModelMetadata) -> CustomerHistory:
+    """The payment history at the model's reference values (medians of its training set)."""
+    reference = dict(zip(metadata.feature_names, metadata.reference, strict=True))
+    invoices = max(0, round(reference["history_invoices_12m"]))
+    return CustomerHistory(
+        invoices_12m=invoices,
+        disputed_invoices_12m=min(invoices, max(0, round(reference["history_disputed_invoices_12m"]))),
+        avg_days_late_12m=max(0.0, reference["history_avg_days_late_12m"]),
+    )
 
 
 def load_promoted_scorer(models_dir: Path) -> RiskScorer:

@@ -29,3 +29,13 @@ class Unscored:
     ) -> RiskScore | None:
         """Return None: no model, no score."""
         return None
+
+    def order_risk(
+        self,
+        extraction: Extraction,
+        exceptions: list[BillingException],
+        quote: Quote,
+        customer: Customer,
+    ) -> dict[str, float] | None:
+        """Return None: no model, no order risk either."""
+        return None

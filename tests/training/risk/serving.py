@@ -33,6 +33,16 @@ class RecordingScorer:
         self.seen.append(order_features(extraction, exceptions, quote, customer))
         return None
 
+    def order_risk(
+        self,
+        extraction: Extraction,
+        exceptions: list[BillingException],
+        quote: Quote,
+        customer: Customer,
+    ) -> Mapping[str, float] | None:
+        """No score, so no order risk."""
+        return None
+
 
 @pytest.fixture(scope="session")
 def service_parts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LoadedComponents]:

@@ -33,7 +33,7 @@ def test_validate_shipped_pack_and_policy_by_name_exit_zero() -> None:
     assert "rule pack 2026.12.1 is valid" in pack.output
     policy = runner.invoke(app, ["rules", "validate", str(REPO_ROOT / "rules" / "policy.yaml")])
     assert policy.exit_code == 0, policy.output
-    assert "routing policy 2026.11.1 is valid" in policy.output
+    assert "routing policy 2026.12.1 is valid" in policy.output
 
 
 def test_validate_bad_param_exits_two_naming_rule_and_param(tmp_path: Path) -> None:

@@ -86,6 +86,45 @@ def test_risk_at_threshold_passes_with_reasons() -> None:
     ]
 
 
+def test_on_the_order_basis_a_risk_from_payment_history_alone_passes() -> None:
+    assert POLICY.risk_basis == "order"
+    decision, reasons = POLICY.decide([], risk(0.12, 0.41), order_risk={"dispute": 0.1, "delay": 0.14})
+    assert decision is Decision.PASS
+    assert reasons == [
+        "no exceptions",
+        "delay risk 0.41 above threshold 0.35 through the customer's payment history alone"
+        " (0.14 at a typical history)",
+        "dispute risk 0.12 within threshold 0.30",
+    ]
+
+
+def test_on_the_order_basis_both_risks_must_be_above_the_threshold() -> None:
+    own_risky = {"dispute": 0.45, "delay": 0.40}
+    decision, reasons = POLICY.decide([], risk(0.41, 0.10), order_risk=own_risky)
+    assert decision is Decision.REVIEW
+    assert reasons == ["dispute risk 0.41 above threshold 0.30"]
+    # a good history keeps an order whose own risk is high below the threshold
+    assert POLICY.decide([], risk(0.20, 0.10), order_risk=own_risky)[0] is Decision.PASS
+
+
+def test_on_the_full_basis_the_order_risk_is_not_consulted(policy_doc: dict[str, Any]) -> None:
+    policy_doc["risk_basis"] = "full"
+    policy = RoutingPolicy.from_mapping(policy_doc)
+    own = {"dispute": 0.1, "delay": 0.1}
+    assert policy.decide([], risk(0.12, 0.41), order_risk=own) == (
+        Decision.REVIEW,
+        ["delay risk 0.41 above threshold 0.35"],
+    )
+    del policy_doc["risk_basis"]
+    assert RoutingPolicy.from_mapping(policy_doc).risk_basis == "full"
+
+
+def test_an_unknown_risk_basis_is_refused(policy_doc: dict[str, Any]) -> None:
+    policy_doc["risk_basis"] = "customer"
+    with pytest.raises(ConfigError, match="risk_basis"):
+        RoutingPolicy.from_mapping(policy_doc)
+
+
 def test_policy_queue_wins_over_pack_queue(policy_doc: dict[str, Any]) -> None:
     policy_doc["queues"]["PAYMENT_TERMS_MISMATCH"] = "collections"
     policy = RoutingPolicy.from_mapping(policy_doc)

@@ -110,3 +110,19 @@ def test_the_top_factors_explain_the_target_that_stands_highest_over_its_thresho
     for factor in routed.top_factors:
         rescored = _without(shipped_scorer, features, factor.feature)
         assert rescored.delay == pytest.approx(routed.delay - factor.contribution, abs=2e-4)
+
+
+def test_the_order_risk_holds_the_payment_history_at_the_reference(
+    shipped_scorer: RiskModelScorer,
+) -> None:
+    late_payer = (extraction(), [], quote(), customer(invoices=2, disputed=2, late=23.0))
+    typical = (extraction(), [], quote(), customer(invoices=8, disputed=1, late=4.8))
+    full = shipped_scorer.score(*late_payer)  # type: ignore[arg-type]
+    own = shipped_scorer.order_risk(*late_payer)  # type: ignore[arg-type]
+    assert own["delay"] < full.delay and own["dispute"] < full.dispute
+    # the order's own risk does not depend on the history it replaces
+    assert own == shipped_scorer.order_risk(*typical)  # type: ignore[arg-type]
+    at_reference = shipped_scorer.score(*typical)  # type: ignore[arg-type]
+    assert own == {"dispute": at_reference.dispute, "delay": at_reference.delay}
+    # exceptions on the order still raise it
+    assert shipped_scorer.order_risk(*_risky_order())["dispute"] > own["dispute"]  # type: ignore[arg-type]
