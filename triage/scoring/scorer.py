@@ -138,7 +138,8 @@ class RiskModelScorer:
         features = order_features(extraction, exceptions, quote, typical)
         with self._threads.limit(limits=1, user_api="openmp"):
             row = features.values[None, :]
-            return {target: round(float(self._probability(target)(row)[0]), 4) for target in TARGETS}
+            scores = {target: float(self._probability(target)(row)[0]) for target in TARGETS}
+        return {target: round(score, 4) for target, score in scores.items()}
 
     def _explained_target(
         self, scores: Mapping[str, float], thresholds: Mapping[str, float] | None
@@ -165,9 +166,10 @@ def _typical_history(metadata: ModelMetadata) -> CustomerHistory:
     """The payment history at the model's reference values (medians of its training set)."""
     reference = dict(zip(metadata.feature_names, metadata.reference, strict=True))
     invoices = max(0, round(reference["history_invoices_12m"]))
+    disputed = max(0, round(reference["history_disputed_invoices_12m"]))
     return CustomerHistory(
         invoices_12m=invoices,
-        disputed_invoices_12m=min(invoices, max(0, round(reference["history_disputed_invoices_12m"]))),
+        disputed_invoices_12m=min(invoices, disputed),
         avg_days_late_12m=max(0.0, reference["history_avg_days_late_12m"]),
     )
 

@@ -88,7 +88,8 @@ def test_risk_at_threshold_passes_with_reasons() -> None:
 
 def test_on_the_order_basis_a_risk_from_payment_history_alone_passes() -> None:
     assert POLICY.risk_basis == "order"
-    decision, reasons = POLICY.decide([], risk(0.12, 0.41), order_risk={"dispute": 0.1, "delay": 0.14})
+    own = {"dispute": 0.1, "delay": 0.14}
+    decision, reasons = POLICY.decide([], risk(0.12, 0.41), order_risk=own)
     assert decision is Decision.PASS
     assert reasons == [
         "no exceptions",
