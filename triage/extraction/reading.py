@@ -33,6 +33,7 @@ from triage.extraction.fields.references import (
 from triage.extraction.fields.resolve import Resolution, resolve_fields
 from triage.extraction.fields.signature import signature_candidates
 from triage.extraction.fields.signing import counterparty_candidates
+from triage.extraction.fields.signing_blocks import block_signature_candidates
 from triage.extraction.label_model import LabelModel
 from triage.extraction.layout.choices import resolve_choices
 from triage.extraction.layout.fill_ins import without_fill_marks
@@ -137,7 +138,9 @@ def read_document(
     candidates = consistent_term_candidates(candidates, fields)
     fields = resolve_fields(candidates)
     customer, provider = (_value(fields, n) for n in ("customer_legal_name", "provider_legal_name"))
-    signed = resolve_fields(list(signature_candidates(pages, pairs, style, (customer, provider))))
+    signers = list(signature_candidates(pages, pairs, style, (customer, provider)))
+    signers += block_signature_candidates(pages, style, (customer, provider))
+    signed = resolve_fields(signers)
     fields.update(signed)
     renews = fields.get("auto_renewal")
     if renews is not None and renews.value is False:
