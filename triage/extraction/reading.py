@@ -36,6 +36,7 @@ from triage.extraction.fields.signing import counterparty_candidates
 from triage.extraction.fields.signing_blocks import block_signature_candidates
 from triage.extraction.label_model import LabelModel
 from triage.extraction.layout.choices import resolve_choices
+from triage.extraction.layout.field_blocks import with_field_blocks
 from triage.extraction.layout.fill_ins import without_fill_marks
 from triage.extraction.layout.keyvalue import KeyValue, find_key_values
 from triage.extraction.layout.reading_order import PageOrders, in_reading_order
@@ -108,7 +109,9 @@ def read_document(
         warnings.append("no page has a text layer; nothing could be read (scanned document?)")
         return DocumentReading({}, [], warnings)
     style = date_style(pages, country)
-    pairs: list[KeyValue] = [pair for page in pages for pair in find_key_values(page)]
+    pairs: list[KeyValue] = [
+        pair for page in pages for pair in with_field_blocks(page, find_key_values(page))
+    ]
     blocks = text_blocks(pages)
     candidates = label_candidates(pairs, style, label_model)
     if pages[0].number == 1:
