@@ -101,13 +101,15 @@ class _Heading:
 def _headings(
     rows: list[list[Segment]], width: float, names: tuple[str | None, str | None]
 ) -> list[_Heading]:
+    """The party headings of a page, each with the column it heads."""
     found: list[_Heading] = []
     for index, row in enumerate(rows):
         parties = [(seg, _party_of(seg.text, names)) for seg in row]
         known = [party for _, party in parties if party]
         if not known:
             continue
-        if len(row) == 2 and len(known) == 1:
+        named = all(not any(c.isdigit() for c in seg.text) for seg in row)
+        if len(row) == 2 and len(known) == 1 and named:
             # Two names side by side, one of them the known party's: the other is the
             # counterparty ("COBBLESTONE METRICS LLC   SUMMIT HOLLOW RESORTS, INC.").
             other = "customer" if known[0] == "provider" else "provider"
