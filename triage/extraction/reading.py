@@ -33,8 +33,10 @@ from triage.extraction.fields.references import (
 from triage.extraction.fields.resolve import Resolution, resolve_fields
 from triage.extraction.fields.signature import signature_candidates
 from triage.extraction.fields.signing import counterparty_candidates
+from triage.extraction.fields.signing_blocks import block_signature_candidates
 from triage.extraction.label_model import LabelModel
 from triage.extraction.layout.choices import resolve_choices
+from triage.extraction.layout.field_blocks import with_field_blocks
 from triage.extraction.layout.fill_ins import without_fill_marks
 from triage.extraction.layout.keyvalue import KeyValue, find_key_values
 from triage.extraction.layout.reading_order import PageOrders, in_reading_order
@@ -107,7 +109,9 @@ def read_document(
         warnings.append("no page has a text layer; nothing could be read (scanned document?)")
         return DocumentReading({}, [], warnings)
     style = date_style(pages, country)
-    pairs: list[KeyValue] = [pair for page in pages for pair in find_key_values(page)]
+    pairs: list[KeyValue] = [
+        pair for page in pages for pair in with_field_blocks(page, find_key_values(page))
+    ]
     blocks = text_blocks(pages)
     candidates = label_candidates(pairs, style, label_model)
     if pages[0].number == 1:
@@ -137,7 +141,9 @@ def read_document(
     candidates = consistent_term_candidates(candidates, fields)
     fields = resolve_fields(candidates)
     customer, provider = (_value(fields, n) for n in ("customer_legal_name", "provider_legal_name"))
-    signed = resolve_fields(list(signature_candidates(pages, pairs, style, (customer, provider))))
+    signers = list(signature_candidates(pages, pairs, style, (customer, provider)))
+    signers += block_signature_candidates(pages, style, (customer, provider))
+    signed = resolve_fields(signers)
     fields.update(signed)
     renews = fields.get("auto_renewal")
     if renews is not None and renews.value is False:

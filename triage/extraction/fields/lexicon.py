@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from triage.extraction.lexicon_data import load_lexicon
+from triage.extraction.normalise.money import ISO_CODES
 
 __all__ = [
     "ADDRESSEE_LABELS",
@@ -135,6 +136,10 @@ def _match_whole(label: str) -> tuple[tuple[str, float], ...]:
     bare = _canonical(re.sub(r"\([^)]*\)", " ", label))  # "(YYYY-MM-DD)", "(as registered)"
     if text not in _EXACT and bare in _EXACT:
         text = bare
+    words = text.split()
+    if len(words) > 1 and words[-1].upper() in ISO_CODES and text not in _EXACT:
+        # The currency its amounts are in, printed after a label ("TOTAL GBP  50,880.00")
+        text = " ".join(words[:-1])
     if text in _EXACT:
         return tuple((field, 1.0) for field in _EXACT[text])
     if text in _WEAK:

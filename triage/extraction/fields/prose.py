@@ -60,6 +60,18 @@ def _rules_about(sentence: str) -> list[SentenceRule]:
 _BEFORE_CUE = 4  # tokens: what a cue phrase attaches to stands right before it
 
 
+def _after_cue_first(sentence: Span, entities: Sequence[Span], rule: SentenceRule) -> list[Span]:
+    """The sentence's entities, those after the rule's first cue word first: in "an initial
+    period of 24 months, after which it renews for periods of 12 months" the renewal term
+    is the duration after "renews", not the first one of the sentence."""
+    cue = rule.requires[0].search(sentence.text) if rule.requires else None
+    if cue is None:
+        return list(entities)
+    at = sentence.start_char + cue.end()
+    after = [entity for entity in entities if entity.start_char >= at]
+    return after + [entity for entity in entities if entity.start_char < at]
+
+
 class ProseReader:
     """Reads prose blocks with the spaCy pipeline and the cue lexicon; built once."""
 
@@ -151,7 +163,7 @@ class ProseReader:
         for rule in rules:
             if rule.label not in labels:  # (no entity the rule could take)
                 continue
-            for entity in entities:
+            for entity in _after_cue_first(sentence, entities, rule):
                 if entity.label_ != rule.label:
                     continue
                 after = sentence.doc.text[entity.start_char : entity.end_char + _FOLLOW_CHARS]

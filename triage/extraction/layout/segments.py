@@ -129,7 +129,22 @@ def _split(line: TextLine, page: int, index: int) -> tuple[Segment, ...]:
             current = []
         current.append(word)
     segments.append(Segment(page, index, tuple(current)))
-    return tuple(segments)
+    return _with_padded_labels(segments)
+
+
+# A run that opens with a label's colon, or leaders and a colon (": 01-MAR-2027",
+# ". . : CAD"), is the value of a label padded out to align the colons of a field block.
+_PADDED_COLON = re.compile(r"^(?:\.\s*)*:")
+
+
+def _with_padded_labels(segments: list[Segment]) -> tuple[Segment, ...]:
+    joined: list[Segment] = []
+    for seg in segments:
+        if joined and _PADDED_COLON.match(seg.text) and not joined[-1].text.endswith(":"):
+            last = joined.pop()
+            seg = Segment(seg.page, seg.line, last.words + seg.words)
+        joined.append(seg)
+    return tuple(joined)
 
 
 def evidence_for(words: Iterable[PlacedWord]) -> list[Evidence]:

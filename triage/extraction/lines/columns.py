@@ -29,6 +29,8 @@ _DECORATION = frozenset(
 @lru_cache(maxsize=4096)
 def _norm(text: str) -> str:
     token = re.sub(r"[()\[\]:*]", "", text.lower()).strip().rstrip(".")
+    if len(token) > 1 and token.endswith("%"):
+        token = token[:-1]  # a unit set against its word ("DISC%", "Rabatt%"): "disc %"
     return "" if token in _DECORATION else token
 
 

@@ -10,6 +10,7 @@ from reportlab.pdfbase import pdfmetrics
 from tests.triage.extraction.abilities.sheet import A4, LETTER, Order, Sheet
 
 __all__ = [
+    "field_block_in_proportional_type",
     "monospaced_printout",
     "monospaced_printout_with_discounts",
     "running_header_and_footer",
@@ -241,3 +242,29 @@ def monospaced_printout_with_discounts() -> Order:
     return Order(
         "monospaced_printout_with_discounts", s.finish(), fields=fields, lines=lines, country="GB"
     )
+
+
+def field_block_in_proportional_type() -> Order:
+    """A header block of capitals in Helvetica: labels in one column, values in the next, no
+    colons. Each value belongs to the label on its own line: "CUSTOMER  HOLLINS & VANE" is
+    no row of two labels over the next row, and the order number no value wrapping into it."""
+    s = Sheet(A4, font="Helvetica", size=9)
+    s.text(50, 50, "TARNWELL IMAGING LTD", font="Helvetica-Bold", size=12)
+    rows = [
+        ("ORDER", "TI-55012"),
+        ("CUSTOMER", "HOLLINS & VANE ARCHITECTS LLP"),
+        ("START DATE", "01/10/2027"),
+        ("END DATE", "30/09/2028"),
+        ("PAYMENT TERMS", "NET 45"),
+    ]
+    for row, (label, value) in enumerate(rows):
+        s.text(50, 84 + row * 12, label)
+        s.text(150, 84 + row * 12, value)
+    fields = {
+        "order_number": "TI-55012",
+        "customer_legal_name": "HOLLINS & VANE ARCHITECTS LLP",
+        "start_date": date(2027, 10, 1),
+        "end_date": date(2028, 9, 30),
+        "payment_terms_days": 45,
+    }
+    return Order("field_block_in_proportional_type", s.finish(), fields=fields, country="GB")

@@ -14,8 +14,10 @@ from datetime import date
 from tests.triage.extraction.abilities.sheet import A4, LETTER, Order, Sheet
 
 __all__ = [
+    "captions_under_lines_customer_left",
     "labels_under_lines_side_by_side",
     "one_column_per_party_table",
+    "party_table_supplier_first",
     "side_by_side_customer_left",
     "side_by_side_customer_right",
     "signature_in_italic_face",
@@ -208,3 +210,48 @@ def typed_name_without_signature(*, signed: bool = False) -> Order:
         fields = {"customer_signatory": "Tomas Reyes", "customer_signed_date": date(2027, 7, 14)}
     name = "typed_name_with_ink_signature" if signed else "typed_name_without_signature"
     return Order(name, s.finish(), fields=fields, country="US")
+
+
+def party_table_supplier_first(*, signed: bool) -> Order:
+    """A signature table in Times, the supplier's column first and the customer's second.
+
+    The customer typed a name and a date in its column; ``signed`` adds its ``/s/``
+    signature in the signature cell. Unsigned, the typed name is no signature (null).
+    """
+    s = Sheet(LETTER, font="Times-Roman", size=10)
+    _intro(s, "Quillon Freight Software Inc.", "QF-1187")
+    rows = [
+        ["", "SUPPLIER", "CUSTOMER"],
+        ["Signature", "/s/ Amara Quist", "/s/ Bastian Roe" if signed else ""],
+        ["Printed Name", "Amara Quist", "Bastian Roe"],
+        ["Date", "August 2, 2027", "August 5, 2027"],
+    ]
+    s.grid(60, 120, [110, 180, 180], rows, row_height=26)
+    fields: dict[str, object] = {"customer_signatory": None, "customer_signed_date": None}
+    if signed:
+        fields = {"customer_signatory": "Bastian Roe", "customer_signed_date": date(2027, 8, 5)}
+    name = f"party_table_supplier_first_{'signed' if signed else 'unsigned'}"
+    return Order(name, s.finish(), fields=fields, country="US")
+
+
+def captions_under_lines_customer_left() -> Order:
+    """Captions under the lines in Helvetica on A4, the customer's block on the left, each
+    block headed by its role; the signatures are conformed (``/s/``) on their lines."""
+    s = Sheet(A4, font="Helvetica", size=9)
+    _intro(s, "Marrowby Data GmbH", "MD-0450")
+    blocks = [
+        ("CUSTOMER", "Oksana Lindqvist", "15.09.2027"),
+        ("PROVIDER", "Jens Marrow", "12.09.2027"),
+    ]
+    for col, (role, name, when) in enumerate(blocks):
+        x = 60 + col * 250
+        s.text(x, 116, role, font="Helvetica-Bold")
+        for row, (value, label) in enumerate(
+            ((f"/s/ {name}", "Signature"), (name, "Name"), (when, "Date"))
+        ):
+            top = 142 + row * 34
+            s.text(x + 2, top, value)
+            s.hline(x, x + 200, top + 12)
+            s.text(x, top + 15, label, size=7)
+    fields = {"customer_signatory": "Oksana Lindqvist", "customer_signed_date": date(2027, 9, 15)}
+    return Order("captions_under_lines_customer_left", s.finish(), fields=fields, country="DE")

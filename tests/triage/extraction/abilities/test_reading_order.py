@@ -49,3 +49,8 @@ def test_second_printout_layout_lines_with_discount_and_period_columns(
 ) -> None:
     order = docs.monospaced_printout_with_discounts()
     assert_lines(extract(order), order)
+
+
+def test_block_of_labels_and_values_in_two_columns_pairs_each_row(extract: Extract) -> None:
+    order = docs.field_block_in_proportional_type()
+    assert_fields(extract(order), order)

@@ -56,3 +56,22 @@ def test_same_block_signed_and_dated_is_read_as_the_customers_signature(
 ) -> None:
     order = docs.typed_name_without_signature(signed=True)
     assert_fields(extract(order), order)
+
+
+def test_signature_table_with_the_customer_column_second_is_read_down_that_column(
+    extract: Extract,
+) -> None:
+    order = docs.party_table_supplier_first(signed=True)
+    assert_fields(extract(order), order)
+
+
+def test_typed_name_in_an_unsigned_table_column_is_not_a_signature(extract: Extract) -> None:
+    order = docs.party_table_supplier_first(signed=False)
+    assert_fields(extract(order), order)
+
+
+def test_captions_under_lines_with_the_customer_on_the_left_give_its_own_values(
+    extract: Extract,
+) -> None:
+    order = docs.captions_under_lines_customer_left()
+    assert_fields(extract(order), order)
