@@ -12,6 +12,10 @@ An option is the marker and the words after it up to the next marker or a wide g
 line that ends with a marker, the marker follows its option instead (``Yes [X] No [ ]``).
 A line is treated as a row of options only when it holds an unmarked marker or at least
 two markers, so a bullet list is left alone.
+
+Words struck out by a drawn line (``triage.documents.marks.struck_words``) are options
+rejected the other way: "renews / ~~does not renew~~" reads "renews". They go first, with
+a separator ("/", "|") left dangling beside them; what is not struck is the choice.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from triage.documents.parsed import Page, ParsedDocument, TextLine, Word
+from triage.documents.marks import struck_words
+from triage.documents.parsed import Page, ParsedDocument, Ruling, TextLine, Word
 
 __all__ = ["resolve_choices"]
 
@@ -42,6 +47,7 @@ _MARKER = re.compile(
 )
 _MAYBE_MARKER = re.compile(rf"[\[(\u2022{_MARKED_GLYPHS}{_EMPTY_GLYPHS}]")
 _OPEN, _CLOSE = {"(": ")", "[": "]"}, {")", "]"}
+_SEPARATORS = frozenset("/|")  # between two options: gone with the struck one
 _GAP_HEIGHTS = 2.5  # words further apart than this many word heights belong to another cell
 _WORD_GAP_HEIGHTS = 0.8  # about three spaces: wider, and the next word is no longer the option's
 
@@ -192,12 +198,34 @@ def _in_columns(words: list[Word]) -> tuple[Word, ...]:
     return tuple(word for run in runs for word in run)
 
 
+def _without_struck(line: TextLine, rulings: Sequence[Ruling]) -> TextLine | None:
+    """Return ``line`` without its struck-out words (None when nothing is left)."""
+    struck = struck_words(line.words, rulings)
+    if not struck:
+        return line
+    words = line.words
+    kept = [
+        word
+        for index, word in enumerate(words)
+        if index not in struck
+        and not (word.text in _SEPARATORS and (index - 1 in struck or index + 1 in struck))
+    ]
+    return TextLine(tuple(kept)) if kept else None
+
+
 def _resolve_page(page: Page) -> Page:
     lines: list[TextLine] = []
-    changed = False
+    printed = page.lines
+    if page.rulings:
+        rulings = [r for r in page.rulings if r.x1 - r.x0 > r.bottom - r.top]
+        unstruck = [_without_struck(line, rulings) for line in printed]
+        printed = tuple(line for line in unstruck if line is not None)
+    changed = len(printed) != len(page.lines) or any(
+        a is not b for a, b in zip(printed, page.lines, strict=False)
+    )
     rows = [
         (line, _tokens(line.words) if _MAYBE_MARKER.search(line.text) else [])
-        for line in page.lines
+        for line in printed
     ]
     index = 0
     while index < len(rows):
