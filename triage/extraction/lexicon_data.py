@@ -60,6 +60,7 @@ class Lexicon(BaseModel):
     other_quantity_words: dict[str, frozenset[str]]
     block_labels: frozenset[str]
     addressee_labels: frozenset[str]
+    fee_labels: frozenset[str]
     label_abbreviations: dict[str, str]
     document_date_labels: frozenset[str]
     honorifics: frozenset[str]

@@ -17,7 +17,7 @@ from triage.extraction.fields.derived import (
     lines_with_order_term,
 )
 from triage.extraction.fields.labelled import header_date_candidates, label_candidates
-from triage.extraction.fields.lexicon import match_label
+from triage.extraction.fields.lexicon import FEE_LABELS, match_label, normalise_label
 from triage.extraction.fields.parties import (
     letterhead_candidates,
     party_candidates,
@@ -148,6 +148,7 @@ def read_document(
         blocks,
         _label_texts(pairs, "billing_start_date"),
         _label_texts(pairs, "renewal_term_months"),
+        [(p.value_text, p.value) for p in pairs if normalise_label(p.label) in FEE_LABELS],
     )
     items = lines_with_order_term(items, fields, tables.year_steps if tables.items else None)
     items = priced_over_their_period(items)
