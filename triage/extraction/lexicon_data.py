@@ -56,6 +56,7 @@ class Lexicon(BaseModel):
     signature_mark_labels: frozenset[str]
     column_roles: dict[str, tuple[str, ...]]
     month_names: dict[int, tuple[str, ...]]
+    duration_units: dict[str, tuple[str, ...]]
     fallback_cues: tuple[str, ...]
     other_quantity_words: dict[str, frozenset[str]]
     block_labels: frozenset[str]
@@ -88,6 +89,13 @@ class Lexicon(BaseModel):
                 message = f"legal form {form!r} must start with a letter, no spaces round it"
                 raise ValueError(message)
         return forms
+
+    @field_validator("duration_units")
+    @classmethod
+    def _units(cls, units: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        if set(units) != {"month", "year", "day"}:
+            raise ValueError("duration_units needs exactly the units month, year and day")
+        return units
 
     @field_validator("month_names")
     @classmethod
