@@ -19,6 +19,7 @@ from triage.extraction.fields.derived import (
 from triage.extraction.fields.labelled import header_date_candidates, label_candidates
 from triage.extraction.fields.lexicon import FEE_LABELS, match_label, normalise_label
 from triage.extraction.fields.parties import (
+    between_candidates,
     letterhead_candidates,
     party_candidates,
     renewal_candidates,
@@ -115,6 +116,7 @@ def read_document(
     focused = [run for block in blocks for run in focus(block)]
     candidates += prose.candidates(focused, prose.docs(focused), style)
     candidates += party_candidates(blocks)
+    candidates += between_candidates(blocks)
     candidates += letterhead_candidates(pages, blocks)
     candidates += addressee_candidates(pages)
     candidates += renewal_candidates(blocks)
