@@ -38,7 +38,9 @@ FIELDS = frozenset(
 """The fields a label, a cue or a word list may name."""
 
 
-_PROSE_LINE_KEYS = frozenset({"per_unit", "count_lead", "price_per_month", "price_per_quarter"})
+_PROSE_LINE_KEYS = frozenset(
+    {"per_unit", "count_lead", "price_per_month", "price_per_quarter", "year_ordinals"}
+)
 
 
 class Lexicon(BaseModel):

@@ -15,6 +15,7 @@ from triage.extraction.fields.derived import (
     consistent_term_candidates,
     derive_terms,
     lines_with_order_term,
+    total_of_ramp,
 )
 from triage.extraction.fields.labelled import header_date_candidates, label_candidates
 from triage.extraction.fields.lexicon import FEE_LABELS, match_label, normalise_label
@@ -154,4 +155,6 @@ def read_document(
     )
     items = lines_with_order_term(items, fields, tables.year_steps if tables.items else None)
     items = priced_over_their_period(items)
+    if not tables.items:
+        total_of_ramp(fields, items)
     return DocumentReading(fields, items, warnings)

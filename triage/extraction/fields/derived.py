@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from triage.contract import BillingFrequency, ExtractedLineItem, LineKind
+from triage.documents.parsed import Word
 from triage.extraction.fields.blocks import TextBlock
 from triage.extraction.fields.candidates import Candidate, Source
 from triage.extraction.fields.cues import STATEMENTS
@@ -160,6 +161,24 @@ def derive_terms(
             resolution = _derived(term.value, (term, stated))
             resolution.evidence = stated.evidence + term.evidence
             fields["renewal_term_months"] = resolution
+
+
+def total_of_ramp(fields: dict[str, Resolution], items: Sequence[ExtractedLineItem]) -> None:
+    """A ramp stated in prose year by year states no total: the contract value is the sum
+    of its years' lines (only where no total is stated and every line has its net)."""
+    if "total_contract_value" in fields or len(items) < 2:
+        return
+    if any(item.net_amount is None for item in items):
+        return
+    described = {item.description for item in items}
+    if len(described) != 1 or len({item.start_date for item in items}) != len(items):
+        return  # the years of one product, each its own period
+    total = sum((item.net_amount for item in items if item.net_amount is not None), Decimal(0))
+    shown = [e for item in items for e in item.evidence]
+    evidence = tuple((e.page, -1 - i, Word(e.text, *e.bbox)) for i, e in enumerate(shown))
+    fields["total_contract_value"] = Resolution(
+        total, evidence, Source.DERIVED, _DERIVED_SHARE * min(i.confidence for i in items), 1, 0.0
+    )
 
 
 def fields_renew(fields: dict[str, Resolution]) -> bool:
