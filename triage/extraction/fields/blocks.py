@@ -89,15 +89,17 @@ def _block(words: list[PlacedWord]) -> TextBlock:
 
 # A paragraph's number set off from its text by a tab ("1.3   Fees for each year ..."):
 # the gap after it is an indent, not a column, and the paragraph's margin is its text's.
-_PARAGRAPH_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|[•·▪‣\-–])$")
+_PARAGRAPH_NUMBER = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|[•·▪‣\-–])$"
+)
 
 
 def _runs(segments: Sequence[Segment]) -> tuple[int, float | None]:
     """The number of runs of a line, a numbered paragraph's number not counted, and the
     left edge of its text after that number (None when it has none)."""
-    if len(segments) == 2 and len(segments[0].words) == 1:
-        if _PARAGRAPH_NUMBER.match(segments[0].words[0].text):
-            return 1, segments[1].x0
+    first = segments[0].words if segments else ()
+    if len(segments) == 2 and len(first) == 1 and _PARAGRAPH_NUMBER.match(first[0].text):
+        return 1, segments[1].x0
     return len(segments), None
 
 

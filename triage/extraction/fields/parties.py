@@ -23,9 +23,9 @@ from triage.extraction.normalise import parse_date
 
 __all__ = [
     "COMPANY_NAME",
+    "between_candidates",
     "letterhead_candidates",
     "opens_with_honorific",
-    "between_candidates",
     "party_candidates",
     "renewal_candidates",
 ]

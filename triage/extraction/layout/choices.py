@@ -26,8 +26,7 @@ as one run of words and is not cut into cells at the hole they leave.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -255,8 +254,7 @@ def _resolve_page(page: Page) -> Page:
         a is not b for a, b in zip(printed, page.lines, strict=False)
     )
     rows = [
-        (line, _tokens(line.words) if _MAYBE_MARKER.search(line.text) else [])
-        for line in printed
+        (line, _tokens(line.words) if _MAYBE_MARKER.search(line.text) else []) for line in printed
     ]
     index = 0
     while index < len(rows):

@@ -20,9 +20,8 @@ after the line). The words around it then stand at word spacing, as the sentence
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-
 from collections.abc import Sequence
+from dataclasses import replace
 
 from triage.documents.parsed import Page, ParsedDocument, Ruling, TextLine, Word
 
@@ -113,14 +112,14 @@ def _on_blanks(words: list[Word], rulings: Sequence[Ruling]) -> list[Word]:
             continue
         first, last = on[0], on[-1]
         before = words[first - 1] if first > 0 else None
-        if before is not None and not on_a_rule(before):
-            if 0 <= rule.x0 - before.x1 <= _BEFORE_A_BLANK * height:
-                start = min(rule.x0, before.x1 + _SPACE * height)
-                words[first] = replace(words[first], x0=min(words[first].x0, start))
+        near = before is not None and 0 <= rule.x0 - before.x1 <= _BEFORE_A_BLANK * height
+        if before is not None and near and not on_a_rule(before):
+            start = min(rule.x0, before.x1 + _SPACE * height)
+            words[first] = replace(words[first], x0=min(words[first].x0, start))
         after = words[last + 1] if last + 1 < len(words) else None
-        if after is not None and not on_a_rule(after):
-            if 0 <= after.x0 - rule.x1 <= _IN_A_SENTENCE * height:
-                words[last] = replace(words[last], x1=max(words[last].x1, rule.x1))
+        near = after is not None and 0 <= after.x0 - rule.x1 <= _IN_A_SENTENCE * height
+        if after is not None and near and not on_a_rule(after):
+            words[last] = replace(words[last], x1=max(words[last].x1, rule.x1))
     return words
 
 
