@@ -7,6 +7,12 @@ module turns every drawn box into one word, ``☒`` (marked) or ``☐`` (empty),
 position, and drops the glyph that marked it, so that the text of the page reads like a
 form typed with ballot-box characters and one mechanism (``triage.extraction.layout
 .choices``) handles every way of marking a choice.
+
+A form also marks a choice by striking out the words that do not apply ("renews /
+~~does not renew~~ automatically"): a thin line drawn through the middle of the letters,
+from just before the first struck word to just after the last. ``struck_words`` finds
+them among the page's horizontal rulings, told apart from an underline (at or below the
+letters' foot) and from a table rule (which runs on well past the words it crosses).
 """
 
 from __future__ import annotations
@@ -14,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from triage.documents.parsed import Word
+from triage.documents.parsed import Ruling, Word
 
-__all__ = ["MARKED", "UNMARKED", "DrawnBox", "tick_box_words"]
+__all__ = ["MARKED", "UNMARKED", "DrawnBox", "struck_words", "tick_box_words"]
 
 MARKED = "☒"
 UNMARKED = "☐"
@@ -92,3 +98,44 @@ def tick_box_words(
         added.append(Word(MARKED if marked else UNMARKED, x0, top, x1, bottom))
     kept = [word for index, word in enumerate(words) if index not in consumed]
     return kept + added
+
+
+# A strike-through crosses the letters between these shares of the word's height from its
+# top (an underline lies at its foot), covers most of each struck word, and ends within
+# this many word heights of the struck run's outer edges (a table rule runs on).
+_STRIKE_BAND = (0.3, 0.85)
+_STRIKE_COVER = 0.6
+_STRIKE_OVERHANG = 1.0
+_THIN_RULE = 1.5
+
+
+def struck_words(words: Sequence[Word], rulings: Sequence[Ruling]) -> frozenset[int]:
+    """Return the indexes of the ``words`` of one text line that a drawn line strikes out."""
+    if not words or not rulings:
+        return frozenset()
+    struck: set[int] = set()
+    top, bottom = min(w.top for w in words), max(w.bottom for w in words)
+    for rule in rulings:
+        if abs(rule.bottom - rule.top) > _THIN_RULE or rule.x1 - rule.x0 <= 0:
+            continue
+        y = (rule.top + rule.bottom) / 2
+        if not top < y < bottom:
+            continue
+        run = []
+        for index, word in enumerate(words):
+            height = word.bottom - word.top
+            if not word.top + _STRIKE_BAND[0] * height <= y <= word.top + _STRIKE_BAND[1] * height:
+                continue
+            covered = min(rule.x1, word.x1) - max(rule.x0, word.x0)
+            if covered >= _STRIKE_COVER * max(word.x1 - word.x0, 0.1):
+                run.append(index)
+        if not run:
+            continue
+        height = max(words[i].bottom - words[i].top for i in run)
+        first, last = words[run[0]], words[run[-1]]
+        if (
+            abs(rule.x0 - first.x0) <= _STRIKE_OVERHANG * height
+            and abs(rule.x1 - last.x1) <= _STRIKE_OVERHANG * height
+        ):
+            struck.update(run)
+    return frozenset(struck)

@@ -38,7 +38,9 @@ FIELDS = frozenset(
 """The fields a label, a cue or a word list may name."""
 
 
-_PROSE_LINE_KEYS = frozenset({"per_unit", "count_lead", "price_per_month", "price_per_quarter"})
+_PROSE_LINE_KEYS = frozenset(
+    {"per_unit", "count_lead", "price_per_month", "price_per_quarter", "year_ordinals"}
+)
 
 
 class Lexicon(BaseModel):
@@ -56,10 +58,12 @@ class Lexicon(BaseModel):
     signature_mark_labels: frozenset[str]
     column_roles: dict[str, tuple[str, ...]]
     month_names: dict[int, tuple[str, ...]]
+    duration_units: dict[str, tuple[str, ...]]
     fallback_cues: tuple[str, ...]
     other_quantity_words: dict[str, frozenset[str]]
     block_labels: frozenset[str]
     addressee_labels: frozenset[str]
+    fee_labels: frozenset[str]
     label_abbreviations: dict[str, str]
     document_date_labels: frozenset[str]
     honorifics: frozenset[str]
@@ -87,6 +91,13 @@ class Lexicon(BaseModel):
                 message = f"legal form {form!r} must start with a letter, no spaces round it"
                 raise ValueError(message)
         return forms
+
+    @field_validator("duration_units")
+    @classmethod
+    def _units(cls, units: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        if set(units) != {"month", "year", "day"}:
+            raise ValueError("duration_units needs exactly the units month, year and day")
+        return units
 
     @field_validator("month_names")
     @classmethod

@@ -15,10 +15,12 @@ from triage.extraction.fields.derived import (
     consistent_term_candidates,
     derive_terms,
     lines_with_order_term,
+    total_of_ramp,
 )
 from triage.extraction.fields.labelled import header_date_candidates, label_candidates
-from triage.extraction.fields.lexicon import match_label
+from triage.extraction.fields.lexicon import FEE_LABELS, match_label, normalise_label
 from triage.extraction.fields.parties import (
+    between_candidates,
     letterhead_candidates,
     party_candidates,
     renewal_candidates,
@@ -119,6 +121,7 @@ def read_document(
     focused = [run for block in blocks for run in focus(block)]
     candidates += prose.candidates(focused, prose.docs(focused), style)
     candidates += party_candidates(blocks)
+    candidates += between_candidates(blocks)
     candidates += letterhead_candidates(pages, blocks)
     candidates += addressee_candidates(pages)
     candidates += renewal_candidates(blocks)
@@ -154,7 +157,10 @@ def read_document(
         blocks,
         _label_texts(pairs, "billing_start_date"),
         _label_texts(pairs, "renewal_term_months"),
+        [(p.value_text, p.value) for p in pairs if normalise_label(p.label) in FEE_LABELS],
     )
     items = lines_with_order_term(items, fields, tables.year_steps if tables.items else None)
     items = priced_over_their_period(items)
+    if not tables.items:
+        total_of_ramp(fields, items)
     return DocumentReading(fields, items, warnings)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from triage.documents.parsed import Page
-from triage.extraction.layout.segments import PlacedWord, split_line
+from triage.extraction.layout.segments import PlacedWord, Segment, split_line
 from triage.extraction.normalise.numbers import NUMBER_WORDS
 
 __all__ = ["TextBlock", "block_of", "focus", "text_blocks"]
@@ -87,6 +87,22 @@ def _block(words: list[PlacedWord]) -> TextBlock:
     return TextBlock(" ".join(parts), tuple(starts), tuple(words))
 
 
+# A paragraph's number set off from its text by a tab ("1.3   Fees for each year ..."):
+# the gap after it is an indent, not a column, and the paragraph's margin is its text's.
+_PARAGRAPH_NUMBER = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|[•·▪‣\-–])$"
+)
+
+
+def _runs(segments: Sequence[Segment]) -> tuple[int, float | None]:
+    """The number of runs of a line, a numbered paragraph's number not counted, and the
+    left edge of its text after that number (None when it has none)."""
+    first = segments[0].words if segments else ()
+    if len(segments) == 2 and len(first) == 1 and _PARAGRAPH_NUMBER.match(first[0].text):
+        return 1, segments[1].x0
+    return len(segments), None
+
+
 def _continues_column(previous_last: str, first: str, top: float, previous_top: float) -> bool:
     """A line at the top of the next column that carries on the sentence the previous
     column left unfinished ("... invoices" | "are payable within thirty days")."""
@@ -106,6 +122,7 @@ def text_blocks(pages: Sequence[Page]) -> list[TextBlock]:
         previous: tuple[float, float, float, float] | None = None  # x0, top, bottom, runs
         for index, line in enumerate(page.lines):
             segments = split_line(line, page.number, index)
+            runs, text_x0 = _runs(segments)
             x0, top, _, bottom = line.bbox
             height = bottom - top
             joins = (
@@ -129,7 +146,7 @@ def text_blocks(pages: Sequence[Page]) -> list[TextBlock]:
                 previous = None  # a table row: read by the table layer, not as prose
                 continue
             current.extend((page.number, index, w) for w in line.words)
-            previous = (x0, top, bottom, len(segments))
+            previous = (x0 if text_x0 is None else text_x0, top, bottom, runs)
         if current:
             blocks.append(_block(current))
     return blocks

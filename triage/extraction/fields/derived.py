@@ -12,13 +12,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
+from decimal import Decimal
 
-from triage.contract import ExtractedLineItem, LineKind
+from triage.contract import BillingFrequency, ExtractedLineItem, LineKind
+from triage.documents.parsed import Word
 from triage.extraction.fields.blocks import TextBlock
 from triage.extraction.fields.candidates import Candidate, Source
 from triage.extraction.fields.cues import STATEMENTS
 from triage.extraction.fields.resolve import Resolution
 from triage.extraction.layout.segments import PlacedWord
+from triage.extraction.normalise.money import AMOUNT_PATTERN, amount_value
+from triage.extraction.normalise.terms import parse_frequency
 
 __all__ = ["add_months", "consistent_term_candidates", "derive_terms", "lines_with_order_term"]
 
@@ -75,18 +79,48 @@ def _stated(blocks: Sequence[TextBlock], *patterns: re.Pattern[str]) -> Resoluti
     return None
 
 
+_MONTHS_PER_PERIOD = {
+    BillingFrequency.MONTHLY: 1,
+    BillingFrequency.QUARTERLY: 3,
+    BillingFrequency.SEMIANNUAL: 6,
+    BillingFrequency.ANNUAL: 12,
+}
+_PERIOD_REACH = 24  # the period of a fee follows its amount ("3,400.00 per month")
+
+
+def fee_over_term(text: str, months: int) -> Decimal | None:
+    """A recurring fee over the whole term: "USD 3,400.00 per month" for 24 months is
+    81,600.00. None unless the amount is followed by its period and the term holds whole
+    periods."""
+    for match in AMOUNT_PATTERN.finditer(text):
+        amount = amount_value(match.group("num"))
+        if amount is None or amount <= 0:
+            continue
+        period = _MONTHS_PER_PERIOD.get(
+            parse_frequency(text[match.end() : match.end() + _PERIOD_REACH])
+            or BillingFrequency.ONE_TIME
+        )
+        if period is None or months <= 0 or months % period:
+            return None
+        return amount * (months // period)
+    return None
+
+
 def derive_terms(
     fields: dict[str, Resolution],
     blocks: Sequence[TextBlock],
     billing_start_values: Sequence[tuple[str, tuple[PlacedWord, ...]]] = (),
     renewal_term_values: Sequence[tuple[str, tuple[PlacedWord, ...]]] = (),
+    fee_values: Sequence[tuple[str, tuple[PlacedWord, ...]]] = (),
 ) -> None:
-    """Add to ``fields`` the end date, term, billing start and renewal term that the stated
-    terms imply.
+    """Add to ``fields`` the end date, term, billing start, renewal term and contract value
+    that the stated terms imply.
 
     ``billing_start_values`` and ``renewal_term_values`` are the texts (and words) written
     against billing-start and renewal-term labels that state them in words ("On the
-    subscription start date", "Same as initial term").
+    subscription start date", "Same as initial term"); ``fee_values`` those written
+    against a recurring fee's label ("USD 3,400.00 per month"), which over the term give
+    the contract value when the order states no total.
     """
     start, end, term = (fields.get(n) for n in ("start_date", "end_date", "term_months"))
     if start and term and not end:
@@ -107,6 +141,15 @@ def derive_terms(
             resolution.evidence = stated.evidence + start.evidence
             fields["billing_start_date"] = resolution
     term = fields.get("term_months")
+    if term and "total_contract_value" not in fields:
+        for text, words in fee_values:
+            total = fee_over_term(text, int(term.value))
+            if total is not None:
+                fee = Resolution(None, words, Source.LABEL, 0.85, 1, 0.0)
+                resolution = _derived(total, (term, fee))
+                resolution.evidence = words + term.evidence
+                fields["total_contract_value"] = resolution
+                break
     if term and "renewal_term_months" not in fields and fields_renew(fields):
         stated = _stated(blocks, STATEMENTS["renews_as_the_term"]) or _stated(
             blocks, STATEMENTS["same_as_the_term"]
@@ -118,6 +161,24 @@ def derive_terms(
             resolution = _derived(term.value, (term, stated))
             resolution.evidence = stated.evidence + term.evidence
             fields["renewal_term_months"] = resolution
+
+
+def total_of_ramp(fields: dict[str, Resolution], items: Sequence[ExtractedLineItem]) -> None:
+    """A ramp stated in prose year by year states no total: the contract value is the sum
+    of its years' lines (only where no total is stated and every line has its net)."""
+    if "total_contract_value" in fields or len(items) < 2:
+        return
+    if any(item.net_amount is None for item in items):
+        return
+    described = {item.description for item in items}
+    if len(described) != 1 or len({item.start_date for item in items}) != len(items):
+        return  # the years of one product, each its own period
+    total = sum((item.net_amount for item in items if item.net_amount is not None), Decimal(0))
+    shown = [e for item in items for e in item.evidence]
+    evidence = tuple((e.page, -1 - i, Word(e.text, *e.bbox)) for i, e in enumerate(shown))
+    fields["total_contract_value"] = Resolution(
+        total, evidence, Source.DERIVED, _DERIVED_SHARE * min(i.confidence for i in items), 1, 0.0
+    )
 
 
 def fields_renew(fields: dict[str, Resolution]) -> bool:

@@ -17,6 +17,7 @@ __all__ = [
     "BLOCK_LABELS",
     "DOCUMENT_DATE_LABELS",
     "ENDS_IN_LEGAL_FORM",
+    "FEE_LABELS",
     "FIELD_LABELS",
     "HONORIFICS",
     "LEGAL_FORM",
@@ -36,6 +37,8 @@ __all__ = [
 _LEXICON = load_lexicon()
 FIELD_LABELS: dict[str, tuple[str, ...]] = _LEXICON.field_labels
 SIGNATURE_NAME_LABELS = _LEXICON.signature_name_labels
+# A recurring fee's labels ("Fees", "Subscription fee"): an amount per period, no total.
+FEE_LABELS = _LEXICON.fee_labels
 SIGNATURE_DATE_LABELS = _LEXICON.signature_date_labels
 # Where the signature itself goes: nothing written there means the party did not sign.
 SIGNATURE_MARK_LABELS = _LEXICON.signature_mark_labels

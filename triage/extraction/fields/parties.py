@@ -23,6 +23,7 @@ from triage.extraction.normalise import parse_date
 
 __all__ = [
     "COMPANY_NAME",
+    "between_candidates",
     "letterhead_candidates",
     "opens_with_honorific",
     "party_candidates",
@@ -184,6 +185,68 @@ def party_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
             start = begin + head.rfind(name)
             words = block.words_between(start, start + len(name))
             yield Candidate(field, name, 0.85, Source.SENTENCE, words)
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(?=[A-Z])")
+_BETWEEN_SCORE = 0.5  # the order of the names is a convention, not a definition
+
+
+def _leading_name(text: str) -> tuple[str, int] | None:
+    """The run of capitalised words (joiners and legal forms kept inside) that opens
+    ``text``, and where it ends; None if it is a party's role ("Customer") or no name."""
+    taken: list[str] = []
+    end = 0
+    for word in re.finditer(r"\S+", text):
+        bare = word.group(0).strip(",.;:\"“”'()").lower()
+        raw = word.group(0)
+        if raw[:1].isupper() or (taken and (bare in LOWERCASE_LEGAL_FORMS or bare in NAME_JOINERS)):
+            taken.append(raw)
+            end = word.end()
+            if raw[-1:] in ",;:(" or (raw.endswith(".") and not _ABBREVIATION.search(raw)):
+                break
+            continue
+        break
+    while taken and taken[-1].strip(",").lower() in NAME_JOINERS:
+        end -= len(taken.pop()) + 1
+    name = " ".join(taken).strip(" ,.;:\"“”'")
+    if ENDS_IN_LEGAL_FORM.search(" ".join(taken).strip(" ,;:")):
+        name = " ".join(taken).strip(" ,;:\"“”'")  # "Ltd." keeps its full stop
+    if not 1 <= len(name.split()) <= 8 or any(c.isdigit() for c in name):
+        return None
+    if _CUSTOMER_TERMS.match(name) or _PROVIDER_TERMS.match(name):
+        return None
+    return name, end
+
+
+def between_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
+    """Yield weak provider and customer names from "between X and Y" with no role defined
+    for either: the provider named first, as order forms set them ("Order No. HX-7740
+    between Halverton Exchange Ltd and Rossendale Building Society"). The names part at
+    the "and" after a legal form, else at the first "and"."""
+    for block in blocks:
+        text = block.text
+        for match in _BETWEEN.finditer(text):
+            run = _leading_name(text[match.end() :])
+            if run is None:
+                continue
+            after = text[match.end() + run[1] :].lstrip()[:1]
+            if after == "(" or "(" in run[0]:
+                continue  # a role in brackets: party_candidates reads it
+            splits = list(re.finditer(r"\s+(?:and|&)\s+(?=[A-Z])", run[0]))
+            if not splits:
+                continue
+            cut = next((m for m in splits if ENDS_IN_LEGAL_FORM.search(run[0][: m.start()])), None)
+            cut = cut or splits[0]
+            first, second = run[0][: cut.start()], run[0][cut.end() :]
+            if any(_CUSTOMER_TERMS.match(n) or _PROVIDER_TERMS.match(n) for n in (first, second)):
+                continue
+            for field, name, offset in (
+                ("provider_legal_name", first, 0),
+                ("customer_legal_name", second, cut.end()),
+            ):
+                start = match.end() + offset
+                words = block.words_between(start, start + len(name))
+                yield Candidate(field, name, _BETWEEN_SCORE, Source.SENTENCE, words)
 
 
 def renewal_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:

@@ -12,16 +12,26 @@ An option is the marker and the words after it up to the next marker or a wide g
 line that ends with a marker, the marker follows its option instead (``Yes [X] No [ ]``).
 A line is treated as a row of options only when it holds an unmarked marker or at least
 two markers, so a bullet list is left alone.
+
+Words struck out by a drawn line (``triage.documents.marks.struck_words``) are options
+rejected the other way: "renews / ~~does not renew~~" reads "renews". They go first, with
+a separator ("/", "|") left dangling beside them; what is not struck is the choice.
+
+Where the dropped words stood inside a sentence ("USD 900.00 per ☐ month ☒ year",
+"renews ~~/ does not renew~~ automatically for ..."), the word before them takes over
+their place up to word spacing from the next kept word, so that the sentence still reads
+as one run of words and is not cut into cells at the hole they leave.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from triage.documents.parsed import Page, ParsedDocument, TextLine, Word
+from triage.documents.marks import struck_words
+from triage.documents.parsed import Page, ParsedDocument, Ruling, TextLine, Word
 
 __all__ = ["resolve_choices"]
 
@@ -42,8 +52,32 @@ _MARKER = re.compile(
 )
 _MAYBE_MARKER = re.compile(rf"[\[(\u2022{_MARKED_GLYPHS}{_EMPTY_GLYPHS}]")
 _OPEN, _CLOSE = {"(": ")", "[": "]"}, {")", "]"}
+_SEPARATORS = frozenset("/|")  # between two options: gone with the struck one
 _GAP_HEIGHTS = 2.5  # words further apart than this many word heights belong to another cell
 _WORD_GAP_HEIGHTS = 0.8  # about three spaces: wider, and the next word is no longer the option's
+_SPACE_HEIGHTS = 0.3  # one space, in word heights
+
+
+def _closed_up(words: Iterable[tuple[Word, bool]]) -> list[Word]:
+    """Return the kept words of ``(word, dropped)``; a run of dropped words inside a sentence
+    (its first word at word spacing after a kept word of the same line) leaves no hole:
+    that kept word reaches over it to one space before the next kept word."""
+    items = list(words)
+    kept: list[Word] = []
+    for index, (word, dropped) in enumerate(items):
+        if dropped:
+            continue
+        end = index + 1
+        while end < len(items) and items[end][1]:
+            end += 1
+        if index + 1 < end < len(items):
+            first, right = items[index + 1][0], items[end][0]
+            height = word.bottom - word.top
+            same_line = all(word.top < (w.top + w.bottom) / 2 < word.bottom for w in (first, right))
+            if same_line and 0 <= first.x0 - word.x1 <= _WORD_GAP_HEIGHTS * height:
+                word = replace(word, x1=max(word.x1, right.x0 - _SPACE_HEIGHTS * height))
+        kept.append(word)
+    return kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +193,7 @@ def _resolve_tokens(tokens: list[_Token], height: float) -> list[Word]:
         dropped.add(marker)
         if tokens[marker].kind is _Kind.EMPTY:
             dropped.update(texts)
-    return [w for i, token in enumerate(tokens) if i not in dropped for w in token.words]
+    return _closed_up((w, i in dropped) for i, token in enumerate(tokens) for w in token.words)
 
 
 def _column_continues(tokens: list[_Token], first_marker_x: float) -> bool:
@@ -192,12 +226,35 @@ def _in_columns(words: list[Word]) -> tuple[Word, ...]:
     return tuple(word for run in runs for word in run)
 
 
+def _without_struck(line: TextLine, rulings: Sequence[Ruling]) -> TextLine | None:
+    """Return ``line`` without its struck-out words (None when nothing is left)."""
+    struck = struck_words(line.words, rulings)
+    if not struck:
+        return line
+    words = line.words
+    kept = _closed_up(
+        (
+            word,
+            index in struck
+            or (word.text in _SEPARATORS and (index - 1 in struck or index + 1 in struck)),
+        )
+        for index, word in enumerate(words)
+    )
+    return TextLine(tuple(kept)) if kept else None
+
+
 def _resolve_page(page: Page) -> Page:
     lines: list[TextLine] = []
-    changed = False
+    printed = page.lines
+    if page.rulings:
+        rulings = [r for r in page.rulings if r.x1 - r.x0 > r.bottom - r.top]
+        unstruck = [_without_struck(line, rulings) for line in printed]
+        printed = tuple(line for line in unstruck if line is not None)
+    changed = len(printed) != len(page.lines) or any(
+        a is not b for a, b in zip(printed, page.lines, strict=False)
+    )
     rows = [
-        (line, _tokens(line.words) if _MAYBE_MARKER.search(line.text) else [])
-        for line in page.lines
+        (line, _tokens(line.words) if _MAYBE_MARKER.search(line.text) else []) for line in printed
     ]
     index = 0
     while index < len(rows):

@@ -22,6 +22,11 @@ _LIST_MARK = re.compile(rf"^{LIST_MARK}$")
 _SMALL_LABEL = 0.9  # a label row's type is at most this share of its values' height
 _LABEL_ROW_GAP = 1.5  # a label row sits at most this many value heights above its values
 _CAPITALS_ROW_GAP = 3.0  # ... and a row of several labels in capitals this many
+# A code that a label runs straight into ("Reference CP-4471-B"): digits with capitals,
+# hyphens or slashes, no spaces; the label is at most this many words before it.
+_CODE_VALUE = re.compile(r"^(?=\S*\d)(?=\S*[A-Z\-/])[A-Z0-9][A-Za-z0-9\-/_.#]{2,}[A-Z0-9]$")
+_CODE_LABEL_WORDS = 3
+_HEADING_BREAKS = frozenset("-–—|·")  # "Acme GmbH - Quote WS-8812": the label after the dash
 
 
 class Arrangement(Enum):
@@ -182,6 +187,26 @@ def _value_inside_label(seg: Segment) -> KeyValue | None:
     return KeyValue(label, tuple(seg.placed(inner)), Arrangement.INLINE, True, seg.x0)
 
 
+def _label_then_code(seg: Segment) -> KeyValue | None:
+    """``Reference CP-4471-B``, ``ORDER COVER No. OC-00918``: a label that runs into the
+    code it names with no colon or gap between (a title line, a one-run row). The label is
+    the few words before the code, after a dash or bar that sets a heading apart."""
+    words = seg.words
+    if len(words) < 2 or ":" in seg.text or not _CODE_VALUE.match(words[-1].text):
+        return None
+    start = max(0, len(words) - 1 - _CODE_LABEL_WORDS)
+    for index in range(len(words) - 2, start - 1, -1):
+        if words[index].text in _HEADING_BREAKS:
+            start = index + 1
+            break
+    label = words[start:-1]
+    if not label or not label[0].text[:1].isalpha():
+        return None
+    return KeyValue(
+        _label_text(label), tuple(seg.placed(words[-1:])), Arrangement.RIGHT, False, label[0].x0
+    )
+
+
 def _line_height(segments: list[Segment]) -> float:
     heights = sorted(w.bottom - w.top for seg in segments for w in seg.words)
     return heights[len(heights) // 2] if heights else 0.0
@@ -321,6 +346,9 @@ def find_key_values(page: Page) -> list[KeyValue]:
                 nearby = _neighbour(segments, index, position, seg)
                 if nearby is not None:
                     pairs.append(KeyValue(label, nearby[1], nearby[0], True, seg.x0))
+            coded = None if inline else _label_then_code(seg)
+            if coded is not None:
+                pairs.append(coded)
             if inline or _label_length(seg.text) > _MAX_LABEL_WORDS:
                 continue
             nearby = _neighbour(segments, index, position, seg, page.rulings)

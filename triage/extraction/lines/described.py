@@ -89,6 +89,69 @@ def _discount(text: str) -> float:
     return float(after.group(1).replace(",", ".")) if after else 0.0
 
 
+_ORDINALS = {word: year for year, word in enumerate(_WORDS["year_ordinals"], start=1)}
+# A step of a ramp: "50 users in the first year", "thirty-five (35) sites in the second".
+_RAMP_STEP = re.compile(
+    r"(?:[A-Za-z\-]+\s*\((?P<inner>\d[\d,]*)\)|(?<![\d.,])(?P<digits>\d[\d,]*))"
+    r"(?:\s+(?P<unit>[a-z][a-z\-]*))?\s+in\s+the\s+(?P<ordinal>"
+    + "|".join(map(re.escape, sorted(_ORDINALS, key=len, reverse=True)))
+    + r")\b",
+    re.IGNORECASE,
+)
+_PER_UNIT_WORD = re.compile(r"\s*per\s+(?P<unit>[a-z][a-z\-]*)", re.IGNORECASE)
+
+
+def _ramp_steps(text: str) -> tuple[list[int], str | None]:
+    """The counts of a ramp stated year by year ("for 20 sites in the first contract year,
+    35 sites in the second and 50 in the third"), in year order, and their unit; none
+    unless the years run 1, 2, ... with a count each."""
+    steps = [
+        (
+            _ORDINALS[m.group("ordinal").lower()],
+            int((m.group("inner") or m.group("digits")).replace(",", "")),
+            m.group("unit"),
+        )
+        for m in _RAMP_STEP.finditer(text)
+    ]
+    if len(steps) < 2 or [year for year, _, _ in steps] != list(range(1, len(steps) + 1)):
+        return [], None
+    unit = next((u for _, _, u in steps if u), None)
+    return [count for _, count, _ in steps], unit
+
+
+def _priced_per(text: str, unit: str | None) -> Decimal | None:
+    """The amount priced per ``unit`` ("EUR 1.800,00 per site" for "sites")."""
+    for amount in AMOUNT_PATTERN.finditer(text):
+        per = _PER_UNIT_WORD.match(text, amount.end())
+        if (amount.group("pre") or amount.group("post")) and per:
+            word = per.group("unit").lower()
+            if unit is None or unit.lower().startswith(word) or word.startswith(unit.lower()):
+                return amount_value(amount.group("num"))
+    return None
+
+
+def _ramp_items(
+    counts: list[int], name: str, price: Decimal, text: str, words: tuple[PlacedWord, ...]
+) -> list[ExtractedLineItem]:
+    """One subscription line per year of a ramp; the order's term gives each its year."""
+    discount_pct = _discount(text)
+    items = []
+    for count in counts:
+        item = ExtractedLineItem(
+            sku=_sku(text),
+            description=name,
+            kind=LineKind.SUBSCRIPTION,
+            quantity=count,
+            unit_price=price,
+            discount_pct=discount_pct,
+            net_amount=None,
+            evidence=evidence_for(words),
+        )
+        confidence = min(0.8, line_confidence(item, bool(discount_pct)))
+        items.append(item.model_copy(update={"confidence": confidence}))
+    return items
+
+
 _TOTALS = re.compile(r"\btotal\s+(?:contract\s+value|fees|value|amount|price)\b", re.IGNORECASE)
 _NUMBER_WORD = "|".join(sorted(NUMBER_WORDS - {"a", "an"}, key=len, reverse=True))
 _DESCRIPTION_END = re.compile(
@@ -294,8 +357,28 @@ def read_described_items(
     blocks: Sequence[TextBlock], style: DateStyle | None
 ) -> list[ExtractedLineItem]:
     """Return the line items that bullets, list items and sentences describe one by one."""
-    items = []
+    items: list[ExtractedLineItem] = []
+    ramp: tuple[list[int], str | None, str, str, tuple[PlacedWord, ...]] | None = None
     for text, words in _list_items(blocks):
+        counts, unit = _ramp_steps(text)
+        if counts:
+            name = _description(text)[0]
+            price = _priced_per(text, unit)
+            if price is not None and name:
+                items += _ramp_items(counts, name, price, text, words)
+                ramp = None
+                continue
+            ramp = (counts, unit, name, text, words) if name else None
+            continue
+        if ramp is not None:
+            # A ramp's counts, then its price in the next sentence ("The charge is EUR
+            # 1.800,00 per site per contract year"): the price belongs to the ramp.
+            price = _priced_per(text, ramp[1])
+            if price is not None and _description(text)[1] is None:
+                items += _ramp_items(ramp[0], ramp[2], price, ramp[3] + " " + text, ramp[4] + words)
+                ramp = None
+                continue
+            ramp = None
         item = _item(text, words, style)
         if item is not None:
             items.append(item)

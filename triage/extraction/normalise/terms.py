@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from triage.contract import BillingFrequency
+from triage.extraction.lexicon_data import load_lexicon
 from triage.extraction.normalise.numbers import NUMBER_WORDS, parse_count
 
 __all__ = ["parse_days", "parse_frequency", "parse_months", "parse_percent", "parse_yes_no"]
@@ -13,8 +14,14 @@ _NUMBER = (
     r"(?:\d+|(?:" + "|".join(sorted(NUMBER_WORDS - {"a", "an"}, key=len, reverse=True)) + r"))"
 )
 _COUNT = rf"(?:(?:{_NUMBER})(?:[\s\-]+(?:and\s+)?{_NUMBER})*(?:\s*\(\s*\d+\s*\))?|a|an|one)"
+# Units of a duration in the languages of the forms ("24 Monate", "30 Tage"), from
+# ``models/extraction/lexicon.yaml``: each word to the unit it counts in.
+_UNITS: dict[str, str] = {
+    word.lower(): unit for unit, words in load_lexicon().duration_units.items() for word in words
+}
+_UNIT_WORDS = "|".join(re.escape(w) for w in sorted(_UNITS, key=len, reverse=True))
 _DURATION = re.compile(
-    rf"\b(?P<count>{_COUNT})[\s\-]*\(?(?P<unit>calendar\s+)?(?P<u>months?|years?|yrs?|mos?|days?)\b",
+    rf"\b(?P<count>{_COUNT})[\s\-]*\(?(?P<unit>calendar\s+)?(?P<u>{_UNIT_WORDS})(?!\w)",
     re.IGNORECASE,
 )
 _NET = re.compile(r"\bnet[\s\-]*(\d{1,3})\b", re.IGNORECASE)
@@ -63,16 +70,16 @@ def _durations(text: str) -> list[tuple[int, str, int]]:
     for match in _DURATION.finditer(text):
         count = parse_count(match.group("count"))
         if count is not None:
-            found.append((count, match.group("u").lower(), match.start()))
+            found.append((count, _UNITS[match.group("u").lower()], match.start()))
     return found
 
 
 def parse_months(text: str) -> int | None:
     """Return a duration in whole months: "twenty-four (24) months" -> 24, "2 years" -> 24."""
     for count, unit, _ in _durations(text):
-        if unit.startswith(("mo", "month")):
+        if unit == "month":
             return count
-        if unit.startswith("y"):
+        if unit == "year":
             return count * 12
     return None
 
@@ -83,7 +90,7 @@ def parse_days(text: str) -> int | None:
     if net:
         return int(net.group(1))
     for count, unit, _ in _durations(text):
-        if unit.startswith("d"):
+        if unit == "day":
             return count
     bare = re.fullmatch(r"\s*(\d{1,3})\s*", text)
     return int(bare.group(1)) if bare else None
