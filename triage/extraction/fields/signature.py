@@ -112,8 +112,11 @@ def _party_above(
 
 
 def _label_of(text: str) -> str | None:
-    """Return the block label ``text`` starts with (``"Date (YYYY-MM-DD):"`` → ``date``)."""
-    head = normalise_label(re.sub(r"\([^)]*\)", " ", text.split(":")[0]))
+    """Return the block label ``text`` starts with (``"Date (YYYY-MM-DD):"`` → ``date``).
+
+    A parenthesis left open at the end is dropped too: OCR often loses a small closing
+    bracket (``Name (print``)."""
+    head = normalise_label(re.sub(r"\([^)]*(?:\)|$)", " ", text.split(":")[0]))
     return head if head in SIGNATURE_BLOCK_LABELS or head in {"title", "position"} else None
 
 
