@@ -58,7 +58,9 @@ class SigningMark:
 def _scribble(draw: ImageDraw.ImageDraw, area: Box, scale: float, rng: random.Random) -> None:
     """Draw a cursive-looking signature: a wavy stroke with loops, in dark ink."""
     x0, top, x1, bottom = (v * scale for v in area)
-    width = min(x1 - x0, 150 * scale)
+    # The loops swing 6 points either side of a stroke that starts 5 in: all of it stays
+    # inside the area (not over the printed name beside it).
+    width = max(min(x1 - x0 - 12 * scale, 150 * scale), 20 * scale)
     height = max(bottom - top, 12 * scale)
     base = top + 0.6 * height
     points = []
