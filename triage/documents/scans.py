@@ -27,6 +27,7 @@ __all__ = ["Degradation", "SigningMark", "replace_page", "scan_pdf", "signing_ma
 
 Box = tuple[float, float, float, float]
 _STAMP_REACH = 20.0  # points over the signing area where a stamp's lines stand
+_CAPTION_DROP = 20.0  # points under a printed name where its block's caption row may be
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,9 @@ class SigningMark:
 def _scribble(draw: ImageDraw.ImageDraw, area: Box, scale: float, rng: random.Random) -> None:
     """Draw a cursive-looking signature: a wavy stroke with loops, in dark ink."""
     x0, top, x1, bottom = (v * scale for v in area)
-    width = min(x1 - x0, 150 * scale)
+    # The loops swing 6 points either side of a stroke that starts 5 in: all of it stays
+    # inside the area (not over the printed name beside it).
+    width = max(min(x1 - x0 - 12 * scale, 150 * scale), 20 * scale)
     height = max(bottom - top, 12 * scale)
     base = top + 0.6 * height
     points = []
@@ -148,6 +151,7 @@ def signing_mark(
         for word in line.words
         if SIGN_LABEL.match(word.text) and word.top <= top + 1 and abs(word.x0 - x0) < 120
     ]
+    labels += _caption_under(page, name_box)
     if not labels:
         area = (x0, top - 32.0, x0 + 170.0, top - 2.0)
         return SigningMark(page_number, area, (), signed)
@@ -174,7 +178,12 @@ def signing_mark(
         for between in page.lines[index + 1 : name_label]:
             erase += [w.bbox for w in between.words if column[0] <= w.x0 < column[1]]
         bottom = page.lines[name_label].words[0].top - 2
-        area = (start, label.bottom + 2, start + 160.0, max(bottom, label.bottom + 20.0))
+        area = (
+            start,
+            label.bottom + 2,
+            min(start + 160.0, right),
+            max(bottom, label.bottom + 20.0),
+        )
         # (Nothing over this area is the signature: over it are the caption and the
         # block's heading, which a blank copy keeps.)
         return _mark(page, area, erase, signed, stamp_reach=0.0)
@@ -183,12 +192,30 @@ def signing_mark(
     edge = label.top
     for earlier in reversed(page.lines[:index]):
         words = [w for w in earlier.words if column[0] <= w.x0 < column[1]]
+        if not words and earlier.words[0].top > label.top - 16:
+            continue  # the next party's caption row, a line apart from this one's
         if not words or edge - words[0].top > 16 or label.top - words[0].top > 40:
             break
         erase += [w.bbox for w in words]
         edge = words[0].top
-    area = (start, min(edge, label.top - 24.0), start + 160.0, label.top - 2.0)
+    area = (start, min(edge, label.top - 24.0), min(start + 160.0, right), label.top - 2.0)
     return _mark(page, area, erase, signed)
+
+
+def _caption_under(page: Page, name_box: Box) -> list[tuple[int, Word]]:
+    """Return the signature caption of a row of captions just under the printed name
+    (``Signature | Printed Name`` under the values), when there is one: the caption
+    nearest left of the name that starts a run of its row (the block's own, not the one
+    of the party whose block stands left of it; not a "by" inside a sentence)."""
+    found: list[tuple[int, Word]] = []
+    for index, line in enumerate(page.lines):
+        if not name_box[3] < line.words[0].top <= name_box[3] + _CAPTION_DROP:
+            continue
+        for before, word in zip((None, *line.words), line.words, strict=False):
+            starts = before is None or word.x0 - before.x1 > 2 * (word.bottom - word.top)
+            if starts and SIGN_LABEL.match(word.text) and word.x0 <= name_box[0] + 1:
+                found.append((index, word))
+    return found[-1:] if found else []
 
 
 def _mark(

@@ -49,12 +49,16 @@ def _letter() -> tuple[bytes, tuple[float, float, float, float]]:
     return buffer.getvalue(), (132.0, HEIGHT - 668.0, 290.0, HEIGHT - 640.0)
 
 
-def _form() -> tuple[bytes, tuple[float, float, float, float]]:
-    """A form's customer block: a caption over an empty band, small-print labels."""
+def _form(sentence: str | None = None) -> tuple[bytes, tuple[float, float, float, float]]:
+    """A form's customer block: a caption over an empty band, small-print labels; with
+    ``sentence`` printed over the block (a line starting "By signing below, ...")."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(595, HEIGHT), invariant=1)
     canvas.setFont("Helvetica-Bold", 12)
     canvas.drawString(56, 780, "SIGNATURES")
+    if sentence:
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(56, 766, sentence)
     canvas.setFont("Helvetica-Bold", 9)
     canvas.rect(56, 700, 250, 60)
     canvas.drawString(60, 748, "CUSTOMER: Harbour Light Limited")
@@ -74,6 +78,49 @@ def _form() -> tuple[bytes, tuple[float, float, float, float]]:
     return buffer.getvalue(), (62.0, HEIGHT - 733.0, 220.0, HEIGHT - 703.0)
 
 
+def _under_a_sentence() -> tuple[bytes, tuple[float, float, float, float]]:
+    """The form under a sentence whose first word is a signature label's ("By"): the block
+    is still judged at its own ``Authorised signature`` caption."""
+    return _form("By signing below, the Customer agrees to this Order Form and its terms.")
+
+
+def _side_by_side() -> tuple[bytes, tuple[float, float, float, float]]:
+    """Two parties' blocks side by side, captions under the values (``Signature | Printed
+    Name``), the provider's block already signed in ink right of the customer's."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(595, HEIGHT), invariant=1)
+    canvas.setFont("Helvetica-Bold", 10)
+    canvas.drawString(56, 740, "CUSTOMER: Harbour Light Limited")
+    canvas.drawString(320, 740, "Tessellate Data GmbH")
+    canvas.setFont("Helvetica", 11)
+    canvas.drawString(200, 680, "Aoife Brennan")
+    canvas.drawString(440, 680, "Jonas Weber")
+    canvas.drawString(59, 640, "Head of Procurement")
+    canvas.drawString(200, 640, "9 March 2027")
+    canvas.drawString(320, 640, "Sales Director")
+    canvas.drawString(440, 640, "8 March 2027")
+    for y in (676, 636):
+        canvas.line(56, y, 300, y)
+        canvas.line(318, y, 560, y)
+    canvas.setFont("Helvetica", 8)
+    for x, left, right in ((59, "Signature", "Printed Name"), (320, "Signature", "Printed Name")):
+        canvas.drawString(x, 667, left)
+        canvas.drawString(x + 122, 667, right)
+    for x, left, right in ((59, "Title", "Date"), (320, "Title", "Date")):
+        canvas.drawString(x, 627, left)
+        canvas.drawString(x + 122, 627, right)
+    # The provider's handwritten signature, on its own line right of the customer's.
+    canvas.setLineWidth(1.4)
+    path = canvas.beginPath()
+    path.moveTo(325, 684)
+    path.curveTo(345, 712, 360, 676, 380, 698)
+    path.curveTo(395, 714, 405, 680, 425, 690)
+    canvas.drawPath(path, stroke=1, fill=0)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue(), (62.0, HEIGHT - 702.0, 190.0, HEIGHT - 679.0)
+
+
 @pytest.fixture(scope="module")
 def extractor() -> OrderExtractor:
     return OrderExtractor.load(MODELS)
@@ -89,7 +136,11 @@ def _signatory(
     return fields.customer_signatory.value
 
 
-@pytest.mark.parametrize("layout", [_letter, _form], ids=["letter", "form"])
+@pytest.mark.parametrize(
+    "layout",
+    [_letter, _form, _under_a_sentence, _side_by_side],
+    ids=["letter", "form", "under-a-sentence", "side-by-side"],
+)
 @pytest.mark.parametrize("signed", [True, False], ids=["signed", "blank"])
 def test_a_scanned_block_is_signed_exactly_when_it_holds_ink(
     extractor: OrderExtractor, layout: object, signed: bool

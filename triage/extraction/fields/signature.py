@@ -47,6 +47,7 @@ _LOOK_UP_LINES = 12
 _HEADING_WORDS = 14  # a longer run over a block is a sentence, not the block's heading
 _WINDOW_LINES = 4  # how far from its label a signature or a caption's value may be
 _WINDOW_GAP = 28.0  # points of empty paper that end a signature block
+_AREA_WIDTH = 230.0  # points right of a block's first label where its signature may go
 
 
 def _squash(text: str) -> str:
@@ -111,8 +112,11 @@ def _party_above(
 
 
 def _label_of(text: str) -> str | None:
-    """Return the block label ``text`` starts with (``"Date (YYYY-MM-DD):"`` → ``date``)."""
-    head = normalise_label(re.sub(r"\([^)]*\)", " ", text.split(":")[0]))
+    """Return the block label ``text`` starts with (``"Date (YYYY-MM-DD):"`` → ``date``).
+
+    A parenthesis left open at the end is dropped too: OCR often loses a small closing
+    bracket (``Name (print``)."""
+    head = normalise_label(re.sub(r"\([^)]*(?:\)|$)", " ", text.split(":")[0]))
     return head if head in SIGNATURE_BLOCK_LABELS or head in {"title", "position"} else None
 
 
@@ -242,10 +246,32 @@ def _ink_near(label: _Label, above: bool) -> bool:
         x, y = (mark.x0 + mark.x1) / 2, (mark.top + mark.bottom) / 2
         if column.x0 <= x < column.x1 and low <= y <= high:
             return True
-        # Strokes on the label's own line, right of it ("Signature  ~~~~~~").
-        if mark.x0 >= seg.x1 - 2 and seg.top - _WINDOW_GAP <= y <= seg.bottom + 4:
+        # Strokes on the label's own line, right of it ("Signature  ~~~~~~"), up to the
+        # next run on that line (the next party's block beside this one, with its own
+        # signature).
+        if mark.x0 >= seg.x1 - 2 and x < column.x1 and seg.top - _WINDOW_GAP <= y <= seg.bottom + 4:
             return True
     return False
+
+
+def _band_above(label: _Label) -> tuple[float, float, float, float]:
+    """The signing area of a block with no signature label: the band over its first
+    label (``Name:``), from two and a half line heights above it to half a line below,
+    ``_AREA_WIDTH`` points wide or to the block's right edge."""
+    seg = label.seg
+    height = max(seg.bottom - seg.top, 6.0)
+    right = min(label.column.x1, seg.x0 + _AREA_WIDTH)
+    return (seg.x0, seg.top - 2.5 * height, right, seg.bottom + 0.5 * height)
+
+
+def _blank_scan(page: Page, labels: list[_Label]) -> bool:
+    """Whether ``page`` is a scan whose customer block, having no signature label, holds no
+    ink over its first label (a scanned blank form, whatever name and date it prints).
+    A block with a signature label is judged at that label (``_is_signed``)."""
+    if not labels or any(label.name in SIGNATURE_MARK_LABELS for label in labels):
+        return False
+    first = min(labels, key=lambda label: (label.column.line, label.seg.x0))
+    return signed_in_ink(page, _band_above(first)) is False
 
 
 def signature_candidates(
@@ -261,8 +287,12 @@ def signature_candidates(
     """
     found: list[Candidate] = []
     signed: bool | None = None
+    blank: set[int] = set()
     for page in pages:
         labels = _block_labels(page, names)
+        if _blank_scan(page, labels):
+            blank.add(page.number)
+            continue
         captions = _captions_under(labels, names)
         for label in labels:
             if label.name in SIGNATURE_MARK_LABELS:
@@ -284,7 +314,7 @@ def signature_candidates(
         return
     by_number = {page.number: page for page in pages}
     yield from found
-    yield from _pair_candidates(by_number, pairs, style, names)
+    yield from _pair_candidates(by_number, pairs, style, names, blank)
 
 
 def _field_of(label: str) -> str | None:
@@ -300,8 +330,10 @@ def _pair_candidates(
     pairs: Sequence[KeyValue],
     style: DateStyle | None,
     names: tuple[str | None, str | None],
+    blank: set[int],
 ) -> Iterator[Candidate]:
-    """Name and date labels of the customer's block with their value beside or under them."""
+    """Name and date labels of the customer's block with their value beside or under them,
+    but for those on the ``blank`` pages (``_blank_scan``)."""
     for pair in pairs:
         field = _field_of(_label_of(pair.label) or "")
         if field is None or _label_of(pair.value_text):
@@ -314,9 +346,7 @@ def _pair_candidates(
         party = _party_above(by_number[page_number], label_line, pair.label_x0, names)
         if party != "customer":
             continue
-        # OCR hook (issue 15): a scanned block with no ink in its signing area is unsigned,
-        # whatever name and date are printed in it.
-        if signed_in_ink(by_number[page_number], label_line, pair.label_x0) is False:
+        if page_number in blank:
             continue
         text = pair.value_text.replace("/s/", " ")
         value = parse_field_value(field, text, style)
