@@ -301,12 +301,12 @@ def verdict(name: str, peaks: dict[int, float], allowance_kb: float) -> bool:
     whole = slope_kb(peaks, low, high) - allowance_kb if high > low else 0.0
     last = slope_kb(peaks, below, high) - allowance_kb if high > below else 0.0
     flat = percent <= FLAT_PERCENT and last <= FLAT_KB_PER_ORDER
-    beyond = f" beyond the {allowance_kb:g} KB of done keys" if allowance_kb else ""
+    raw = slope_kb(peaks, below, high) if high > below else 0.0
+    beyond = f" ({last:+.2f} beyond the {allowance_kb:g} KB of done keys)" if allowance_kb else ""
     print(
         f"  {name}: {growth:+.1f} MB from {low:,} to {high:,} orders ({percent:+.1f}%, "
-        f"{whole:+.2f} KB/order); {slope_kb(peaks, below, high) if high > below else 0:+.2f}"
-        f" KB/order from {below:,} to {high:,}{beyond and ','} {last:+.2f}{beyond}: "
-        f"{'flat' if flat else 'NOT FLAT'}"
+        f"{whole + allowance_kb:+.2f} KB/order); {raw:+.2f} KB/order from {below:,} to "
+        f"{high:,}{beyond}: {'flat' if flat else 'NOT FLAT'}"
     )
     return flat
 
