@@ -13,10 +13,11 @@ so peak RSS is that run's alone:
    each run in a fresh driver with fresh actors. Beside each process's peak (VmHWM), a
    thread samples every process's current RSS (VmRSS) by phase (checking, merging,
    summarising) and at each quarter of the orders, so a peak is seen where it happens.
-   The verdict takes the per-order slope between the two largest sizes: the first few
-   hundred orders warm up each process's allocator (glibc arenas, Arrow's first reads,
-   spaCy's string budget filling) by a fixed amount a longer batch does not repeat, and
-   that one-off is what a slope from the smallest size counts (it is printed too). Flat:
+   The verdict takes the per-order slope between the two largest sizes: the first
+   orders warm the driver's allocator and Arrow's reader up by an amount a longer batch
+   does not repeat (spent by 1,000 orders), and that one-off is what a slope from the
+   smallest size counts (it is printed too); growth that goes on, such as the actors'
+   extraction memos filling with each new document's words, shows in both. Flat:
    at most 5% more from the smallest to the largest size, and at most 2 KB per order
    between the two largest beyond the done keys the driver must keep for exactly-once (a
    32-byte digest in a dict and a bytearray: about 0.15 KB);
