@@ -83,6 +83,8 @@ class Engine(Protocol):
 
     def worker_peak_rss_mb(self) -> list[float]: ...
 
+    def worker_pids(self) -> list[int]: ...
+
     def worker_cpu_seconds(self) -> float: ...
 
     def close(self) -> None: ...
@@ -138,6 +140,10 @@ class LocalEngine:
     def worker_peak_rss_mb(self) -> list[float]:
         """Return the peak RSS (MB) of the threads' process and of each child it started."""
         return [peak_rss_mb(), *(peak_rss_mb(pid) for pid in child_pids(self._parts))]
+
+    def worker_pids(self) -> list[int]:
+        """Return the process ids of the workers: this process, then its children."""
+        return [os.getpid(), *child_pids(self._parts)]
 
     def worker_cpu_seconds(self) -> float:
         """Return the CPU seconds used so far by this process and its children."""

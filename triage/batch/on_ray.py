@@ -75,6 +75,10 @@ class CaseChecker:
         settle_loaded_models()
         self.task_timeout_s = task_timeout_s
         self.memory_mb = memory_mb
+        # One watcher for the actor's life, sampling only while an order runs: a thread
+        # started per order left glibc a new stack and arena to settle each time.
+        self._busy = threading.Event()
+        threading.Thread(target=self._watch_memory, daemon=True, name="memory-cap").start()
 
     def versions(self) -> Versions:
         """Return the versions of this actor's components."""
@@ -82,25 +86,27 @@ class CaseChecker:
 
     def check(self, job: CaseJob) -> CaseRecord:
         """Check one job; past the time or memory limit the process exits (the task is lost)."""
-        done = threading.Event()
-        threading.Thread(target=self._watch_memory, args=(done,), daemon=True).start()
         faulthandler.dump_traceback_later(self.task_timeout_s, exit=True)
+        self._busy.set()
         try:
             return check_job(job, self.parts)
         finally:
+            self._busy.clear()
             faulthandler.cancel_dump_traceback_later()
-            done.set()
 
-    def _watch_memory(self, done: threading.Event) -> None:
-        while True:
+    def _watch_memory(self) -> None:
+        while self._busy.wait():
             if rss_mb() > self.memory_mb:
                 os._exit(MEMORY_EXIT_CODE)
-            if done.wait(MEMORY_SAMPLE_S):
-                return
+            time.sleep(MEMORY_SAMPLE_S)
 
     def cpu_seconds(self) -> float:
         """Return the CPU seconds used so far by this actor's process and its parse child."""
         return cpu_seconds() + sum(cpu_seconds(pid) for pid in child_pids(self.parts))
+
+    def pids(self) -> list[int]:
+        """Return the process ids of this actor and of its parse child."""
+        return [os.getpid(), *child_pids(self.parts)]
 
     def peak_rss_mb(self) -> list[float]:
         """Return the peak RSS (MB) of this actor's process and of its parse child."""
@@ -292,6 +298,10 @@ class RayEngine:
     def worker_cpu_seconds(self) -> float:
         """Return the CPU seconds used so far by the live actors and their parse children."""
         return float(sum(self._ask_live_actors("cpu_seconds")))
+
+    def worker_pids(self) -> list[int]:
+        """Return the process ids of every live actor and its parse child (to sample them)."""
+        return [pid for answer in self._ask_live_actors("pids") for pid in answer]
 
     def worker_peak_rss_mb(self) -> list[float]:
         """Return the peak RSS (MB) of every actor process and its parse child."""

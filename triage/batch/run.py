@@ -24,7 +24,14 @@ from triage.errors import InputError
 from triage.inputs import OrderInputs
 from triage.pipeline import Components
 
-__all__ = ["FolderReport", "Progressed", "run_to_folder", "stream_results", "summarise_folder"]
+__all__ = [
+    "FolderReport",
+    "Phased",
+    "Progressed",
+    "run_to_folder",
+    "stream_results",
+    "summarise_folder",
+]
 
 
 class Cases(Protocol):
@@ -37,6 +44,9 @@ class Cases(Protocol):
 
 Progressed = Callable[[int, int], None]
 """Told ``(checked, skipped)`` after every case, for a progress bar."""
+
+Phased = Callable[[str], None]
+"""Told the phase a folder run enters: ``checking``, ``merging``, then ``summarising``."""
 
 
 @dataclass
@@ -84,6 +94,7 @@ def run_to_folder(
     folder: OutputFolder,
     *,
     progressed: Progressed | None = None,
+    phased: Phased | None = None,
 ) -> FolderReport:
     """Check every case of ``refs`` whose key ``folder`` lacks, then merge the outputs.
 
@@ -92,6 +103,8 @@ def run_to_folder(
     per case (its key, for the merge, in case order), not the batch.
     """
     report = FolderReport(total=len(refs))
+    tell = phased or (lambda phase: None)
+    tell("checking")
     keys = bytearray()
     started = time.perf_counter()
     cpu_before = engine.worker_cpu_seconds()
@@ -116,7 +129,9 @@ def run_to_folder(
     report.seconds = time.perf_counter() - started
     report.worker_cpu_seconds = engine.worker_cpu_seconds() - cpu_before
     report.worker_peak_rss_mb = engine.worker_peak_rss_mb()
+    tell("merging")
     report.merged = folder.merge(_hex_keys(keys))
+    tell("summarising")
     report.summary = summarise_folder(folder.root)
     report.driver_peak_rss_mb = peak_rss_mb()
     return report

@@ -91,8 +91,14 @@ def write_table(path: Path, table: str, rows: Sequence[dict[str, Any]]) -> None:
 
 
 def read_table(path: Path) -> Any:
-    """Return the pyarrow table stored at ``path``."""
-    return arrow().parquet.read_table(path)
+    """Return the pyarrow table stored at ``path``.
+
+    ``ParquetFile`` reads the file itself; ``parquet.read_table`` would go through Arrow's
+    dataset layer, whose libraries (dataset, substrait) cost the driver several MB of
+    resident memory the first time, for nothing a single file needs.
+    """
+    with arrow().parquet.ParquetFile(path) as handle:
+        return handle.read(use_threads=False)
 
 
 @contextmanager
