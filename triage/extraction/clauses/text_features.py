@@ -5,8 +5,10 @@ start with a ``HashingVectorizer``. Its ``char_wb`` analyser cuts every word (pa
 one space on each side) into n-grams on its own, so a text's n-gram counts are the sum of
 its words' counts. Building and hashing those n-grams in Python is most of the clause
 stage's time, and the words of order forms repeat from paragraph to paragraph and from
-order to order. ``CachedTextFeatures`` keeps each word's hashed counts (a bounded cache)
-and sums them per text; everything after the hashing step (tf-idf, weights, the union's
+order to order. ``CachedTextFeatures`` keeps each word's hashed counts (a bounded cache of
+the words without digits: amounts, dates and codes are new in nearly every order, so
+keeping them would only fill the cache, a few KB per order, until its bound) and sums
+them per text; everything after the hashing step (tf-idf, weights, the union's
 stacking) is the fitted objects' own code, so the rows are the ones ``transform`` of the
 union returns, entry for entry. A union of any other shape is transformed as it is.
 """
@@ -24,7 +26,7 @@ from sklearn.preprocessing import normalize
 
 __all__ = ["CachedTextFeatures"]
 
-_CACHE_WORDS = 200_000  # about 40 MB of counts at most; cleared, not grown, beyond it
+_CACHE_WORDS = 50_000  # about 10 MB of counts at most; cleared, not grown, beyond it
 _Counts = tuple[Any, Any]  # a word's hashed n-gram columns and their counts
 
 
@@ -61,9 +63,15 @@ class _WordHashing:
         if new:
             hashed = self._hashed(new)
             found.update(hashed)
-            if len(cache) + len(hashed) > _CACHE_WORDS:
+            # Own copies, so a kept word does not hold its whole batch's arrays alive.
+            kept = {
+                word: (columns.copy(), values.copy())
+                for word, (columns, values) in hashed.items()
+                if not any(ch.isdigit() for ch in word)
+            }
+            if len(cache) + len(kept) > _CACHE_WORDS:
                 self.words = cache = {}
-            cache.update(hashed)
+            cache.update(kept)
         # (every word is known now: the new ones were hashed into ``found``)
         counts = cast(list[_Counts], [found[word] for words in split for word in words])
         return self._rows(counts, [len(words) for words in split])

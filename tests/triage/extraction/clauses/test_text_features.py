@@ -107,3 +107,18 @@ def test_a_small_cache_is_emptied_not_grown(monkeypatch: pytest.MonkeyPatch) -> 
     _same_rows(cached.transform(texts), union.transform(texts))
     hashing = next(fast for _, fast, _ in cached._parts if fast is not None)[0]
     assert len(hashing.words) <= max(10, len({w for t in texts for w in t.lower().split()}))
+
+
+def test_words_with_digits_are_counted_but_not_kept() -> None:
+    union = load(MODEL_DIR / MODEL_FILE, trusted=sorted(TRUSTED_TYPES))["features"]
+    cached = CachedTextFeatures(union)
+    texts = [
+        "Invoice INV-20931 of 14 March 2027 is payable within 45 days.",
+        "The fee of USD 12,400.00 is payable annually in advance.",
+    ]
+    _same_rows(cached.transform(texts), union.transform(texts))
+    _same_rows(cached.transform(texts), union.transform(texts))
+    hashing = next(fast for _, fast, _ in cached._parts if fast is not None)[0]
+    kept = set(hashing.words)
+    assert {"invoice", "payable", "annually"} <= kept
+    assert not any(ch.isdigit() for word in kept for ch in word)
