@@ -77,7 +77,14 @@ class PageFrame:
         else:
             ax, ay = self.point(left, bottom)
             bx, by = self.point(right, top)
-        return (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+        # min() and max() of two, written out (the same pick, NaN and ties included: min
+        # keeps the first unless the second is smaller); a call each was most of the cost
+        return (
+            bx if bx < ax else ax,
+            by if by < ay else ay,
+            bx if bx > ax else ax,
+            by if by > ay else ay,
+        )
 
 
 def group_lines(words: Iterable[Word]) -> tuple[TextLine, ...]:

@@ -165,8 +165,12 @@ class _CharGeometry:
     def word_box(self, start: int, first: CharBox, last: CharBox) -> Box:
         """Return the pdfplumber box of the characters from ``start`` whose first and last
         characters have the loose boxes ``first`` and ``last``."""
-        left, right = min(first[0], last[0]), max(first[2], last[2])
-        bottom, top = min(first[1], last[1]), max(first[3], last[3])
+        # min() and max() of two, written out (the same pick: the first unless the second
+        # is smaller, or larger)
+        left = last[0] if last[0] < first[0] else first[0]
+        right = last[2] if last[2] > first[2] else first[2]
+        bottom = last[1] if last[1] < first[1] else first[1]
+        top = last[3] if last[3] > first[3] else first[3]
         if last[0] >= first[0] - 0.5:
             # The font size is in text space; the char matrix scales it to user space.
             matrix = self.matrix

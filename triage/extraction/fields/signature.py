@@ -32,6 +32,9 @@ from triage.extraction.normalise import DateStyle
 
 __all__ = ["signature_candidates"]
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_BRACKETED = re.compile(r"\([^)]*\)")
+
 _CUSTOMER = re.compile(
     r"\b(?:customer|client|licensee|subscriber|buyer|purchaser)\b", re.IGNORECASE
 )
@@ -50,7 +53,7 @@ _WINDOW_GAP = 28.0  # points of empty paper that end a signature block
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower())
+    return _NOT_ALNUM.sub("", text.lower())
 
 
 def _names(text: str, name: str | None) -> bool:
@@ -112,7 +115,7 @@ def _party_above(
 
 def _label_of(text: str) -> str | None:
     """Return the block label ``text`` starts with (``"Date (YYYY-MM-DD):"`` → ``date``)."""
-    head = normalise_label(re.sub(r"\([^)]*\)", " ", text.split(":")[0]))
+    head = normalise_label(_BRACKETED.sub(" ", text.split(":")[0]))
     return head if head in SIGNATURE_BLOCK_LABELS or head in {"title", "position"} else None
 
 

@@ -17,6 +17,9 @@ from triage.extraction.lexicon_data import load_lexicon
 
 __all__ = ["Arrangement", "KeyValue", "find_key_values"]
 
+_NOT_LABEL_CHARACTER = re.compile(r"[^\w\s-]")
+_QUALIFIER = re.compile(r"\([^()]*\)")
+
 _MAX_LABEL_WORDS = 7
 _LIST_MARK = re.compile(rf"^{LIST_MARK}$")
 _SMALL_LABEL = 0.9  # a label row's type is at most this share of its values' height
@@ -201,7 +204,7 @@ def _block_label_words() -> frozenset[str]:
 
 def _is_block_label(text: str) -> bool:
     """A label that heads an address or party block ("SOLD TO", "Ship to", "Customer")."""
-    return re.sub(r"[^\w\s-]", "", text.lower()).strip() in _block_label_words()
+    return _NOT_LABEL_CHARACTER.sub("", text.lower()).strip() in _block_label_words()
 
 
 def _is_label_row(segments: list[list[Segment]], index: int, heights: list[float]) -> bool:
@@ -288,7 +291,7 @@ def _label_row_pairs(
 def _label_length(text: str) -> int:
     """A label's words, its bracketed qualifier not counted ("Total contract value
     (excluding VAT / sales tax)" is a label of three words)."""
-    return len(re.sub(r"\([^()]*\)", " ", text).split())
+    return len(_QUALIFIER.sub(" ", text).split())
 
 
 def find_key_values(page: Page) -> list[KeyValue]:
