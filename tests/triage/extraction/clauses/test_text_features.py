@@ -120,7 +120,7 @@ _COUNTS: dict[str, Any] = {"n_features": 2**12, "norm": None, "alternate_sign": 
     "tfidf",
     [
         {"norm": "l1", "use_idf": False, "sublinear_tf": True},
-        {"norm": None, "smooth_idf": False},
+        {"norm": None, "sublinear_tf": True},
     ],
 )
 def test_tfidf_of_other_settings_keeps_its_rows(tfidf: dict[str, Any]) -> None:
