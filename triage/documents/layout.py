@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from triage.documents.parsed import TextLine, Word
 
@@ -76,7 +77,14 @@ class PageFrame:
         else:
             ax, ay = self.point(left, bottom)
             bx, by = self.point(right, top)
-        return (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+        # min() and max() of two, written out (the same pick, NaN and ties included: min
+        # keeps the first unless the second is smaller); a call each was most of the cost
+        return (
+            bx if bx < ax else ax,
+            by if by < ay else ay,
+            bx if bx > ax else ax,
+            by if by > ay else ay,
+        )
 
 
 def group_lines(words: Iterable[Word]) -> tuple[TextLine, ...]:
@@ -86,28 +94,34 @@ def group_lines(words: Iterable[Word]) -> tuple[TextLine, ...]:
     height (at least one point), which keeps superscripts and slightly offset table cells
     on their row while separating lines set with normal leading.
     """
-    ordered = sorted(words, key=lambda w: (w.bottom, w.x0))
+    ordered = sorted(words, key=_by_baseline)
     lines: list[list[Word]] = []
-    anchor: Word | None = None
+    anchor_bottom = anchor_height = 0.0
     for word in ordered:
-        if anchor is not None:
-            height = min(anchor.bottom - anchor.top, word.bottom - word.top)
-            if word.bottom - anchor.bottom < max(1.0, 0.5 * height):
-                lines[-1].append(word)
-                continue
+        bottom = word.bottom
+        height = bottom - word.top
+        if lines and bottom - anchor_bottom < max(1.0, 0.5 * min(anchor_height, height)):
+            lines[-1].append(word)
+            continue
         lines.append([word])
-        anchor = word
+        anchor_bottom, anchor_height = bottom, height
     return tuple(TextLine(_without_overprint(line)) for line in lines)
+
+
+_by_baseline = attrgetter("bottom", "x0")
+_by_x0 = attrgetter("x0")
 
 
 def _without_overprint(line: list[Word]) -> tuple[Word, ...]:
     """Return the line left to right, dropping words printed twice at one spot (faux bold)."""
+    if len(line) > 1:
+        line.sort(key=_by_x0)
     kept: list[Word] = []
-    for word in sorted(line, key=lambda w: w.x0):
-        if any(
-            k.text == word.text and abs(k.x0 - word.x0) < 1.0 and abs(k.top - word.top) < 1.0
-            for k in kept[-3:]
-        ):
-            continue
-        kept.append(word)
+    for word in line:
+        text, x0, top = word.text, word.x0, word.top
+        for k in kept[-3:]:
+            if k.text == text and abs(k.x0 - x0) < 1.0 and abs(k.top - top) < 1.0:
+                break
+        else:
+            kept.append(word)
     return tuple(kept)

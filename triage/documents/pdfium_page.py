@@ -162,63 +162,56 @@ class _CharGeometry:
         _LOOSE_BOX(self.textpage, index, self.box_at)
         return (box.left, box.bottom, box.right, box.top)
 
-    def loose_boxes(self, start: int, end: int) -> list[CharBox]:
-        """Return the loose boxes of the characters ``[start, end)`` (``loose_box`` of each,
-        in one loop: a long run reads every character's box, and the call per character
-        was a third of the cost)."""
-        box, call, textpage, at = self.box, _LOOSE_BOX, self.textpage, self.box_at
-        boxes = []
-        for index in range(start, end):
-            call(textpage, index, at)
-            boxes.append((box.left, box.bottom, box.right, box.top))
-        return boxes
-
-    def word_box(
-        self, start: int, end: int, boxes: list[CharBox] | None = None, offset: int = 0
-    ) -> Box:
-        """Return the pdfplumber box of the characters ``[start, end)``; ``boxes`` holds
-        the loose boxes of the characters from ``offset`` on when they were read already."""
-        if boxes is None:
-            first = self.loose_box(start)
-            last = first if end - 1 == start else self.loose_box(end - 1)
-        else:
-            first, last = boxes[start - offset], boxes[end - 1 - offset]
-        left, right = min(first[0], last[0]), max(first[2], last[2])
-        bottom, top = min(first[1], last[1]), max(first[3], last[3])
-        # The font size is in text space; the char matrix scales it to user space.
-        matrix = self.matrix
-        size = _FONT_SIZE(self.textpage, start)
-        _CHAR_MATRIX(self.textpage, start, self.matrix_at)
-        upright = abs(matrix.b) < 1e-3 and abs(matrix.c) < 1e-3 and matrix.d > 0
-        if upright and size > 0 and last[0] >= first[0] - 0.5:
-            top = bottom + size * matrix.d
+    def word_box(self, start: int, first: CharBox, last: CharBox) -> Box:
+        """Return the pdfplumber box of the characters from ``start`` whose first and last
+        characters have the loose boxes ``first`` and ``last``."""
+        # min() and max() of two, written out (the same pick: the first unless the second
+        # is smaller, or larger)
+        left = last[0] if last[0] < first[0] else first[0]
+        right = last[2] if last[2] > first[2] else first[2]
+        bottom = last[1] if last[1] < first[1] else first[1]
+        top = last[3] if last[3] > first[3] else first[3]
+        if last[0] >= first[0] - 0.5:
+            # The font size is in text space; the char matrix scales it to user space.
+            matrix = self.matrix
+            _CHAR_MATRIX(self.textpage, start, self.matrix_at)
+            if abs(matrix.b) < 1e-3 and abs(matrix.c) < 1e-3 and matrix.d > 0:
+                size = _FONT_SIZE(self.textpage, start)
+                if size > 0:
+                    top = bottom + size * matrix.d
         return self.frame.box(left, bottom, right, top)
 
-    def gaps(self, start: int, end: int) -> tuple[list[int], list[CharBox]]:
+    def run(self, start: int, end: int) -> tuple[list[int], CharBox, CharBox]:
         """Offsets inside ``[start, end)`` where a run without space characters is two runs
         of text set apart: table cells printed edge to edge ("KWC-DID-NUMSubscription"); and
-        the loose box (left, bottom, right, top) of every character of the run.
+        the loose boxes (left, bottom, right, top) of the run's first and last characters.
 
         Within one run of text the loose character boxes abut exactly (or keep one steady
         spacing); a jump of blank paper well beyond the run's own spacing starts a new word.
         """
-        boxes = self.loose_boxes(start, end)
-        gaps = [
-            (index, boxes[index - start][0] - boxes[index - start - 1][2])
-            for index in range(start + 1, end)
-        ]
-        if not gaps:
-            return [], boxes
-        steady = sorted(abs(gap) for _, gap in gaps)[len(gaps) // 2]
+        box, call, textpage, at = self.box, _LOOSE_BOX, self.textpage, self.box_at
+        call(textpage, start, at)
+        first = (box.left, box.bottom, box.right, box.top)
+        gaps = []
+        previous = first[2]
+        for index in range(start + 1, end):
+            call(textpage, index, at)
+            gaps.append(box.left - previous)
+            previous = box.right
+        last = (box.left, box.bottom, box.right, box.top) if end - start > 1 else first
+        # Every cut is a gap wider than _CELL_GAP: most runs have none, and need no more.
+        if not gaps or max(gaps) <= _CELL_GAP:
+            return [], first, last
+        steady = sorted(abs(gap) for gap in gaps)[len(gaps) // 2]
         # max(_CELL_GAP, ...) is at least _CELL_GAP: only a wider gap needs the font size.
         cuts = [
             index
-            for index, gap in gaps
+            for index, gap in enumerate(gaps, start + 1)
             if gap > _CELL_GAP
             and gap > max(_CELL_GAP, _CELL_GAP_SHARE * self._font_size(index))
             and gap > steady + _CELL_GAP
         ]
-        return cuts, boxes
+        return cuts, first, last
 
     def _font_size(self, index: int) -> float:
         return float(_FONT_SIZE(self.textpage, index)) or 10.0
@@ -230,6 +223,7 @@ def _words(textpage: Any, frame: PageFrame) -> list[Word]:
         return []
     words = []
     geometry = _CharGeometry(textpage, frame)
+    loose_box, word_box = geometry.loose_box, geometry.word_box
     text_of_page = _page_text(textpage, count)
     # Most pages hold no hyphen marks and no control characters inside words: then the
     # per-word clean-up below would return every word as it is.
@@ -238,17 +232,25 @@ def _words(textpage: Any, frame: PageFrame) -> list[Word]:
     for match in _WORD.finditer(text_of_page):
         begin, finish = match.span()
         if finish - begin >= _CHECK_GAPS_FROM:
-            cuts, boxes = geometry.gaps(begin, finish)
+            cuts, first, last = geometry.run(begin, finish)
         else:
-            cuts, boxes = [], None
-        for start, end in zip([begin, *cuts], [*cuts, finish], strict=True):
+            cuts, first = [], loose_box(begin)
+            last = first if finish - begin == 1 else loose_box(finish - 1)
+        if cuts:  # (rare) each part's own first and last characters
+            parts = [
+                (start, end, loose_box(start), loose_box(end - 1))
+                for start, end in zip([begin, *cuts], [*cuts, finish], strict=True)
+            ]
+        else:
+            parts = [(begin, finish, first, last)]
+        for start, end, first_box, last_box in parts:
             text = text_of_page[start:end]
             if marked:
                 text = text.translate(_HYPHEN)
             if stray:
                 text = _CONTROL.sub("", text)
             if text:
-                words.append(Word(text, *geometry.word_box(start, end, boxes, begin)))
+                words.append(Word(text, *word_box(start, first_box, last_box)))
     return words
 
 

@@ -30,6 +30,8 @@ __all__ = [
     "renewal_candidates",
 ]
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
 _SENTENCE = re.compile(r"[^.;]+[.;]?")
 _INSTRUCTION = re.compile(
     r"\b(?:complete|fill\s+in|tick|select|choose|mark)\b[^.;]{0,40}\b(?:only\s+)?if\b", re.I
@@ -284,7 +286,7 @@ COMPANY_NAME = re.compile(
 
 def _opens_with(text: str, words: frozenset[str]) -> bool:
     """Whether ``text`` starts with one of ``words`` (a form of address, a salutation)."""
-    head = re.sub(r"[^\w\s]", " ", text.lower()).split()
+    head = _PUNCTUATION.sub(" ", text.lower()).split()
     return any(" ".join(head[:n]) in words for n in (1, 2, 3))
 
 

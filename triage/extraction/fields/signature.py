@@ -32,6 +32,9 @@ from triage.extraction.normalise import DateStyle
 
 __all__ = ["signature_candidates"]
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_BRACKETED = re.compile(r"\([^)]*(?:\)|$)")  # an unclosed one too: OCR loses small brackets
+
 _CUSTOMER = re.compile(
     r"\b(?:customer|client|licensee|subscriber|buyer|purchaser)\b", re.IGNORECASE
 )
@@ -51,7 +54,7 @@ _AREA_WIDTH = 230.0  # points right of a block's first label where its signature
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower())
+    return _NOT_ALNUM.sub("", text.lower())
 
 
 def _names(text: str, name: str | None) -> bool:
@@ -116,7 +119,7 @@ def _label_of(text: str) -> str | None:
 
     A parenthesis left open at the end is dropped too: OCR often loses a small closing
     bracket (``Name (print``)."""
-    head = normalise_label(re.sub(r"\([^)]*(?:\)|$)", " ", text.split(":")[0]))
+    head = normalise_label(_BRACKETED.sub(" ", text.split(":")[0]))
     return head if head in SIGNATURE_BLOCK_LABELS or head in {"title", "position"} else None
 
 

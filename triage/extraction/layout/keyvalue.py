@@ -9,13 +9,16 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from triage.documents.parsed import Page, Ruling, Word
-from triage.extraction.layout.ruled import in_a_grid_row, rule_between_cells, rule_between_rows
+from triage.documents.parsed import Page, Word
+from triage.extraction.layout.ruled import PageRules
 from triage.extraction.layout.segments import LIST_MARK, PlacedWord, Segment, split_line
 from triage.extraction.layout.under_rule import labels_under_rules
 from triage.extraction.lexicon_data import load_lexicon
 
 __all__ = ["Arrangement", "KeyValue", "find_key_values"]
+
+_NOT_LABEL_CHARACTER = re.compile(r"[^\w\s-]")
+_QUALIFIER = re.compile(r"\([^()]*\)")
 
 _MAX_LABEL_WORDS = 7
 _LIST_MARK = re.compile(rf"^{LIST_MARK}$")
@@ -226,7 +229,7 @@ def _block_label_words() -> frozenset[str]:
 
 def _is_block_label(text: str) -> bool:
     """A label that heads an address or party block ("SOLD TO", "Ship to", "Customer")."""
-    return re.sub(r"[^\w\s-]", "", text.lower()).strip() in _block_label_words()
+    return _NOT_LABEL_CHARACTER.sub("", text.lower()).strip() in _block_label_words()
 
 
 def _is_label_row(segments: list[list[Segment]], index: int, heights: list[float]) -> bool:
@@ -313,14 +316,15 @@ def _label_row_pairs(
 def _label_length(text: str) -> int:
     """A label's words, its bracketed qualifier not counted ("Total contract value
     (excluding VAT / sales tax)" is a label of three words)."""
-    return len(re.sub(r"\([^()]*\)", " ", text).split())
+    return len(_QUALIFIER.sub(" ", text).split())
 
 
 def find_key_values(page: Page) -> list[KeyValue]:
     """Return every label/value pair the page's geometry suggests, colon-less ones included."""
     segments = [split_line(line, page.number, i) for i, line in enumerate(page.lines)]
     heights = [_line_height(line_segments) for line_segments in segments]
-    under = labels_under_rules(segments, page.rulings)
+    rules = PageRules(page.rulings)
+    under = labels_under_rules(segments, rules)
     pairs: list[KeyValue] = [
         KeyValue(_label_text(u.label.words), u.value, Arrangement.ABOVE, False, u.label.x0)
         for u in under
@@ -351,7 +355,7 @@ def find_key_values(page: Page) -> list[KeyValue]:
                 pairs.append(coded)
             if inline or _label_length(seg.text) > _MAX_LABEL_WORDS:
                 continue
-            nearby = _neighbour(segments, index, position, seg, page.rulings)
+            nearby = _neighbour(segments, index, position, seg, rules)
             if nearby is not None and (nearby[1][0][1], nearby[1][0][2].x0) not in captions:
                 pairs.append(KeyValue(_label_text(seg.words), nearby[1], nearby[0], False, seg.x0))
     return pairs
@@ -362,19 +366,19 @@ def _neighbour(
     index: int,
     position: int,
     seg: Segment,
-    rulings: tuple[Ruling, ...] = (),
+    rules: PageRules | None = None,
 ) -> tuple[Arrangement, tuple[PlacedWord, ...]] | None:
     """The value beside a label (in the next cell of a ruled row, or after a gap), or
     failing that under it; never under it in the next row of a ruled grid."""
     line_segments = segments[index]
     if position + 1 < len(line_segments):
         right = line_segments[position + 1]
-        ruled = rulings and rule_between_cells(rulings, seg, right)
+        ruled = rules is not None and rules.between_cells(seg, right)
         arrangement = Arrangement.ROW if ruled else Arrangement.RIGHT
         return arrangement, _with_continuation(segments, index, right)
     below = _below(segments, index, seg)
     if below is None:
         return None
-    if rulings and in_a_grid_row(rulings, seg) and rule_between_rows(rulings, seg, below):
+    if rules is not None and rules.in_a_grid_row(seg) and rules.between_rows(seg, below):
         return None  # the next row's cell, not this one's value
     return Arrangement.BELOW, tuple(below.placed())

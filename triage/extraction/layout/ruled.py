@@ -7,17 +7,12 @@ runs puts them in different rows, so the lower is no value of the upper.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from triage.documents.parsed import Ruling
 from triage.extraction.layout.segments import Segment
 
-__all__ = [
-    "in_a_grid_row",
-    "is_horizontal",
-    "is_vertical",
-    "rule_between_cells",
-    "rule_between_rows",
-    "spans_line",
-]
+__all__ = ["PageRules", "is_horizontal", "is_vertical", "spans_line"]
 
 _FLAT = 1.0  # a rule is at most this thick
 _SLACK = 1.5  # points a rule may stand into the runs it divides
@@ -39,28 +34,46 @@ def spans_line(r: Ruling, seg: Segment) -> bool:
     return r.top <= middle <= r.bottom
 
 
-def rule_between_cells(rulings: tuple[Ruling, ...], left: Segment, right: Segment) -> bool:
-    """Whether a vertical rule stands in the gap between ``left`` and ``right`` on their line."""
-    return any(
-        is_vertical(r)
-        and left.x1 - _SLACK <= r.x0 <= right.x0 + _SLACK
-        and spans_line(r, left)
-        and spans_line(r, right)
-        for r in rulings
-    )
+class PageRules:
+    """A page's drawn rules, indexed for the tests between runs: the vertical rules sorted
+    by their left edge and the horizontal ones by their top, once per page. The tests ask
+    about one gap or one band at a time; walking every rule of a ruled page for every pair
+    of runs was most of the key/value stage on table-heavy pages."""
 
+    def __init__(self, rulings: tuple[Ruling, ...]) -> None:
+        self.rulings = rulings
+        self.verticals = sorted((r for r in rulings if is_vertical(r)), key=lambda r: r.x0)
+        self._lefts = [r.x0 for r in self.verticals]
+        self.horizontals = sorted((r for r in rulings if is_horizontal(r)), key=lambda r: r.top)
+        self._tops = [r.top for r in self.horizontals]
 
-def in_a_grid_row(rulings: tuple[Ruling, ...], seg: Segment) -> bool:
-    """Whether a vertical rule crosses ``seg``'s line: the run sits in a ruled row."""
-    return any(is_vertical(r) and spans_line(r, seg) for r in rulings)
+    def verticals_within(self, low: float, high: float) -> list[Ruling]:
+        """Return the vertical rules whose left edge lies in ``[low, high]``."""
+        return [
+            r
+            for r in self.verticals[bisect_left(self._lefts, low) : bisect_right(self._lefts, high)]
+            if low <= r.x0 <= high  # (a NaN bound selects nothing, as the plain test does)
+        ]
 
+    def between_cells(self, left: Segment, right: Segment) -> bool:
+        """Whether a vertical rule stands in the gap between ``left`` and ``right`` on their
+        line."""
+        return any(
+            spans_line(r, left) and spans_line(r, right)
+            for r in self.verticals_within(left.x1 - _SLACK, right.x0 + _SLACK)
+        )
 
-def rule_between_rows(rulings: tuple[Ruling, ...], upper: Segment, lower: Segment) -> bool:
-    """Whether a horizontal rule under ``upper`` and over ``lower`` spans both."""
-    return any(
-        is_horizontal(r)
-        and upper.bottom - _SLACK <= r.top <= lower.top + _SLACK
-        and r.x0 <= max(upper.x0, lower.x0) + _SLACK
-        and r.x1 >= min(upper.x1, lower.x1) - _SLACK
-        for r in rulings
-    )
+    def in_a_grid_row(self, seg: Segment) -> bool:
+        """Whether a vertical rule crosses ``seg``'s line: the run sits in a ruled row."""
+        return any(spans_line(r, seg) for r in self.verticals)
+
+    def between_rows(self, upper: Segment, lower: Segment) -> bool:
+        """Whether a horizontal rule under ``upper`` and over ``lower`` spans both."""
+        low, high = upper.bottom - _SLACK, lower.top + _SLACK
+        tops = self._tops
+        return any(
+            low <= r.top <= high
+            and r.x0 <= max(upper.x0, lower.x0) + _SLACK
+            and r.x1 >= min(upper.x1, lower.x1) - _SLACK
+            for r in self.horizontals[bisect_left(tops, low) : bisect_right(tops, high)]
+        )

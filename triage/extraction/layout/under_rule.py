@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from triage.documents.parsed import Ruling
-from triage.extraction.layout.ruled import is_horizontal, is_vertical, spans_line
+from triage.extraction.layout.ruled import PageRules, is_horizontal, spans_line
 from triage.extraction.layout.segments import PlacedWord, Segment
 
 __all__ = ["UnderRule", "labels_under_rules"]
@@ -32,16 +32,16 @@ class UnderRule:
     value: tuple[PlacedWord, ...]
 
 
-def _rules(rulings: tuple[Ruling, ...]) -> list[Ruling]:
-    return [r for r in rulings if is_horizontal(r) and r.x1 - r.x0 >= _MIN_RULE]
+def _rules(rules: PageRules) -> list[Ruling]:
+    """The page's filled lines, in the page's order of rulings (the first that fits wins)."""
+    return [r for r in rules.rulings if is_horizontal(r) and r.x1 - r.x0 >= _MIN_RULE]
 
 
-def _in_a_cell(seg: Segment, rule: Ruling, rulings: tuple[Ruling, ...]) -> bool:
+def _in_a_cell(seg: Segment, rule: Ruling, rules: PageRules) -> bool:
     """Whether vertical rules at the rule's ends enclose the run: a table's row or a form
     box (read as cells), not a line left open to be written on."""
     return any(
-        is_vertical(r) and spans_line(r, seg) and rule.x0 - _SLACK <= r.x0 <= rule.x1 + _SLACK
-        for r in rulings
+        spans_line(r, seg) for r in rules.verticals_within(rule.x0 - _SLACK, rule.x1 + _SLACK)
     )
 
 
@@ -64,11 +64,9 @@ def _height(seg: Segment) -> float:
     return max(w.bottom - w.top for w in seg.words)
 
 
-def labels_under_rules(
-    segments: list[list[Segment]], rulings: tuple[Ruling, ...]
-) -> list[UnderRule]:
+def labels_under_rules(segments: list[list[Segment]], page_rules: PageRules) -> list[UnderRule]:
     """Return each label run under a filled rule with the words written on the rule."""
-    rules = _rules(rulings)
+    rules = _rules(page_rules)
     if not rules:
         return []
     found: list[UnderRule] = []
@@ -85,7 +83,7 @@ def labels_under_rules(
                 ),
                 None,
             )
-            if rule is None or _in_a_cell(seg, rule, rulings):
+            if rule is None or _in_a_cell(seg, rule, page_rules):
                 continue
             value = _written_on(segments[max(0, index - 2) : index], rule, height)
             if value:

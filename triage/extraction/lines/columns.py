@@ -14,6 +14,8 @@ from triage.extraction.lexicon_data import load_lexicon
 
 __all__ = ["COLUMN_ROLES", "YEAR_ROLE", "classify_header"]
 
+_HEADER_MARKS = re.compile(r"[()\[\]:*]")
+
 COLUMN_ROLES: dict[str, tuple[str, ...]] = load_lexicon().column_roles
 """Header words per column role, from ``models/extraction/lexicon.yaml``."""
 
@@ -28,7 +30,7 @@ _DECORATION = frozenset(
 
 @lru_cache(maxsize=4096)
 def _norm(text: str) -> str:
-    token = re.sub(r"[()\[\]:*]", "", text.lower()).strip().rstrip(".")
+    token = _HEADER_MARKS.sub("", text.lower()).strip().rstrip(".")
     if len(token) > 1 and token.endswith("%"):
         token = token[:-1]  # a unit set against its word ("DISC%", "Rabatt%"): "disc %"
     return "" if token in _DECORATION else token

@@ -105,7 +105,11 @@ def test_a_small_cache_is_emptied_not_grown(monkeypatch: pytest.MonkeyPatch) -> 
     texts = _texts()
     _same_rows(cached.transform(texts), union.transform(texts))
     _same_rows(cached.transform(texts), union.transform(texts))
-    hashing = next(fast for _, fast, _ in cached._parts if fast is not None)[0]
+    hashing = next(
+        fast[0]
+        for _, fast, _ in cached._parts
+        if fast is not None and isinstance(fast[0], module._WordHashing)
+    )
     assert len(hashing.words) <= max(10, len({w for t in texts for w in t.lower().split()}))
 
 
@@ -122,3 +126,32 @@ def test_words_with_digits_are_counted_but_not_kept() -> None:
     kept = set(hashing.words)
     assert {"invoice", "payable", "annually"} <= kept
     assert not any(ch.isdigit() for word in kept for ch in word)
+
+
+_COUNTS: dict[str, Any] = {"n_features": 2**12, "norm": None, "alternate_sign": False}
+
+
+@pytest.mark.parametrize(
+    "tfidf",
+    [
+        {"norm": "l1", "use_idf": False, "sublinear_tf": True},
+        {"norm": None, "sublinear_tf": True},
+    ],
+)
+def test_tfidf_of_other_settings_keeps_its_rows(tfidf: dict[str, Any]) -> None:
+    texts = _texts()
+    union = FeatureUnion(
+        [
+            (
+                name,
+                Pipeline(
+                    [
+                        ("hash", HashingVectorizer(**_COUNTS, **hashing)),
+                        ("tfidf", TfidfTransformer(**tfidf)),
+                    ]
+                ),
+            )
+            for name, hashing in (("words", {}), ("chars", {"analyzer": "char_wb"}))
+        ]
+    ).fit(texts)
+    _same_rows(CachedTextFeatures(union).transform(texts), union.transform(texts))
