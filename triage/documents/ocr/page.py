@@ -182,7 +182,7 @@ def _in_a_word(box: Box, mask: np.ndarray) -> bool:
     """Return whether ink comes right up to both sides of marker ``box``:
     a glyph inside a word (the ``0`` of ``2027`` broken in two by a blurred scan looks like
     ``( )``), not a tick box, which stands apart from the words before and after it."""
-    x0, top, x1, bottom = (int(round(v)) for v in box)
+    x0, top, x1, bottom = (round(v) for v in box)
     height = max(bottom - top, 1)
     reach = max(2, round(0.25 * height))  # a tick box's option starts ~0.3 of it away
     rows = slice(top, bottom + 1)
