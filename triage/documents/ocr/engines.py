@@ -135,16 +135,28 @@ def _tsv_words(tsv: str) -> list[RecognisedWord]:
         )
     words = []
     for line in lines.values():
-        # A handwritten mark read as low-confidence "words" must not make its line tall.
-        sure = [w for w in line if w[5] >= SURE_WORD] or line
-        top, bottom = _font_box(
-            " ".join(w[0] for w in sure), min(w[2] for w in sure), max(w[4] for w in sure)
-        )
+        top, bottom = _line_box(line)
         words += [
             RecognisedWord(t, x0, top, x1, bottom, c, ink_top, ink_bottom)
             for t, x0, ink_top, x1, ink_bottom, c in line
         ]
     return words
+
+
+def _line_box(line: list[tuple[str, float, float, float, float, float]]) -> tuple[float, float]:
+    """Return the font-size top and bottom of a text line read as ``line``'s words.
+
+    Each word estimates the line's font box from its own ink (``_font_box``), and the line
+    takes the median: one word whose box tesseract stretched over a speck, a cell border or
+    what is left of a whited-out tick box must not make the whole line tall (a label line
+    13 pt tall over its 7 pt print runs into the row of options under it). Words read with
+    doubt (a handwritten mark read as "words") and punctuation do not vote unless nothing
+    else is left.
+    """
+    voters = [w for w in line if w[5] >= SURE_WORD and sum(c.isalnum() for c in w[0]) >= 2]
+    voters = voters or [w for w in line if w[5] >= SURE_WORD] or line
+    boxes = [_font_box(text, top, bottom) for text, _, top, _, bottom, _ in voters]
+    return float(np.median([b[0] for b in boxes])), float(np.median([b[1] for b in boxes]))
 
 
 _DESCENDERS = frozenset("gjpqy,;()[]{}|Q")

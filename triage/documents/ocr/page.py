@@ -178,6 +178,19 @@ def _recognise(
     return image, words, 0
 
 
+def _in_a_word(box: Box, mask: np.ndarray) -> bool:
+    """Return whether ink comes right up to both sides of marker ``box``:
+    a glyph inside a word (the ``0`` of ``2027`` broken in two by a blurred scan looks like
+    ``( )``), not a tick box, which stands apart from the words before and after it."""
+    x0, top, x1, bottom = (round(v) for v in box)
+    height = max(bottom - top, 1)
+    reach = max(2, round(0.25 * height))  # a tick box's option starts ~0.3 of it away
+    rows = slice(top, bottom + 1)
+    left = mask[rows, max(0, x0 - 2 - reach) : max(0, x0 - 2)]
+    right = mask[rows, x1 + 2 : x1 + 2 + reach]
+    return bool(left.size and right.size and left.any() and right.any())
+
+
 def _without(
     image: np.ndarray, mask: np.ndarray, ticks: list[TickBox]
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -228,7 +241,7 @@ def ocr_page(
     # The recogniser reads the gentler view (grey print kept); ink is found on the other.
     image = rotate(turn(text_view(flat), quarter), skew)
     del flat
-    ticks = find_tick_boxes(mask, dpi)
+    ticks = [tick for tick in find_tick_boxes(mask, dpi) if not _in_a_word(tick[0], mask)]
     # Tick boxes are read already: the recogniser sees the page without them. Rulings
     # stay in the image: without its cell borders tesseract drops lone digits.
     image, mask = _without(image, mask, ticks)
