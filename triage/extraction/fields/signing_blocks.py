@@ -43,6 +43,7 @@ _BLOCK_GAP = 48.0  # points of empty paper that end a block
 _LEFT_SLACK = 25.0  # a label may stand a little left of its party's heading
 _CAPTION_RULE = 9.0  # a caption's line is drawn at most this far above it
 _VALUE_ON_RULE = 18.0  # a value typed on a line stands at most this far above it
+_CELL_SLACK = 12.0  # a value on the line may start this far left of its caption
 _MARK_ABOVE, _MARK_BELOW = 28.0, 12.0  # how far from its label a signature may be written
 _BLANK = re.compile(r"^[_.\-–—\s]*$")
 
@@ -197,9 +198,19 @@ def _value_of(
     line above it when the label is a caption under that line."""
     rule = _rule_above(page, label)
     if rule is not None:
+        # The caption's cell: from the caption to the next caption on its row, if any.
+        cell_end = min(
+            (seg.x0 for seg in rows[label.line] if seg.x0 > label.x1 and _in_column(seg, head)),
+            default=head.x1,
+        )
         for index in range(label.line - 1, lines.start - 1, -1):
             for seg in rows[index]:
-                if _in_column(seg, head) and -3 <= rule - seg.bottom <= _VALUE_ON_RULE:
+                if (
+                    _in_column(seg, head)
+                    and -3 <= rule - seg.bottom <= _VALUE_ON_RULE
+                    and seg.x1 > label.x0 - _CELL_SLACK
+                    and seg.x0 < cell_end
+                ):
                     return seg if _writes(seg) else None
             if rows[index] and rule - max(s.bottom for s in rows[index]) > _VALUE_ON_RULE:
                 break
