@@ -191,6 +191,11 @@ def _in_a_word(box: Box, mask: np.ndarray) -> bool:
     return bool(left.size and right.size and left.any() and right.any())
 
 
+def _tick_boxes(mask: np.ndarray, dpi: float) -> list[TickBox]:
+    """Return the tick boxes of the page's ink ``mask``, without glyphs inside words."""
+    return [tick for tick in find_tick_boxes(mask, dpi) if not _in_a_word(tick[0], mask)]
+
+
 def _without(
     image: np.ndarray, mask: np.ndarray, ticks: list[TickBox]
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -241,7 +246,7 @@ def ocr_page(
     # The recogniser reads the gentler view (grey print kept); ink is found on the other.
     image = rotate(turn(text_view(flat), quarter), skew)
     del flat
-    ticks = [tick for tick in find_tick_boxes(mask, dpi) if not _in_a_word(tick[0], mask)]
+    ticks = _tick_boxes(mask, dpi)
     # Tick boxes are read already: the recogniser sees the page without them. Rulings
     # stay in the image: without its cell borders tesseract drops lone digits.
     image, mask = _without(image, mask, ticks)
