@@ -7,17 +7,24 @@ markers found in the ink stay tick boxes.
 - A bracket-shaped marker with ink right up to both its sides is a glyph inside a word
   (the ``0`` of ``2027`` broken in two by blur looks like ``( )``): it is not whited out as
   a tick box; a marker standing apart from its option is.
+- Font boxes estimated from OCR ink match the text layer's boxes of the same lines.
 """
 
 from __future__ import annotations
 
+import io
+
 import cv2
 import numpy as np
 import pytest
+from reportlab.pdfgen.canvas import Canvas
 
-from triage.documents.ocr.engines import _tsv_words
+from triage.documents.ocr import OcrOptions
+from triage.documents.ocr.engines import _tsv_words, engine_available
 from triage.documents.ocr.page import _tick_boxes
 from triage.documents.ocr.ticks import find_tick_boxes
+from triage.documents.reader import parse_pdf
+from triage.documents.scans import Degradation, scan_pdf
 
 _HEADER = (
     "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
@@ -123,3 +130,39 @@ def test_a_typed_marker_standing_apart_from_its_option_stays_a_tick_box() -> Non
     _typed_marker(mask, 40, 20)
     [(box, marked)] = _tick_boxes(mask, dpi=200)
     assert not marked and box[0] == pytest.approx(40, abs=2)
+
+
+def _page_of_lines() -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(595, 842), invariant=1)
+    for index, (font, size, text) in enumerate(LINES):
+        canvas.setFont(font, size)
+        canvas.drawString(72, 760 - 30 * index, text)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+LINES = (
+    ("Helvetica", 10, "The total contract value is CAD 3,600.00 for 5 units"),
+    ("Helvetica", 10, "renewal as agreed, unless a party gives notice"),
+    ("Helvetica-Bold", 12, "Order Form ORD-2027-5521"),
+    ("Times-Roman", 11, "Billing frequency: quarterly in advance"),
+)
+
+
+@pytest.mark.skipif(not engine_available("tesseract"), reason="tesseract-ocr is not installed")
+def test_ocr_lines_lie_where_the_text_layer_puts_the_same_lines() -> None:
+    """A clean scan read by OCR gives each line the text layer's font box to under 0.8 pt
+    (measured: tops within 0.3, bottoms within 0.65 across these fonts). Line spacing is
+    read against these boxes: OCR tops 1.5-2 pt too high once cost a line item."""
+    pdf = _page_of_lines()
+    text = parse_pdf(pdf, "order.pdf", max_pages=2).pages[0]
+    scan = scan_pdf(pdf, spoil=Degradation(dpi=300, jpeg_quality=95), seed=0)
+    ocr = parse_pdf(scan, "scan.pdf", max_pages=2, ocr=OcrOptions(engine="tesseract")).pages[0]
+    assert ocr.source == "ocr" and len(ocr.lines) == len(text.lines) == len(LINES)
+    for want, got in zip(text.lines, ocr.lines, strict=True):
+        assert got.text.split()[0] == want.text.split()[0]
+        top, bottom = got.words[0].top, got.words[0].bottom
+        assert abs(top - want.words[0].top) < 0.8, (want.text, top, want.words[0].top)
+        assert abs(bottom - want.words[0].bottom) < 0.8, (want.text, bottom, want.words[0].bottom)
