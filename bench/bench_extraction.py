@@ -117,14 +117,23 @@ def report_speed(cases: list[Path], extractor: OrderExtractor, repeats: int) -> 
 
 
 def report_memory(cases: list[Path], extractor: OrderExtractor, documents: int) -> None:
-    """Print RSS after warm-up and after ``documents`` extractions cycling over the cases."""
+    """Print RSS after warm-up, after each quarter and after ``documents`` extractions
+    cycling over the cases."""
     blobs = [(case / "order.pdf").read_bytes() for case in cases]
     for data in blobs[:10]:
         extractor.extract(parse_pdf(data, "order.pdf", max_pages=200))
     start = _rss_mb()
-    for index in range(documents):
+    # Every quarter of the run, so a warm-up that levels off is told from a steady growth.
+    quarters = {documents * q // 4 for q in (1, 2, 3, 4)}
+    steps = []
+    for index in range(1, documents + 1):
         extractor.extract(parse_pdf(blobs[index % len(blobs)], "order.pdf", max_pages=200))
-    print(f"RSS over {documents} documents: start {start:.1f} MB, end {_rss_mb():.1f} MB")
+        if index in quarters:
+            steps.append(f"{index}: {_rss_mb():.1f}")
+    print(
+        f"RSS over {documents} documents: start {start:.1f} MB, end {_rss_mb():.1f} MB "
+        f"(MB after {', '.join(steps)})"
+    )
 
 
 def main() -> None:
