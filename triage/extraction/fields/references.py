@@ -10,6 +10,7 @@ from triage.documents.parsed import Page
 from triage.extraction.fields.blocks import TextBlock
 from triage.extraction.fields.candidates import Candidate, Source
 from triage.extraction.layout.segments import Segment, split_line
+from triage.extraction.lexicon_data import load_lexicon
 from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date
 from triage.extraction.normalise.money import parse_currency
 
@@ -36,7 +37,9 @@ _REFERENCES = (
     (
         "order_number",
         re.compile(
-            r"\border(?:\s+(?:form|schedule|confirmation|agreement|acknowledg(?:e)?ment))?"
+            r"\border(?:\s+(?:"
+            + "|".join(re.escape(word) for word in load_lexicon().order_document_words)
+            + r"))?"
             r"(?:\s+(?:number|no\.?|reference|ref\.?|id|#))*\s*[:#]?\s*\[?" + _ID,
             re.IGNORECASE,
         ),
