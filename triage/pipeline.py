@@ -97,9 +97,8 @@ class RoutingPolicy(Protocol):
         """Each risk target's threshold: a score strictly above it sends to review."""
         ...
 
-    @property
-    def risk_basis(self) -> str:
-        """``full``, or ``order``: the customer's history alone does not send to review."""
+    def needs_order_risk(self, risk: RiskScore) -> bool:
+        """Whether ``decide`` would heed the order's own risk for this ``risk``."""
         ...
 
     def assign_queues(self, exceptions: list[BillingException]) -> list[BillingException]: ...
@@ -176,7 +175,7 @@ def check_extraction(
     )
     order_risk = (
         parts.scorer.order_risk(extraction, exceptions, quote, customer)
-        if risk is not None and parts.policy.risk_basis == "order"
+        if risk is not None and parts.policy.needs_order_risk(risk)
         else None
     )
     decision, reasons = parts.policy.decide(exceptions, risk, order_risk=order_risk)

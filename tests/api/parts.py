@@ -190,11 +190,14 @@ class AnyExceptionPolicy:
 
     version = "test-policy.1"
     risk_thresholds: Mapping[str, float] = {}
-    risk_basis = "full"
 
     def assign_queues(self, exceptions: list[BillingException]) -> list[BillingException]:
         """Keep the queue each rule chose."""
         return exceptions
+
+    def needs_order_risk(self, risk: RiskScore) -> bool:
+        """Never: risk does not route here."""
+        return False
 
     def decide(
         self,

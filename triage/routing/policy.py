@@ -90,6 +90,15 @@ class RoutingPolicy:
         """Which risk meets the thresholds: ``full``, or ``order`` (see the module doc)."""
         return self.document.risk_basis
 
+    def needs_order_risk(self, risk: RiskScore) -> bool:
+        """Whether ``decide`` would heed the order's own risk: on the ``order`` basis, and
+        only when some risk is above its threshold (below it, the order risk decides
+        nothing, so the pipeline need not score it)."""
+        return self.risk_basis == "order" and any(
+            float(getattr(risk, target)) > threshold
+            for target, threshold in self._thresholds.items()
+        )
+
     def sends_to_review(self, severity: Severity) -> bool:
         """Return True when an exception of ``severity`` alone sends an order to review."""
         return severity in self._review

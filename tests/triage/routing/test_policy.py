@@ -120,6 +120,15 @@ def test_on_the_full_basis_the_order_risk_is_not_consulted(policy_doc: dict[str,
     assert RoutingPolicy.from_mapping(policy_doc).risk_basis == "full"
 
 
+def test_the_order_risk_is_asked_for_only_where_it_can_decide(
+    policy_doc: dict[str, Any],
+) -> None:
+    assert POLICY.needs_order_risk(risk(0.12, 0.41))
+    assert not POLICY.needs_order_risk(risk(0.30, 0.35))  # at the thresholds: nothing to heed
+    policy_doc["risk_basis"] = "full"
+    assert not RoutingPolicy.from_mapping(policy_doc).needs_order_risk(risk(0.12, 0.41))
+
+
 def test_an_unknown_risk_basis_is_refused(policy_doc: dict[str, Any]) -> None:
     policy_doc["risk_basis"] = "customer"
     with pytest.raises(ConfigError, match="risk_basis"):
