@@ -280,7 +280,13 @@ def main() -> None:
         for size in sizes:
             if sizes[size] is None:
                 small = manifest if size == n else build_manifest(work, size)
-                sizes[size] = measured("ray", 2, small, work / f"ray2-{size}")
+                sizes[size] = run = measured("ray", 2, small, work / f"ray2-{size}")
+                workers: list[float] = run["worker_peak_rss_mb"]  # type: ignore[assignment]
+                print(  # as each size ends: a long run that is cut short still says something
+                    f"  measured {size:,} orders: driver peak {run['driver_peak_rss_mb']:.0f} MB,"
+                    f" actors peak {max(workers[0::2]):.0f} MB, load {run['load_average']:.1f}",
+                    flush=True,
+                )
         memory_table(sizes)  # type: ignore[arg-type]
         if args.memory_only:
             return

@@ -34,6 +34,7 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, Any, Self
 
+from triage.batch.engines import release_freed_memory
 from triage.batch.records import CaseRecord
 from triage.batch.tables import TABLE_COLUMNS, arrow, read_table, table_writer, write_table
 from triage.errors import InputError
@@ -158,6 +159,7 @@ class OutputFolder:
         self._note_part(name, (record.key for record in self._pending))
         self._pending.clear()
         self.committed_parts += 1
+        release_freed_memory()  # the part's rows and Arrow buffers, freed below live keys
 
     def merge(self, keys: Iterable[str]) -> int:
         """Write results.jsonl and both tables for ``keys`` (the cases' keys), in that order.
@@ -180,6 +182,7 @@ class OutputFolder:
             remaining = iter(keys)
             while window := tuple(islice(remaining, self.merge_window)):
                 merged += self._merge_window(window, lines, writers, pa)
+                release_freed_memory()  # one window's Arrow buffers, not every window's
         for name, path in staged.items():
             path.replace(self.root / name)
         return merged

@@ -33,6 +33,7 @@ from triage.batch.engines import (
     child_pids,
     cpu_seconds,
     peak_rss_mb,
+    release_freed_memory,
     rss_mb,
 )
 from triage.batch.records import CaseAbandoned, CaseJob, CaseRecord, check_job, reject_record
@@ -93,6 +94,10 @@ class CaseChecker:
         finally:
             self._busy.clear()
             faulthandler.cancel_dump_traceback_later()
+            # The order's document, pages and Ray's copy of its bytes were freed between
+            # long-lived objects (the memos, the vocabulary): hand those pages back, so the
+            # actor's peak is its models plus one order and not what earlier orders left.
+            release_freed_memory()
 
     def _watch_memory(self) -> None:
         while self._busy.wait():
