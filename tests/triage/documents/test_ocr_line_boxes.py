@@ -12,13 +12,11 @@ markers found in the ink stay tick boxes.
 
 from __future__ import annotations
 
-import io
-
 import cv2
 import numpy as np
 import pytest
-from reportlab.pdfgen.canvas import Canvas
 
+from tests.triage.extraction.abilities.sheet import Sheet
 from triage.documents.ocr import OcrOptions
 from triage.documents.ocr.engines import _tsv_words, engine_available
 from triage.documents.ocr.page import _tick_boxes
@@ -133,14 +131,10 @@ def test_a_typed_marker_standing_apart_from_its_option_stays_a_tick_box() -> Non
 
 
 def _page_of_lines() -> bytes:
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(595, 842), invariant=1)
+    sheet = Sheet((595, 842))
     for index, (font, size, text) in enumerate(LINES):
-        canvas.setFont(font, size)
-        canvas.drawString(72, 760 - 30 * index, text)
-    canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+        sheet.text(72, 82 + 30 * index - size, text, font=font, size=size)  # baselines 30 apart
+    return sheet.finish()
 
 
 LINES = (

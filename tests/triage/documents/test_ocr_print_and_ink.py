@@ -3,11 +3,9 @@ only ink taller than print (a signature) is a handwritten mark."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from reportlab.pdfgen.canvas import Canvas
 
+from tests.triage.extraction.abilities.sheet import Sheet
 from triage.documents.ocr import OcrOptions
 from triage.documents.ocr.engines import SURE_WORD, engine_available, installed_languages
 from triage.documents.parsed import Page
@@ -28,17 +26,13 @@ SIGNING_AREA = (124.0, 610.0, 290.0, 636.0)
 
 
 def _form() -> bytes:
-    buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(595, 842), invariant=1)
-    canvas.setFont("Helvetica", 9)
+    sheet = Sheet((595, 842), size=9)
     for index, text in enumerate(LINES):
-        canvas.drawString(72, 760 - 18 * index, text)
-    canvas.drawString(72, 640, "Signature:")
-    canvas.line(120, 638, 300, 638)
-    canvas.drawString(72, 620, "Name: Róisín Ní Bhriain")
-    canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+        sheet.text(72, 73 + 18 * index, text)
+    sheet.text(72, 193, "Signature:")
+    sheet.hline(120, 300, 204, width=1.0)
+    sheet.text(72, 213, "Name: Róisín Ní Bhriain")
+    return sheet.finish()
 
 
 @pytest.fixture(scope="module")
