@@ -71,6 +71,7 @@ class Lexicon(BaseModel):
     legal_forms: tuple[str, ...]
     name_joiners: frozenset[str]
     order_document_words: tuple[str, ...]
+    quote_document_words: tuple[str, ...]
     prose_line_words: dict[str, tuple[str, ...]]
 
     @field_validator("fallback_cues")

@@ -31,6 +31,7 @@ from triage.extraction.fields.references import (
     dateline_candidates,
     money_currency_candidates,
     reference_candidates,
+    title_reference_candidates,
 )
 from triage.extraction.fields.resolve import Resolution, resolve_fields
 from triage.extraction.fields.signature import signature_candidates
@@ -126,6 +127,7 @@ def read_document(
     candidates += addressee_candidates(pages)
     candidates += renewal_candidates(blocks)
     candidates += reference_candidates(blocks)
+    candidates += title_reference_candidates(pages[0])
     candidates += currency_candidates(blocks)
     candidates += money_currency_candidates(blocks)
     candidates += dateline_candidates(blocks, style, pages[0])

@@ -1,15 +1,16 @@
 """Identifiers and currency named in prose: "Order Schedule No. SO-2027-98561", "purchase
-order reference PO-805461", "All fees are stated in CAD", a dated letter's date line."""
+order reference PO-805461", a quote's number in its title line ("Angebot / Quote WS-8812"),
+"All fees are stated in CAD", a dated letter's date line."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
 
-from triage.documents.parsed import Page
+from triage.documents.parsed import Page, Word
 from triage.extraction.fields.blocks import TextBlock
 from triage.extraction.fields.candidates import Candidate, Source
-from triage.extraction.layout.segments import Segment, split_line
+from triage.extraction.layout.segments import PlacedWord, Segment, split_line
 from triage.extraction.lexicon_data import load_lexicon
 from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date
 from triage.extraction.normalise.money import parse_currency
@@ -19,6 +20,7 @@ __all__ = [
     "dateline_candidates",
     "money_currency_candidates",
     "reference_candidates",
+    "title_reference_candidates",
 ]
 
 _HEAD_LINES = 15  # a letter's head: its first lines
@@ -45,6 +47,16 @@ _REFERENCES = (
         ),
     ),
 )
+_TITLE_REFERENCE = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(re.escape(word) for word in load_lexicon().quote_document_words)
+    + r")(?:\s+(?:number|no\.?|n[°º]|nr\.?|reference|ref\.?|id|#))*\s*[:#]?\s*\[?"
+    + _ID
+    + r"(?!\w)",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_TITLE_SCORE = 0.5  # below a printed order number or a labelled quote number
 _CURRENCY_CUE = re.compile(
     r"\b(?:quoted|denominated|stated|expressed|payable|invoiced|currency|amounts?\s+are|fees\s+are)\b",
     re.IGNORECASE,
@@ -70,6 +82,33 @@ def reference_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:
                     continue
                 words = block.words_between(match.start("id"), match.end("id"))
                 yield Candidate(field, value, 0.8, Source.SENTENCE, words)
+
+
+def title_reference_candidates(first: Page) -> Iterator[Candidate]:
+    """Yield the number a quote or offer gives itself in a line of its first page's head
+    ("Weserland GmbH - Angebot / Quote WS-8812"), a weak order number: where the form
+    prints an order number, that one is the order's."""
+    if first.number != 1:
+        return
+    for index, line in enumerate(first.lines[:_HEAD_LINES]):
+        for segment in split_line(line, first.number, index):
+            for match in _TITLE_REFERENCE.finditer(segment.text):
+                value = match.group("id").rstrip(".")
+                if _YEAR.fullmatch(value) or DATE_PATTERN.fullmatch(value):
+                    continue
+                words = _words_of(segment, match.start("id"), match.end("id"))
+                yield Candidate("order_number", value, _TITLE_SCORE, Source.SENTENCE, words)
+
+
+def _words_of(segment: Segment, start: int, end: int) -> tuple[PlacedWord, ...]:
+    """The words of ``segment`` over the character range ``[start, end)`` of its text."""
+    chosen: list[Word] = []
+    offset = 0
+    for word in segment.words:
+        if offset < end and start < offset + len(word.text):
+            chosen.append(word)
+        offset += len(word.text) + 1
+    return tuple(segment.placed(tuple(chosen)))
 
 
 def currency_candidates(blocks: Sequence[TextBlock]) -> Iterator[Candidate]:

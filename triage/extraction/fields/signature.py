@@ -18,22 +18,19 @@ from dataclasses import dataclass, replace
 
 from triage.documents.ocr.signatures import signed_in_ink
 from triage.documents.parsed import Page
+from triage.extraction.fields.block_labels import label_head, squash
 from triage.extraction.fields.candidates import Candidate, Source, parse_field_value
 from triage.extraction.fields.lexicon import (
     SIGNATURE_BLOCK_LABELS,
     SIGNATURE_DATE_LABELS,
     SIGNATURE_MARK_LABELS,
     SIGNATURE_NAME_LABELS,
-    normalise_label,
 )
 from triage.extraction.layout.keyvalue import Arrangement, KeyValue
 from triage.extraction.layout.segments import Segment, split_line
 from triage.extraction.normalise import DateStyle
 
 __all__ = ["signature_candidates"]
-
-_NOT_ALNUM = re.compile(r"[^a-z0-9]")
-_BRACKETED = re.compile(r"\([^)]*(?:\)|$)")  # an unclosed one too: OCR loses small brackets
 
 _CUSTOMER = re.compile(
     r"\b(?:customer|client|licensee|subscriber|buyer|purchaser)\b", re.IGNORECASE
@@ -53,16 +50,12 @@ _WINDOW_GAP = 28.0  # points of empty paper that end a signature block
 _AREA_WIDTH = 230.0  # points right of a block's first label where its signature may go
 
 
-def _squash(text: str) -> str:
-    return _NOT_ALNUM.sub("", text.lower())
-
-
 def _names(text: str, name: str | None) -> bool:
     """True when ``text`` names ``name``, even cut short by a line wrap."""
     if not name:
         return False
-    wanted = _squash(name)
-    return wanted[: max(8, (2 * len(wanted)) // 3)] in _squash(text)
+    wanted = squash(name)
+    return wanted[: max(8, (2 * len(wanted)) // 3)] in squash(text)
 
 
 def _heading_above(
@@ -115,11 +108,8 @@ def _party_above(
 
 
 def _label_of(text: str) -> str | None:
-    """Return the block label ``text`` starts with (``"Date (YYYY-MM-DD):"`` → ``date``).
-
-    A parenthesis left open at the end is dropped too: OCR often loses a small closing
-    bracket (``Name (print``)."""
-    head = normalise_label(_BRACKETED.sub(" ", text.split(":")[0]))
+    """Return the block label ``text`` starts with (``"Date (YYYY-MM-DD):"`` → ``date``)."""
+    head = label_head(text)
     return head if head in SIGNATURE_BLOCK_LABELS or head in {"title", "position"} else None
 
 

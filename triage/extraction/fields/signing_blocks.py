@@ -19,13 +19,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from triage.documents.parsed import Page, Ruling, Word
+from triage.extraction.fields.block_labels import label_head, squash
 from triage.extraction.fields.candidates import Candidate, Source, parse_field_value
 from triage.extraction.fields.lexicon import (
     FIELD_LABELS,
     SIGNATURE_DATE_LABELS,
     SIGNATURE_MARK_LABELS,
     SIGNATURE_NAME_LABELS,
-    normalise_label,
 )
 from triage.extraction.layout.segments import Segment, split_line
 from triage.extraction.normalise import DateStyle
@@ -48,17 +48,13 @@ _MARK_ABOVE, _MARK_BELOW = 28.0, 12.0  # how far from its label a signature may 
 _BLANK = re.compile(r"^[_.\-–—\s]*$")
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower())
-
-
 def _names(text: str, name: str | None) -> bool:
-    return bool(name) and len(_squash(name or "")) >= 4 and _squash(name or "") in _squash(text)
+    return bool(name) and len(squash(name or "")) >= 4 and squash(name or "") in squash(text)
 
 
 def _label_of(text: str) -> str | None:
     """The signature-block label ``text`` starts with, as its kind (mark, name, date)."""
-    head = normalise_label(re.sub(r"\([^)]*\)", " ", text.split(":")[0]))
+    head = label_head(text)
     if head in SIGNATURE_MARK_LABELS:
         return "mark"
     if head in SIGNATURE_NAME_LABELS:

@@ -1,6 +1,7 @@
 """Tables found by the meaning of their header words and the alignment of the rows below.
 
-A header line is recognised by a caller-supplied classifier (header words -> column roles).
+A header (one line, or cells stacked over a few: see ``table_header``) is recognised by a
+caller-supplied classifier (header words -> column roles).
 Rows are assigned to columns by horizontal overlap with the header cells. A table goes on
 across a page break when the next page starts with a repeated header or with rows that fit
 the same columns. Lines with text only in text columns continue the nearest row.
@@ -9,11 +10,12 @@ the same columns. Lines with text only in text columns continue the nearest row.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from triage.documents.parsed import Page
 from triage.extraction.layout.segments import PlacedWord, Segment, split_line
+from triage.extraction.layout.table_header import UNKNOWN, Column, HeaderClassifier, header_at
 from triage.extraction.normalise.dates import DATE_PATTERN
 
 __all__ = [
@@ -25,19 +27,6 @@ __all__ = [
     "find_tables",
     "negative_amount",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """A header cell: its role (e.g. ``quantity``) and horizontal extent."""
-
-    role: str
-    x0: float
-    x1: float
-
-
-HeaderClassifier = Callable[[Segment], list[Column]]
-"""Header segment -> the columns its words name (empty if none)."""
 
 
 @dataclass(slots=True)
@@ -74,28 +63,6 @@ class Table:
     def roles(self) -> set[str]:
         """Return the roles of the table's columns."""
         return {c.role for c in self.columns}
-
-
-UNKNOWN = "unknown:"
-"""Role prefix of a header cell whose words the classifier does not know; the cells under
-it say what it is (see ``triage.extraction.lines.roles``)."""
-
-
-def _header(segments: Sequence[Segment], classify: HeaderClassifier) -> tuple[Column, ...] | None:
-    columns: list[Column] = []
-    unknown: list[Segment] = []
-    for seg in segments:
-        named = classify(seg)
-        columns += named
-        if not named:
-            unknown.append(seg)
-    roles = {c.role for c in columns}
-    if len(roles) < 3 or not roles & {"quantity", "unit_price", "net_amount"}:
-        return None
-    if not roles & {"unit_price", "net_amount"} and not any(r.startswith("year:") for r in roles):
-        return None  # a table of line items prices them
-    columns += [Column(f"{UNKNOWN}{i}", seg.x0, seg.x1) for i, seg in enumerate(unknown)]
-    return tuple(sorted(columns, key=lambda c: c.x0))
 
 
 def _column_of(seg: Segment, columns: tuple[Column, ...]) -> Column:
@@ -316,27 +283,21 @@ def find_tables(pages: Sequence[Page], classify: HeaderClassifier) -> list[Table
     current: Table | None = None
     for page in pages:
         rows = [split_line(line, page.number, i) for i, line in enumerate(page.lines)]
-        headers = [_header(segments, classify) for segments in rows]
-        first = next((i for i, h in enumerate(headers) if h is not None), None)
-        skip_to = 0
-        if (
-            current is not None
-            and first is not None
-            and {c.role for c in headers[first] or ()} == current.roles
-        ):
-            skip_to = first
+        headers = [header_at(page.lines, rows, i, classify) for i in range(len(rows))]
+        first = next((h for h in headers if h is not None), None)
+        index = 0
+        if current is not None and first is not None and first.roles == current.roles:
+            index = first.first_line  # a repeated header: the lines above it are furniture
         last_bottom: float | None = None
-        for index in range(skip_to, len(rows)):
+        while index < len(rows):
             line, segments, header = page.lines[index], rows[index], headers[index]
+            index += 1
             if header is not None:
-                if (
-                    current is None
-                    or last_bottom is not None
-                    or {c.role for c in header} != current.roles
-                ):
-                    current = Table(header)
+                if current is None or last_bottom is not None or header.roles != current.roles:
+                    current = Table(header.columns)
                     tables.append(current)
-                last_bottom = line.bbox[3]
+                last_bottom = header.bottom
+                index = header.last_line + 1
                 continue
             if current is None or _is_furniture(page, line.bbox[1]):
                 continue

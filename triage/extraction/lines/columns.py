@@ -6,10 +6,13 @@ The header words per role are data, in ``models/extraction/lexicon.yaml``.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
+from triage.documents.parsed import Word
 from triage.extraction.layout.segments import Segment
-from triage.extraction.layout.tables import Column
+from triage.extraction.layout.table_header import Column
 from triage.extraction.lexicon_data import load_lexicon
 
 __all__ = ["COLUMN_ROLES", "YEAR_ROLE", "classify_header"]
@@ -65,13 +68,12 @@ def _one_cell(first: Column, second: Column) -> Column:
     return Column(role, first.x0, second.x1)
 
 
-def classify_header(segment: Segment) -> list[Column]:
-    """Return the columns a header segment names; [] unless every word belongs to one.
+def _named(words: Sequence[Word]) -> list[Column]:
+    """The columns a run of header words names; [] unless every word belongs to one.
 
-    A segment may hold several adjacent header cells ("Qty Unit Price"); the longest
-    phrase of the lexicon is taken at each position.
+    A run may hold several adjacent header cells ("Qty Unit Price"); the longest phrase of
+    the lexicon is taken at each position.
     """
-    words = segment.words
     if len(words) == 1 and _is_number_sign(words[0].text):
         return [Column("line_number", words[0].x0, words[0].x1)]
     tokens = [_norm(w.text) for w in words]
@@ -106,3 +108,68 @@ def classify_header(segment: Segment) -> list[Column]:
         else:
             return []
     return columns
+
+
+# A translation beside or under a header word is a few words with no figures ("Menge",
+# "Prix unitaire", "Quantité commandée"), none of them a word of the lexicon's own header
+# phrases: "Annual fee / unit" is one name qualified ("per unit"), not two languages.
+_GLOSS_WORDS = 3
+_HEADER_VOCABULARY = frozenset(token for phrase in _PHRASES for token in phrase)
+
+
+def _alternatives(parts: Sequence[Segment]) -> list[list[Word]]:
+    """The names a header cell gives its column: each line of the cell, each split again
+    at a slash ("Menge / Qty", "Menge/Qty")."""
+    groups: list[list[Word]] = []
+    for part in parts:
+        groups.append([])
+        for word in part.words:
+            pieces = [p for p in word.text.split("/") if p] if not _named([word]) else [word.text]
+            if not pieces:  # a slash of its own: the next language begins
+                groups.append([])
+                continue
+            for number, piece in enumerate(pieces):
+                if number:
+                    groups.append([])
+                groups[-1].append(replace(word, text=piece))
+    return [group for group in groups if group]
+
+
+def _translation(words: Sequence[Word]) -> bool:
+    """Whether an unknown name may be another language's: no figures, no header word."""
+    return not any(c.isdigit() for w in words for c in w.text) and not any(
+        _norm(w.text) in _HEADER_VOCABULARY for w in words
+    )
+
+
+def _glossed(parts: Sequence[Segment]) -> list[Column]:
+    """One column named in two or three languages, one of them known; [] unless every
+    other name is a short translation (a few words without figures)."""
+    known: Column | None = None
+    for group in _alternatives(parts):
+        named = _named(group)
+        if len(named) > 1:
+            return []  # several cells run together: no translation of one name
+        if named:
+            known = named[0] if known is None else _one_cell(known, named[0])
+        elif len(group) > _GLOSS_WORDS or not _translation(group):
+            return []
+    if known is None:
+        return []
+    words = [w for part in parts for w in part.words]
+    return [Column(known.role, min(w.x0 for w in words), max(w.x1 for w in words))]
+
+
+def classify_header(parts: Sequence[Segment]) -> list[Column]:
+    """Return the columns a header cell names, from its parts (its lines, top first);
+    [] unless its words are header words.
+
+    The words are read as one phrase first: a line may hold several adjacent cells ("Qty
+    Unit Price"), and a cell of several lines is one name wrapped ("Unit" over "price").
+    Failing that, the cell names one column in two or three languages, at least one of
+    them known: "Menge / Qty", "Artikel / Article / Item", "Qty" over a smaller "Menge".
+    """
+    named = _named([w for part in parts for w in part.words])
+    if named and (len(parts) == 1 or len(named) == 1):
+        return named
+    return _glossed(parts)

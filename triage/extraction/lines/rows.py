@@ -30,6 +30,7 @@ __all__ = ["read_row_items"]
 
 _NUMBER = re.compile(r"^[^\d\-]{0,4}(\d[\d.,' ]*\d|\d)(?:[^\d]{0,4})$")
 _PERCENT = re.compile(r"^-?(\d{1,2}(?:[.,]\d+)?)\s*%$")
+_SPACED_PERCENT = re.compile(r"(\d)\s+%")
 _CENT = Decimal("0.01")
 _TOTAL_WORDS = re.compile(r"\b(?:total|subtotal|sum|tax|vat|gst|balance|due)\b", re.IGNORECASE)
 
@@ -64,9 +65,9 @@ def _agrees(
 def _row(
     line: TextLine, page: int, index: int, style: DateStyle | None
 ) -> ExtractedLineItem | None:
-    text = line.text
-    if _TOTAL_WORDS.search(text) or len(split_line(line, page, index)) < 2:
+    if _TOTAL_WORDS.search(line.text) or len(split_line(line, page, index)) < 2:
         return None  # a total, or a sentence: a row parts its cells with gaps
+    text = _SPACED_PERCENT.sub(r"\1%", line.text)  # "10 %" (French and German type) is "10%"
     start, end = parse_date_range(text, style)
     without_dates = DATE_PATTERN.sub(" ", text)
     tokens = without_dates.split()
