@@ -111,8 +111,7 @@ class RiskModelScorer:
         """Return the risk of one order from its feature vector (``score`` says which
         target the top factors explain)."""
         with self._threads.limit(limits=1, user_api="openmp"):
-            row = features.values[None, :]
-            scores = {target: float(self._probability(target)(row)[0]) for target in TARGETS}
+            scores = self._scores(features)
             explained = self._explained_target(scores, thresholds)
             scores[explained], contributions = occlusion_attribution(
                 self._probability(explained), features.values, self._reference
@@ -137,9 +136,13 @@ class RiskModelScorer:
         typical = customer.model_copy(update={"history": self._typical_history})
         features = order_features(extraction, exceptions, quote, typical)
         with self._threads.limit(limits=1, user_api="openmp"):
-            row = features.values[None, :]
-            scores = {target: float(self._probability(target)(row)[0]) for target in TARGETS}
+            scores = self._scores(features)
         return {target: round(score, 4) for target, score in scores.items()}
+
+    def _scores(self, features: OrderFeatures) -> dict[str, float]:
+        """Return each target's probability for one feature vector."""
+        row = features.values[None, :]
+        return {target: float(self._probability(target)(row)[0]) for target in TARGETS}
 
     def _explained_target(
         self, scores: Mapping[str, float], thresholds: Mapping[str, float] | None
