@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import sys
@@ -32,9 +33,14 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+# As ``triage serve`` does, before numpy loads: a spawned reader child imports this script
+# again, and the extractor's libraries with it; with a BLAS thread per core they reserve
+# ~200 MB more of its address space (parse_memory_mb), which a served child never pays.
+for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
 
 from triage.config import get_settings  # noqa: E402
-from triage.documents.ocr import OcrOptions  # noqa: E402
+from triage.documents.ocr import OcrOptions, _engine  # noqa: E402
 from triage.documents.ocr.engines import engine_available  # noqa: E402
 from triage.documents.parsed import ParsedDocument  # noqa: E402
 from triage.documents.reader import parse_pdf  # noqa: E402
@@ -212,8 +218,9 @@ def _signature_page(extraction: Any) -> tuple[int, tuple[float, ...]] | None:
     return (evidence[0].page, tuple(evidence[0].bbox)) if evidence else None
 
 
-def _child_peak_mb(scans: list[bytes], engine: str) -> float:
-    """Return the peak RSS of a sandboxed reader child that OCRs ``scans``."""
+def _child_peak_mb(scans: list[bytes], engine: str) -> tuple[float, float]:
+    """Return the peak RSS and peak address space (what ``parse_memory_mb`` limits) of a
+    sandboxed reader child that OCRs ``scans``."""
     # rapidocr (onnxruntime) needs about 2 GB of address space; tesseract runs in the default.
     memory_mb = RAPIDOCR_MEMORY_MB if engine == "rapidocr" else get_settings().parse_memory_mb
     reader = SandboxedReader(memory_mb=memory_mb, workers=1, ocr=OcrOptions(engine=engine))
@@ -224,10 +231,11 @@ def _child_peak_mb(scans: list[bytes], engine: str) -> float:
             except DocumentError as error:
                 print(f"  ({engine} child: {error})")
         pid = reader.worker_pids()[0]
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
+        status = dict(
+            line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+        )
+    peak, space = (int(status[key].split()[0]) / 1024 for key in ("VmHWM", "VmPeak"))
+    return peak, space
 
 
 def main() -> None:
@@ -308,7 +316,8 @@ def main() -> None:
             f" turned page {spoil.turned_page or '-'}",
             flush=True,
         )
-    print(f"\nOCR at {args.dpi} dpi")
+    engine = type(_engine("tesseract", OcrOptions().languages)).__name__
+    print(f"\nOCR at {args.dpi} dpi ({engine})")
     _report(
         cases,
         (text, scanned, mixed_ok, mixed_text),
@@ -374,15 +383,19 @@ def _report(
         f" CPU {cpu_text * 1000:.1f} ms vs {cpu_ocr:.2f} s"
         f" ({cpu_ocr / max(cpu_text, 1e-9):.0f}x the text-layer read; target <= 1.5 s)"
     )
-    peak = _child_peak_mb(scans[:3], "tesseract")
-    print(f"peak RSS of a sandboxed OCR child (tesseract, 3 scans): {peak:.0f} MB", flush=True)
+    peak, space = _child_peak_mb(scans[:3], "tesseract")
+    print(
+        f"peak RSS of a sandboxed OCR child (tesseract, 3 scans): {peak:.0f} MB,"
+        f" address space {space:.0f} MB (limit {get_settings().parse_memory_mb} MB)",
+        flush=True,
+    )
     if rapid.pages:
         print(f"engine comparison on the first {rapid.pages} scanned pages:")
         for name, score in (("tesseract", tess_same), ("rapidocr", rapid)):
             ratio = score.accuracy() / max(rapid_text.accuracy(), 1e-9)
             per_page = score.seconds / max(score.pages, 1)
             print(f"  {name:9s}: field accuracy ratio {ratio:.3f}, {per_page:.2f} s per page")
-        peak = _child_peak_mb(scans[:1], "rapidocr")
+        peak, space = _child_peak_mb(scans[:1], "rapidocr")
         print(f"  peak RSS of a sandboxed OCR child (rapidocr): {peak:.0f} MB", flush=True)
     print("field accuracy per layout family (text layer / scans / ratio):")
     for name in sorted(text.by_family):

@@ -14,7 +14,7 @@ from typing import Any
 
 from triage.documents.ocr.options import OcrOptions
 from triage.workers import answer_requests
-from triage.workers.limits import limit_cpu, limit_memory
+from triage.workers.limits import limit_cpu, limit_memory, single_threaded
 
 __all__ = ["Outcome", "Request", "serve"]
 
@@ -52,6 +52,10 @@ def _parse(request: tuple[bytes, str, int, float, OcrOptions]) -> Outcome:
 
 def serve(connection: Connection, memory_mb: int) -> None:
     """Answer parse requests on ``connection`` until told to stop; run in a child process."""
+    # Before numpy, OpenCV and tesseract load: one thread each, so they reserve one
+    # thread's buffers, stack and malloc arena against the address-space limit, not one
+    # per core (triage.workers.limits).
+    single_threaded()
     limit_memory(memory_mb)
     # Import the reader (and initialise pdfium) before saying ready, so start-up time is
     # never charged to a document's time limit.
