@@ -112,6 +112,7 @@ def run_one(engine_name: str, workers: int, manifest: Path, out: Path) -> dict[s
         "driver_peak_rss_mb": report.driver_peak_rss_mb,
         "worker_peak_rss_mb": report.worker_peak_rss_mb,
         "phases": sampler.phases,
+        "driver_peaks": sampler.driver_peaks,
         "quarters": sampler.quarters,
     }
 
@@ -130,15 +131,16 @@ class Sampler:
     """
 
     def __init__(self, pids: Callable[[], list[int]], total: int) -> None:
-        from triage.batch.engines import rss_mb
+        from triage.batch.engines import peak_rss_mb, rss_mb
 
-        self._rss, self._ask = rss_mb, pids
+        self._rss, self._peak, self._ask = rss_mb, peak_rss_mb, pids
         self._pids = pids()
         self._marks = {max(1, total * q // 4) for q in range(1, 5)}
         self._phase = "starting"
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self.phases: dict[str, list[float]] = {}
+        self.driver_peaks: dict[str, float] = {}
         self.quarters: dict[int, list[float]] = {}
 
     def _now(self) -> list[float]:
@@ -159,8 +161,10 @@ class Sampler:
             self._sample()
 
     def phased(self, phase: str) -> None:
-        """Note the phase the run enters (sampled on the way out and in)."""
+        """Note the phase the run enters (sampled on the way out and in), and the driver's
+        peak (VmHWM) at the end of the one it leaves: the phase that raised it is seen."""
         self._sample()
+        self.driver_peaks[self._phase] = self._peak()
         self._phase = phase
         self._sample()
 
@@ -177,6 +181,7 @@ class Sampler:
         self._stop.set()
         self._thread.join()
         self._sample()
+        self.driver_peaks[self._phase] = self._peak()
 
 
 def measured(engine: str, workers: int, manifest: Path, out: Path) -> dict[str, object]:
@@ -330,26 +335,35 @@ def verdict(name: str, peaks: dict[int, float], allowance_kb: float) -> bool:
 PHASES = ("checking", "merging", "summarising")
 
 
+def _phase_figures(figures: dict[str, float]) -> str:
+    return "/".join(f"{figures[p]:.1f}" if p in figures else "-" for p in PHASES)
+
+
 def memory_table(sizes: dict[int, dict[str, object]]) -> None:
     """Print peak and per-phase RSS of driver, actors and parse children, and the verdicts."""
     print("\nRSS, ray x2 (each size a fresh driver and fresh actors; actors: the max over the two)")
+    print(f"  phases {'/'.join(PHASES)}: 'peak' is VmHWM at the end of each, 'now' the sampled max")
     print(
-        f"  {'orders':>7s}  {'driver peak':>11s}  {'driver now: checking/merging/summarising':>40s}"
-        f"  {'actors peak':>11s}  {'parse max':>10s}  load"
+        f"  {'orders':>7s}  {'driver peak by phase':>22s}  {'driver now by phase':>20s}"
+        f"  {'actors peak':>11s}  {'actors now, checking':>20s}  {'parse max':>9s}  load"
     )
-    driver, actors, children = {}, {}, {}
+    driver, checking, actors, children = {}, {}, {}, {}
     for size, run in sizes.items():
         workers: list[float] = run["worker_peak_rss_mb"]  # type: ignore[assignment]
         phases: dict[str, list[float]] = run["phases"]  # type: ignore[assignment]
+        peaks: dict[str, float] = run.get("driver_peaks") or {}  # type: ignore[assignment]
         # RayEngine reports each actor, then its one parse child, actor by actor.
         driver[size] = float(run["driver_peak_rss_mb"])  # type: ignore[arg-type]
+        checking[size] = peaks.get("checking", driver[size])
         actors[size] = max(workers[0::2])
         # Parse children are replaced every 250 documents: their sampled maximum over the run.
         children[size] = max(max(sample[2::2], default=0.0) for sample in phases.values())
-        now = "/".join(f"{phases[p][0]:.0f}" if p in phases else "-" for p in PHASES)
+        now = _phase_figures({phase: sample[0] for phase, sample in phases.items()})
+        actors_now = max(phases.get("checking", [0.0, 0.0])[1::2], default=0.0)
         print(
-            f"  {size:7,d}  {driver[size]:8.0f} MB  {now + ' MB':>40s}  {actors[size]:8.0f} MB"
-            f"  {children[size]:7.0f} MB  {run['load_average']:.1f}"
+            f"  {size:7,d}  {_phase_figures(peaks) + ' MB':>22s}  {now + ' MB':>20s}"
+            f"  {actors[size]:8.1f} MB  {actors_now:17.1f} MB  {children[size]:6.1f} MB"
+            f"  {run['load_average']:.1f}"
         )
     largest = sizes[max(sizes)]
     quarters: dict[str, list[float]] = largest["quarters"]  # type: ignore[assignment]
@@ -363,6 +377,7 @@ def memory_table(sizes: dict[int, dict[str, object]]) -> None:
         f"  flat: at most {FLAT_PERCENT:g}% more from {min(sizes):,} to {max(sizes):,} orders,"
         f" and at most {FLAT_KB_PER_ORDER:g} KB per order between the two largest sizes"
     )
+    verdict("driver peak by the end of checking (to see which phase grows)", checking, DONE_KEY_KB)
     verdicts = [
         verdict("driver", driver, DONE_KEY_KB),
         verdict("actors", actors, 0.0),

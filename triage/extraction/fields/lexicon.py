@@ -121,7 +121,12 @@ LOWERCASE_LEGAL_FORMS: frozenset[str] = frozenset(
 RANGE_LABELS = _LEXICON.range_labels
 
 
-@lru_cache(maxsize=8192)
+# Asked of every segment's text, most of which (names, amounts, addresses) is new in each
+# order: the real labels recur and stay at the cache's head, while the one-off texts only
+# fill it. On 600 orders 2,048 entries hit 92.0 % of 158k calls (8,192: 95.6 %, 8 us per
+# miss: +0.08 ms per order) and are full within ~150 orders, where 8,192 went on growing a
+# long-lived worker by ~1 KB per order until order ~800 (about 2 MB when full).
+@lru_cache(maxsize=2048)
 def match_label(label: str) -> tuple[tuple[str, float], ...]:
     """Return the fields ``label`` may name with a score: 1.0 exact, 0.75 containing a synonym."""
     whole = _match_whole(label)
