@@ -1,0 +1,45 @@
+"""Line-item tables of other providers: totals above the items, figures under a
+description's first line, and discounts shown under or beside their item."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.triage.extraction.abilities import docs_more_tables as docs
+from tests.triage.extraction.abilities.conftest import Extract, documents
+from tests.triage.extraction.abilities.expect import (
+    assert_documents_differ,
+    assert_fields,
+    assert_lines,
+)
+from tests.triage.extraction.abilities.sheet import Order
+
+
+@pytest.mark.parametrize("order", documents(docs.TOTALS_ABOVE_DOCS))
+def test_totals_printed_above_the_items_are_the_contract_value_not_a_line(
+    extract: Extract, order: Order
+) -> None:
+    assert_fields(extract(order), order)
+
+
+@pytest.mark.parametrize("order", documents(docs.TOTALS_ABOVE_DOCS))
+def test_items_under_the_totals_are_the_lines(extract: Extract, order: Order) -> None:
+    assert_lines(extract(order), order)
+
+
+@pytest.mark.parametrize("order", documents(docs.FIGURES_BELOW_DOCS))
+def test_description_whose_figures_are_on_its_next_line_is_one_line_item(
+    extract: Extract, order: Order
+) -> None:
+    assert_lines(extract(order), order)
+
+
+@pytest.mark.parametrize("order", documents(docs.DISCOUNT_DOCS))
+def test_discount_shown_under_or_beside_its_item_folds_into_that_item(
+    extract: Extract, order: Order
+) -> None:
+    assert_lines(extract(order), order)
+
+
+def test_totals_documents_state_different_values_so_no_fixed_answer_passes() -> None:
+    assert_documents_differ(docs.TOTALS_ABOVE_DOCS, ("total_contract_value",))
