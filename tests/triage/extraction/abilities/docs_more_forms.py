@@ -383,10 +383,27 @@ def payment_terms_due_on_receipt() -> Order:
     )  # fmt: skip
 
 
+def payment_terms_upon_receipt_in_prose() -> Order:
+    """A letter order's sentence: 'Invoices are payable upon receipt' (A4, Helvetica): 0 days."""
+    s = Sheet(A4, font="Helvetica", size=10)
+    _heading(s, 56, "Oakenshaw Translation Services Ltd", "Letter of Order OTS-4471")
+    top = 100.0
+    for sentence in (
+        "Oakenshaw Translation Services Ltd will translate the product manuals of Calder "
+        "Valley Pumps Limited into six languages.",
+        "The fee of GBP 18,600.00 is invoiced on delivery of the translations. Invoices are "
+        "payable upon receipt.",
+    ):
+        top = s.paragraph(56, top, sentence, chars=86) + 8
+    fields = {"payment_terms_days": 0}
+    return Order("payment_terms_upon_receipt_in_prose", s.finish(), fields=fields, country="GB")
+
+
 PAYMENT_TERM_DOCS: tuple[Build, ...] = (
     payment_terms_net_eom,
     payment_terms_days_end_of_month,
     payment_terms_due_on_receipt,
+    payment_terms_upon_receipt_in_prose,
 )
 
 

@@ -4,6 +4,9 @@
   (``totals_above_*``);
 - a description whose first line stands alone, its figures on the next line with the
   description's second line (``figures_below_*``);
+- item names made of hyphenated words ("Scanner-Anbindung", "Point-of-Sale connector"),
+  with and without a code column beside them: a hyphenated word is no product code
+  (``hyphenated_names_*``);
 - a discount shown under its item as a separate "Discount" row or as a negative amount in
   parentheses or with a dash, folded into the item as the foreign set's truth does: list
   unit price, discount percent, net after the discount (``discount_shown_*``).
@@ -16,7 +19,7 @@ from decimal import Decimal as D
 
 from tests.triage.extraction.abilities.sheet import A4, LETTER, Build, Order, Sheet
 
-__all__ = ["DISCOUNT_DOCS", "FIGURES_BELOW_DOCS", "TOTALS_ABOVE_DOCS"]
+__all__ = ["DISCOUNT_DOCS", "FIGURES_BELOW_DOCS", "HYPHENATED_NAME_DOCS", "TOTALS_ABOVE_DOCS"]
 
 _BOLD = {"Helvetica": "Helvetica-Bold", "Times-Roman": "Times-Bold", "Courier": "Courier-Bold"}
 
@@ -47,10 +50,13 @@ def _letterhead(s: Sheet, provider: str, lines: Sequence[str]) -> None:
         s.text(50, 64 + row * (s.size + 4), words)
 
 
-def _line(desc: str, qty: int, unit: str, net: str, disc: float | None = None) -> dict[str, object]:
-    """An expected line item (``disc`` only where the document states a discount)."""
+def _line(
+    desc: str, qty: int, unit: str, net: str, disc: float | None = None, **stated: object
+) -> dict[str, object]:
+    """An expected line item (``disc`` only where the document states a discount; other
+    keys such as ``sku`` as ``stated``)."""
     line: dict[str, object] = {"description": desc, "quantity": qty, "unit_price": D(unit),
-                               "net_amount": D(net)}  # fmt: skip
+                               "net_amount": D(net), **stated}  # fmt: skip
     if disc is not None:
         line["discount_pct"] = disc
     return line
@@ -202,7 +208,97 @@ FIGURES_BELOW_DOCS: tuple[Build, ...] = (
 )
 
 
-# --- 3. discounts under their item ----------------------------------------------------------
+# --- 3. hyphenated item names ---------------------------------------------------------------
+
+
+def hyphenated_names_german_compounds() -> Order:
+    """German compounds joined by hyphens, no code column: 'Scanner-Anbindung' alone in its
+    cell, 'E-Mail-Archiv' (Times, CHF)."""
+    s = Sheet(A4, font="Times-Roman", size=9.5)
+    _letterhead(s, "Brienzer Logistiksysteme AG", ("Bestellung BL-40078",
+                "Kunde: Emmentaler Holzbau AG   W\u00e4hrung: CHF"))  # fmt: skip
+    rows = [
+        ["Artikel", "Menge", "Preis", "Betrag"],
+        ["Lagerverwaltung Modul", "14", "1,234.50", "17,283.00"],
+        ["Scanner-Anbindung", "3", "1,400.00", "4,200.00"],
+        ["E-Mail-Archiv", "50", "24.00", "1,200.00"],
+    ]
+    s.grid(50, 104, [210, 50, 110, 120], rows, numeric=frozenset({1, 2, 3}))
+    lines = [
+        _line("Lagerverwaltung Modul", 14, "1234.50", "17283", sku=None),
+        _line("Scanner-Anbindung", 3, "1400", "4200", sku=None),
+        _line("E-Mail-Archiv", 50, "24", "1200", sku=None),
+    ]
+    return Order("hyphenated_names_german_compounds", s.finish(), lines=lines, country="CH")
+
+
+def hyphenated_names_english_unruled() -> Order:
+    """Unruled (Helvetica): 'Point-of-Sale connector', 'Add-on storage (1 TB)',
+    'Follow-up workshop', whose first words are hyphenated, no code column."""
+    s = Sheet(LETTER, font="Helvetica", size=9)
+    _letterhead(s, "Larchfield Retail Cloud Inc.", ("Order Form LRC-2291",))
+    edges = (350.0, 440.0, 540.0)
+    top = _unruled(s, 50, 96, edges, (("Description", "Qty", "Unit Price", "Amount"),), bold=True)
+    s.hline(50, 540, top - 3)
+    _unruled(s, 50, top + 4, edges, (
+        ("Point-of-Sale connector", "12", "650.00", "7,800.00"),
+        ("Add-on storage (1 TB)", "8", "300.00", "2,400.00"),
+        ("Follow-up workshop", "2", "1,750.00", "3,500.00"),
+    ), bold=False)  # fmt: skip
+    lines = [
+        _line("Point-of-Sale connector", 12, "650", "7800", sku=None),
+        _line("Add-on storage (1 TB)", 8, "300", "2400", sku=None),
+        _line("Follow-up workshop", 2, "1750", "3500", sku=None),
+    ]
+    return Order("hyphenated_names_english_unruled", s.finish(), lines=lines, country="US")
+
+
+def hyphenated_names_first_word_in_a_grid() -> Order:
+    """A grid ruled by lines (Courier), title-case names opening with a hyphenated word
+    ('Point-of-Sale Terminal Licences', 'Cross-Dock Planner'), no code column."""
+    s = Sheet(A4, font="Courier", size=8.5)
+    _letterhead(s, "Tollgate Depot Systems Ltd", ("ORDER TDS-66102",))
+    rows = [
+        ["DESCRIPTION", "QTY", "UNIT PRICE", "AMOUNT"],
+        ["Point-of-Sale Terminal Licences", "45", "220.00", "9,900.00"],
+        ["Cross-Dock Planner", "1", "14,000.00", "14,000.00"],
+    ]
+    s.grid(50, 96, [220, 50, 100, 110], rows, numeric=frozenset({1, 2, 3}), cells=False)
+    lines = [
+        _line("Point-of-Sale Terminal Licences", 45, "220", "9900", sku=None),
+        _line("Cross-Dock Planner", 1, "14000", "14000", sku=None),
+    ]
+    return Order("hyphenated_names_first_word_in_a_grid", s.finish(), lines=lines, country="GB")
+
+
+def hyphenated_names_beside_a_code_column() -> Order:
+    """A code column ('LRC-POS-12') beside names with hyphenated words: the codes are the
+    SKUs, the hyphenated names stay descriptions (so a reader that never reads a code
+    cannot pass the two above)."""
+    s = Sheet(LETTER, font="Times-Roman", size=9.5)
+    _letterhead(s, "Larchfield Retail Cloud Inc.", ("Order Form LRC-2307",))
+    rows = [
+        ["Code", "Description", "Qty", "Unit Price", "Amount"],
+        ["LRC-POS-12", "Point-of-Sale connector", "20", "650.00", "13,000.00"],
+        ["LRC-STO-1T", "Add-on storage (1 TB)", "4", "300.00", "1,200.00"],
+    ]
+    s.grid(50, 96, [80, 190, 50, 90, 100], rows, numeric=frozenset({2, 3, 4}))
+    lines = [
+        _line("Point-of-Sale connector", 20, "650", "13000", sku="LRC-POS-12"),
+        _line("Add-on storage (1 TB)", 4, "300", "1200", sku="LRC-STO-1T"),
+    ]
+    return Order("hyphenated_names_beside_a_code_column", s.finish(), lines=lines, country="US")
+
+
+HYPHENATED_NAME_DOCS: tuple[Build, ...] = (
+    hyphenated_names_german_compounds,
+    hyphenated_names_english_unruled,
+    hyphenated_names_first_word_in_a_grid,
+    hyphenated_names_beside_a_code_column,
+)
+
+
+# --- 4. discounts under their item ----------------------------------------------------------
 
 
 def discount_shown_as_its_own_row() -> Order:

@@ -34,6 +34,13 @@ def test_description_whose_figures_are_on_its_next_line_is_one_line_item(
     assert_lines(extract(order), order)
 
 
+@pytest.mark.parametrize("order", documents(docs.HYPHENATED_NAME_DOCS))
+def test_item_names_of_hyphenated_words_are_descriptions_not_product_codes(
+    extract: Extract, order: Order
+) -> None:
+    assert_lines(extract(order), order)
+
+
 @pytest.mark.parametrize("order", documents(docs.DISCOUNT_DOCS))
 def test_discount_shown_under_or_beside_its_item_folds_into_that_item(
     extract: Extract, order: Order
