@@ -15,7 +15,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal as D
 
@@ -184,6 +184,19 @@ WORDED_DATE_DOCS: tuple[Build, ...] = (
 
 # --- 2. amounts grouped by spaces or apostrophes, currency after the number -----------------
 
+Money = Callable[[D], str]
+
+
+def _grouped(amount: D, thousands: str, decimal: str) -> str:
+    """``amount`` with two decimals, its thousands joined by ``thousands``: '1 234,50'."""
+    whole, cents = f"{amount:,.2f}".split(".")
+    return whole.replace(",", thousands) + decimal + cents
+
+
+def _printer(thousands: str, decimal: str, *, before: str = "", after: str = "") -> Money:
+    """Print amounts as ``before`` + '1 234,50' (grouped as given) + ``after``."""
+    return lambda amount: before + _grouped(amount, thousands, decimal) + after
+
 
 def _priced_form(
     name: str,
@@ -191,123 +204,86 @@ def _priced_form(
     sheet: Sheet,
     heading: tuple[str, str],
     header: Sequence[str],
-    items: Sequence[tuple[str, int, str, str]],
-    total: tuple[str, str],
-    lines: Sequence[dict[str, object]],
-    fields: dict[str, object],
+    items: Sequence[tuple[str, int, str]],
+    money: Money,
+    total: tuple[str, Money],
+    currency: str,
     country: str,
 ) -> Order:
     """A ruled table of items (description, quantity, unit price, amount) and a total row
-    under it; ``items`` and ``total`` are printed exactly as given."""
+    under it, every amount printed by ``money`` (the total by its own printer); the
+    expected lines and total follow from ``items`` (description, quantity, unit price)."""
     _heading(sheet, 50, *heading)
-    rows = [list(header), *([d, str(q), u, a] for d, q, u, a in items)]
+    priced = [(desc, qty, D(unit), qty * D(unit)) for desc, qty, unit in items]
+    lines = [
+        {"description": desc, "quantity": qty, "unit_price": unit, "net_amount": net}
+        for desc, qty, unit, net in priced
+    ]
+    rows = [list(header)]
+    rows += [[desc, str(qty), money(unit), money(net)] for desc, qty, unit, net in priced]
+    value = sum((net for *_, net in priced), D(0))
     bottom = sheet.grid(50, 100, [210, 50, 110, 120], rows, numeric=frozenset({1, 2, 3}))
-    sheet.text(280, bottom + 10, total[0], font=_BOLD.get(sheet.font, sheet.font))
-    sheet.right(536, bottom + 10, total[1], font=_BOLD.get(sheet.font, sheet.font))
+    bold = _BOLD.get(sheet.font, sheet.font)
+    sheet.text(280, bottom + 10, total[0], font=bold)
+    sheet.right(536, bottom + 10, total[1](value), font=bold)
+    fields = {"total_contract_value": value, "currency": currency}
     return Order(name, sheet.finish(), fields=fields, lines=lines, country=country)
 
 
-def _group(amount: str, mark: str) -> str:
-    """'14 814,00' with its grouping spaces replaced by ``mark``."""
-    return amount.replace(" ", mark)
-
-
 def grouped_amounts_narrow_nbsp_euro_after() -> Order:
-    """French typography: U+202F groups the thousands, 'EUR' follows the number."""
-    font = glyph_font() or "Helvetica"
-    lines = [
-        {"description": "Licence plateforme Atelier", "quantity": 12,
-         "unit_price": D("1234.50"), "net_amount": D("14814.00")},
-        {"description": "Mise en service", "quantity": 1, "unit_price": D("2400.00"),
-         "net_amount": D("2400.00")},
-    ]  # fmt: skip
+    """French typography: U+202F groups the thousands, 'EUR' follows: '1 234,50 EUR'."""
+    euro = _printer(_NNBSP, ",", after=" EUR")
     return _priced_form(
         "grouped_amounts_narrow_nbsp_euro_after",
-        sheet=Sheet(A4, font=font, size=9),
+        sheet=Sheet(A4, font=glyph_font() or "Helvetica", size=9),
         heading=("Brise Marine Informatique SARL", "Bon de commande BMI-2207 - Client : "
                  "Conserverie de Douarnenez SAS"),
         header=("D\u00e9signation", "Qt\u00e9", "Prix unitaire", "Montant"),
-        items=[("Licence plateforme Atelier", 12, _group("1 234,50 EUR", _NNBSP),
-                _group("14 814,00 EUR", _NNBSP)),
-               ("Mise en service", 1, _group("2 400,00 EUR", _NNBSP),
-                _group("2 400,00 EUR", _NNBSP))],
-        total=("Total HT", _group("17 214,00 EUR", _NNBSP)),
-        lines=lines,
-        fields={"total_contract_value": D("17214.00"), "currency": "EUR"},
-        country="FR",
+        items=(("Licence plateforme Atelier", 12, "1234.50"), ("Mise en service", 1, "2400")),
+        money=euro, total=("Total HT", euro), currency="EUR", country="FR",
     )  # fmt: skip
 
 
 def grouped_amounts_thin_space_code_first() -> Order:
-    """U+2009 thin spaces group the digits, the ISO code before the number: 'EUR 48 250,00'."""
-    font = glyph_font() or "Helvetica"
-    lines = [
-        {"description": "Flottenplanung Cloud", "quantity": 25, "unit_price": D("1730.00"),
-         "net_amount": D("43250.00")},
-        {"description": "Schnittstelle SAP", "quantity": 2, "unit_price": D("2500.00"),
-         "net_amount": D("5000.00")},
-    ]  # fmt: skip
+    """U+2009 thin spaces group the digits, the ISO code before the number: 'EUR 43 250,00'."""
+    euro = _printer(_THIN, ",", before="EUR ")
     return _priced_form(
         "grouped_amounts_thin_space_code_first",
-        sheet=Sheet(LETTER, font=font, size=8.5),
+        sheet=Sheet(LETTER, font=glyph_font() or "Helvetica", size=8.5),
         heading=("Saalach Flottensoftware GmbH", "Auftrag SF-5150 - Kunde: Pinzgauer "
                  "Busreisen GmbH"),
         header=("Position", "Menge", "Einzelpreis", "Gesamt"),
-        items=[("Flottenplanung Cloud", 25, _group("EUR 1 730,00", _THIN),
-                _group("EUR 43 250,00", _THIN)),
-               ("Schnittstelle SAP", 2, _group("EUR 2 500,00", _THIN),
-                _group("EUR 5 000,00", _THIN))],
-        total=("Gesamtsumme", _group("EUR 48 250,00", _THIN)),
-        lines=lines,
-        fields={"total_contract_value": D("48250.00"), "currency": "EUR"},
-        country="AT",
+        items=(("Flottenplanung Cloud", 25, "1730"), ("Schnittstelle SAP", 2, "2500")),
+        money=euro, total=("Gesamtsumme", euro), currency="EUR", country="AT",
     )  # fmt: skip
 
 
 def grouped_amounts_swiss_apostrophes() -> Order:
-    """Swiss francs grouped by apostrophes: 'CHF 1'234.50'; the total with a typographic
+    """Swiss francs grouped by apostrophes, 'CHF 1'234.50'; the total with a typographic
     apostrophe (U+2019), as Swiss typesetting prints it."""
-    lines = [
-        {"description": "Lagerverwaltung Modul", "quantity": 14, "unit_price": D("1234.50"),
-         "net_amount": D("17283.00")},
-        {"description": "Anbindung Handscanner", "quantity": 3, "unit_price": D("1400.00"),
-         "net_amount": D("4200.00")},
-    ]  # fmt: skip
     return _priced_form(
         "grouped_amounts_swiss_apostrophes",
         sheet=Sheet(A4, font="Times-Roman", size=9.5),
         heading=("Brienzer Logistiksysteme AG", "Bestellung BL-40077 - Kunde: Emmentaler "
                  "Holzbau AG"),
         header=("Artikel", "Menge", "Preis", "Betrag"),
-        items=[("Lagerverwaltung Modul", 14, "CHF 1'234.50", "CHF 17'283.00"),
-               ("Anbindung Handscanner", 3, "CHF 1'400.00", "CHF 4'200.00")],
-        total=("Total", "CHF 21\u2019483.00"),
-        lines=lines,
-        fields={"total_contract_value": D("21483.00"), "currency": "CHF"},
-        country="CH",
+        items=(("Lagerverwaltung Modul", 14, "1234.50"), ("Anbindung Handscanner", 3, "1400")),
+        money=_printer("'", ".", before="CHF "),
+        total=("Total", _printer("\u2019", ".", before="CHF ")),
+        currency="CHF", country="CH",
     )  # fmt: skip
 
 
 def grouped_amounts_nbsp_code_after() -> Order:
     """Belgian form: U+00A0 no-break spaces group the digits, 'EUR' after: '12 400,00 EUR'."""
-    lines = [
-        {"description": "Gestion des stocks", "quantity": 8, "unit_price": D("1550.00"),
-         "net_amount": D("12400.00")},
-        {"description": "Formation sur site", "quantity": 3, "unit_price": D("950.00"),
-         "net_amount": D("2850.00")},
-    ]  # fmt: skip
+    euro = _printer(_NBSP, ",", after=" EUR")
     return _priced_form(
         "grouped_amounts_nbsp_code_after",
         sheet=Sheet(A4, font="Helvetica", size=9),
         heading=("Meuse Digital SRL", "Commande MD-1184 - Client : Brasserie des Fagnes SA"),
         header=("Description", "Quantit\u00e9", "Prix unitaire", "Total"),
-        items=[("Gestion des stocks", 8, _group("1 550,00 EUR", _NBSP),
-                _group("12 400,00 EUR", _NBSP)),
-               ("Formation sur site", 3, "950,00 EUR", _group("2 850,00 EUR", _NBSP))],
-        total=("Total hors TVA", _group("15 250,00 EUR", _NBSP)),
-        lines=lines,
-        fields={"total_contract_value": D("15250.00"), "currency": "EUR"},
-        country="BE",
+        items=(("Gestion des stocks", 8, "1550"), ("Formation sur site", 3, "950")),
+        money=euro, total=("Total hors TVA", euro), currency="EUR", country="BE",
     )  # fmt: skip
 
 
