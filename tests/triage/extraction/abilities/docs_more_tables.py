@@ -19,7 +19,13 @@ from decimal import Decimal as D
 
 from tests.triage.extraction.abilities.sheet import A4, LETTER, Build, Order, Sheet
 
-__all__ = ["DISCOUNT_DOCS", "FIGURES_BELOW_DOCS", "HYPHENATED_NAME_DOCS", "TOTALS_ABOVE_DOCS"]
+__all__ = [
+    "DISCOUNT_DOCS",
+    "FIGURES_BELOW_DOCS",
+    "HYPHENATED_NAME_DOCS",
+    "QUANTITY_UNIT_DOCS",
+    "TOTALS_ABOVE_DOCS",
+]
 
 _BOLD = {"Helvetica": "Helvetica-Bold", "Times-Roman": "Times-Bold", "Courier": "Courier-Bold"}
 
@@ -373,8 +379,78 @@ def discount_shown_with_an_en_dash() -> Order:
     return Order("discount_shown_with_an_en_dash", s.finish(), lines=lines, country="US")
 
 
+def discount_shown_with_a_trailing_minus() -> Order:
+    """An ERP printout (Courier, A4): the discount row's amount carries its minus sign
+    after the number, '4.320,00-', under its item (German digits, EUR)."""
+    s = Sheet(A4, font="Courier", size=8.5)
+    _letterhead(s, "Ostwind Anlagenservice GmbH", ("AUFTRAGSBESTAETIGUNG 4500018231",
+                "KUNDE: Uckermark Energiepark GmbH   WAEHRUNG: EUR"))  # fmt: skip
+    edges = (330.0, 430.0, 540.0)
+    top = _unruled(s, 50, 110, edges, (("BEZEICHNUNG", "MENGE", "PREIS", "WERT"),), bold=True)
+    s.hline(50, 540, top - 3)
+    _unruled(s, 50, top + 4, edges, (
+        ("Fernueberwachung Windpark", "36", "800,00", "28.800,00"),
+        ("  Rabatt 15,00 %", "", "", "4.320,00-"),
+        ("Wartungsportal Zugang", "10", "150,00", "1.500,00"),
+    ), bold=False)  # fmt: skip
+    lines = [
+        _line("Fernueberwachung Windpark", 36, "800", "24480", 15),
+        _line("Wartungsportal Zugang", 10, "150", "1500"),
+    ]
+    return Order("discount_shown_with_a_trailing_minus", s.finish(), lines=lines, country="DE")
+
+
 DISCOUNT_DOCS: tuple[Build, ...] = (
     discount_shown_as_its_own_row,
     discount_shown_in_parentheses_column,
     discount_shown_with_an_en_dash,
+    discount_shown_with_a_trailing_minus,
+)
+
+
+# --- 5. quantities printed with their unit --------------------------------------------------
+
+
+def quantities_with_units_in_a_grid() -> Order:
+    """The quantity cell names its unit: '50 users', '3 days', '2 sites' (Helvetica, ruled)."""
+    s = Sheet(LETTER, font="Helvetica", size=9)
+    _letterhead(s, "Northbeam HR Cloud, Inc.", ("Order Form NHC-41170",))
+    rows = [
+        ["Description", "Quantity", "Unit Price", "Total"],
+        ["Payroll and benefits suite", "50 users", "240.00", "12,000.00"],
+        ["Implementation consulting", "3 days", "1,600.00", "4,800.00"],
+        ["Time clock integration", "2 sites", "900.00", "1,800.00"],
+    ]
+    s.grid(50, 96, [210, 80, 100, 110], rows, numeric=frozenset({1, 2, 3}))
+    lines = [
+        _line("Payroll and benefits suite", 50, "240", "12000"),
+        _line("Implementation consulting", 3, "1600", "4800"),
+        _line("Time clock integration", 2, "900", "1800"),
+    ]
+    return Order("quantities_with_units_in_a_grid", s.finish(), lines=lines, country="US")
+
+
+def quantities_with_units_unruled() -> Order:
+    """German units after the count, unruled (Times): '12 Stk.', '40 Lizenzen', '1 Paket'."""
+    s = Sheet(A4, font="Times-Roman", size=10)
+    _letterhead(s, "Havelbruch Kassensysteme GmbH", ("Angebot / Auftrag HK-2027-118",))
+    edges = (340.0, 440.0, 540.0)
+    top = _unruled(s, 50, 100, edges, (("Artikel", "Menge", "Einzelpreis", "Gesamt"),), bold=True)
+    s.hline(50, 540, top - 3)
+    _unruled(s, 50, top + 4, edges, (
+        ("Kassenterminal Mietmodell", "12 Stk.", "420,00", "5.040,00"),
+        ("Filialsoftware Lizenz", "40 Lizenzen", "96,00", "3.840,00"),
+        ("Einrichtung und Schulung", "1 Paket", "2.200,00", "2.200,00"),
+    ), bold=False)  # fmt: skip
+    lines = [
+        _line("Kassenterminal Mietmodell", 12, "420", "5040"),
+        _line("Filialsoftware Lizenz", 40, "96", "3840"),
+        _line("Einrichtung und Schulung", 1, "2200", "2200"),
+    ]
+    return Order("quantities_with_units_unruled", s.finish(), lines=lines, country="DE")
+
+
+QUANTITY_UNIT_DOCS: tuple[Build, ...] = (
+    quantities_with_units_in_a_grid,
+    quantities_with_units_unruled,
 )

@@ -48,5 +48,10 @@ def test_discount_shown_under_or_beside_its_item_folds_into_that_item(
     assert_lines(extract(order), order)
 
 
+@pytest.mark.parametrize("order", documents(docs.QUANTITY_UNIT_DOCS))
+def test_quantity_printed_with_its_unit_is_the_count(extract: Extract, order: Order) -> None:
+    assert_lines(extract(order), order)
+
+
 def test_totals_documents_state_different_values_so_no_fixed_answer_passes() -> None:
     assert_documents_differ(docs.TOTALS_ABOVE_DOCS, ("total_contract_value",))
