@@ -1,7 +1,8 @@
 """Line-item tables of providers not modelled elsewhere, each for one general ability.
 
 - the totals (Subtotal / Total) printed above the items table, the lines after them
-  (``totals_above_*``);
+  (``totals_above_*``), and totals that add VAT or sales tax, whose net sum is the contract
+  value (``tax_total_*``);
 - a description whose first line stands alone, its figures on the next line with the
   description's second line (``figures_below_*``);
 - item names made of hyphenated words ("Scanner-Anbindung", "Point-of-Sale connector"),
@@ -24,6 +25,7 @@ __all__ = [
     "FIGURES_BELOW_DOCS",
     "HYPHENATED_NAME_DOCS",
     "QUANTITY_UNIT_DOCS",
+    "TAX_TOTAL_DOCS",
     "TOTALS_ABOVE_DOCS",
 ]
 
@@ -152,6 +154,93 @@ TOTALS_ABOVE_DOCS: tuple[Build, ...] = (
     totals_above_ruled_items,
     totals_above_unruled_items,
     totals_strip_above_items,
+)
+
+
+# --- 1b. totals that add tax --------------------------------------------------------------
+# The contract value is the sum of the lines' net amounts (docs/semantics.md), as the quote's
+# is: tax is the invoice's, so a "Total" that adds VAT or sales tax is not the contract value.
+
+
+def _tax_form(
+    name: str,
+    *,
+    sheet: Sheet,
+    heading: tuple[str, Sequence[str]],
+    totals: tuple[float, Sequence[Row]],
+    items_top: float,
+    items: Sequence[tuple[str, int, str, str, str]],
+    net: str,
+    country: str,
+) -> Order:
+    """Items (description, quantity, printed unit price and amount, the unit price as a
+    decimal) in a ruled table at ``items_top``; the totals (label, amount) rows at the
+    ``totals`` top, above or under the items; the contract value is ``net``."""
+    _letterhead(sheet, *heading)
+    header = ["Description", "Qty", "Unit price", "Amount"]
+    rows = [header, *([desc, str(qty), unit, amount] for desc, qty, unit, amount, _ in items)]
+    sheet.grid(50, items_top, [230, 50, 100, 110], rows, numeric=frozenset({1, 2, 3}))
+    _unruled(sheet, 300, totals[0], (536.0,), totals[1], bold=True)
+    lines = [_line(desc, qty, unit, str(qty * D(unit))) for desc, qty, *_, unit in items]
+    fields = {"total_contract_value": D(net)}
+    return Order(name, sheet.finish(), fields=fields, lines=lines, country=country)
+
+
+def tax_total_under_the_items() -> Order:
+    """'Net total / VAT 20 % / Total' under the items (GBP): the value is the net total."""
+    return _tax_form(
+        "tax_total_under_the_items",
+        sheet=Sheet(A4, font="Helvetica", size=9),
+        heading=("Wharfedale Booking Systems Ltd", ("Order WBS-7702",
+                 "Customer: Grassington Outdoor Centres Ltd")),
+        items_top=100,
+        items=(("Booking engine, per centre", 6, "2,100.00", "12,600.00", "2100"),
+               ("Payment gateway set-up", 1, "900.00", "900.00", "900")),
+        totals=(166, (("Net total", "\u00a313,500.00"), ("VAT 20 %", "\u00a32,700.00"),
+                      ("Total", "\u00a316,200.00"))),
+        net="13500.00",
+        country="GB",
+    )  # fmt: skip
+
+
+def tax_total_above_the_items() -> Order:
+    """A German box above the items: 'Nettobetrag / MwSt. 19 % / Gesamtbetrag' (Times)."""
+    return _tax_form(
+        "tax_total_above_the_items",
+        sheet=Sheet(A4, font="Times-Roman", size=10),
+        heading=("Kranichsee Mediendienste GmbH", ("Auftrag KM-50931",
+                 "Kunde: Spreewald Feinkost GmbH")),
+        totals=(100, (("Nettobetrag", "EUR 20.000,00"), ("MwSt. 19 %", "EUR 3.800,00"),
+                      ("Gesamtbetrag", "EUR 23.800,00"))),
+        items_top=160,
+        items=(("Redaktionssystem Lizenz", 16, "1.000,00", "16.000,00", "1000"),
+               ("Bildarchiv Anbindung", 2, "2.000,00", "4.000,00", "2000")),
+        net="20000.00",
+        country="DE",
+    )  # fmt: skip
+
+
+def sales_tax_total_under_the_items() -> Order:
+    """'Subtotal / Sales Tax (8.25%) / Total' under the items (Letter, Courier, USD)."""
+    return _tax_form(
+        "sales_tax_total_under_the_items",
+        sheet=Sheet(LETTER, font="Courier", size=8.5),
+        heading=("BRAZOS FIELD SERVICE SOFTWARE LLC", ("SALES ORDER BFS-33018",
+                 "SOLD TO: CROSS TIMBERS PLUMBING INC")),
+        items_top=100,
+        items=(("DISPATCH BOARD LICENCE", 30, "400.00", "12,000.00", "400"),
+               ("TECHNICIAN MOBILE APP", 30, "120.00", "3,600.00", "120")),
+        totals=(166, (("Subtotal", "$15,600.00"), ("Sales Tax (8.25%)", "$1,287.00"),
+                      ("Total", "$16,887.00"))),
+        net="15600.00",
+        country="US",
+    )  # fmt: skip
+
+
+TAX_TOTAL_DOCS: tuple[Build, ...] = (
+    tax_total_under_the_items,
+    tax_total_above_the_items,
+    sales_tax_total_under_the_items,
 )
 
 
