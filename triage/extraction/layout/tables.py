@@ -233,6 +233,11 @@ def _attach_continuations(table: Table) -> None:
     _apply_period_headings(table)
     rows = table.rows
     owner: list[TableRow | None] = [row if row.cells else None for row in rows]
+    # A table whose first line under the header is text only sets its figures on a
+    # description's last line (bottom-aligned cells): a line halfway between two rows
+    # is the first line of the row below.
+    bottom_aligned = bool(rows) and not rows[0].cells
+    slack = 1.0 if bottom_aligned else -1.0
     for index, row in enumerate(rows):
         if row.cells:
             continue
@@ -247,7 +252,7 @@ def _attach_continuations(table: Table) -> None:
             below is not None
             and below.cells
             and gap_below is not None
-            and (gap_above is None or gap_below < gap_above - 1.0)
+            and (gap_above is None or gap_below < gap_above + slack)
         ):
             target = below
         elif above is not None and gap_above is not None:
