@@ -58,6 +58,7 @@ class Lexicon(BaseModel):
     signature_mark_labels: frozenset[str]
     column_roles: dict[str, tuple[str, ...]]
     month_names: dict[int, tuple[str, ...]]
+    date_words: dict[str, tuple[str, ...]]
     duration_units: dict[str, tuple[str, ...]]
     fallback_cues: tuple[str, ...]
     other_quantity_words: dict[str, frozenset[str]]
@@ -93,6 +94,13 @@ class Lexicon(BaseModel):
                 message = f"legal form {form!r} must start with a letter, no spaces round it"
                 raise ValueError(message)
         return forms
+
+    @field_validator("date_words")
+    @classmethod
+    def _date_words(cls, words: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        if set(words) != {"day_suffixes", "before_month", "before_year"}:
+            raise ValueError("date_words needs day_suffixes, before_month and before_year")
+        return words
 
     @field_validator("duration_units")
     @classmethod
