@@ -172,13 +172,13 @@ def _tax_form(
     items: Sequence[tuple[str, int, str, str, str]],
     net: str,
     country: str,
+    header: Row = ("Description", "Qty", "Unit price", "Amount"),
 ) -> Order:
     """Items (description, quantity, printed unit price and amount, the unit price as a
     decimal) in a ruled table at ``items_top``; the totals (label, amount) rows at the
     ``totals`` top, above or under the items; the contract value is ``net``."""
     _letterhead(sheet, *heading)
-    header = ["Description", "Qty", "Unit price", "Amount"]
-    rows = [header, *([desc, str(qty), unit, amount] for desc, qty, unit, amount, _ in items)]
+    rows = [list(header), *([desc, str(qty), unit, amount] for desc, qty, unit, amount, _ in items)]
     sheet.grid(50, items_top, [230, 50, 100, 110], rows, numeric=frozenset({1, 2, 3}))
     _unruled(sheet, 300, totals[0], (536.0,), totals[1], bold=True)
     lines = [_line(desc, qty, unit, str(qty * D(unit))) for desc, qty, *_, unit in items]
@@ -217,6 +217,7 @@ def tax_total_above_the_items() -> Order:
                ("Bildarchiv Anbindung", 2, "2.000,00", "4.000,00", "2000")),
         net="20000.00",
         country="DE",
+        header=("Bezeichnung", "Menge", "Einzelpreis", "Betrag"),
     )  # fmt: skip
 
 
