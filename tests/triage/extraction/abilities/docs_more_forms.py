@@ -530,7 +530,8 @@ def party_columns_with_label_column() -> Order:
 
 
 def party_columns_labels_in_cells() -> Order:
-    """Two columns only, 'Customer | Provider', each cell 'Label: value'; ink signatures."""
+    """Two columns only, 'Customer | Provider', each cell 'Label: value'; the customer signed
+    with an ink stroke, the provider's signature cell not yet signed."""
     return _party_columns(
         "party_columns_labels_in_cells",
         sheet=Sheet(A4, font="Times-Roman", size=10),

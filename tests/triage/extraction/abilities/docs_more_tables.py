@@ -51,6 +51,15 @@ def _unruled(
     return top
 
 
+def _unruled_table(
+    s: Sheet, x: float, top: float, edges: Sequence[float], header: Row, body: Sequence[Row]
+) -> float:
+    """An unruled table: the bold ``header`` underlined, then ``body``; return the top below."""
+    top = _unruled(s, x, top, edges, (header,), bold=True)
+    s.hline(x, edges[-1], top - 3)
+    return _unruled(s, x, top + 4, edges, body, bold=False)
+
+
 def _letterhead(s: Sheet, provider: str, lines: Sequence[str]) -> None:
     """The provider in bold at the top, the order's reference lines under it."""
     s.text(50, 44, provider, font=_BOLD[s.font], size=13)
@@ -110,13 +119,12 @@ def totals_above_unruled_items() -> Order:
     edges = (360.0, 450.0, 540.0)
     top = _unruled(s, 300, 112, (540.0,), (("Subtotal", "\u00a318,450.00"),
                    ("Total", "\u00a318,450.00")), bold=True)  # fmt: skip
-    top = _unruled(s, 50, top + 14, edges, (("Item", "Qty", "Price", "Line total"),), bold=True)
-    s.hline(50, 540, top - 3)
-    _unruled(s, 50, top + 4, edges, (
+    body = (
         ("Catalogue hosting (collections)", "3", "4,150.00", "12,450.00"),
         ("Digitisation workflow seats", "10", "480.00", "4,800.00"),
         ("Staff training day", "1", "1,200.00", "1,200.00"),
-    ), bold=False)  # fmt: skip
+    )
+    _unruled_table(s, 50, top + 14, edges, ("Item", "Qty", "Price", "Line total"), body)
     lines = [
         _line("Catalogue hosting (collections)", 3, "4150", "12450"),
         _line("Digitisation workflow seats", 10, "480", "4800"),
@@ -172,13 +180,13 @@ def _tax_form(
     items: Sequence[tuple[str, int, str, str, str]],
     net: str,
     country: str,
+    header: Row = ("Description", "Qty", "Unit price", "Amount"),
 ) -> Order:
     """Items (description, quantity, printed unit price and amount, the unit price as a
     decimal) in a ruled table at ``items_top``; the totals (label, amount) rows at the
     ``totals`` top, above or under the items; the contract value is ``net``."""
     _letterhead(sheet, *heading)
-    header = ["Description", "Qty", "Unit price", "Amount"]
-    rows = [header, *([desc, str(qty), unit, amount] for desc, qty, unit, amount, _ in items)]
+    rows = [list(header), *([desc, str(qty), unit, amount] for desc, qty, unit, amount, _ in items)]
     sheet.grid(50, items_top, [230, 50, 100, 110], rows, numeric=frozenset({1, 2, 3}))
     _unruled(sheet, 300, totals[0], (536.0,), totals[1], bold=True)
     lines = [_line(desc, qty, unit, str(qty * D(unit))) for desc, qty, *_, unit in items]
@@ -217,6 +225,7 @@ def tax_total_above_the_items() -> Order:
                ("Bildarchiv Anbindung", 2, "2.000,00", "4.000,00", "2000")),
         net="20000.00",
         country="DE",
+        header=("Bezeichnung", "Menge", "Einzelpreis", "Betrag"),
     )  # fmt: skip
 
 
@@ -280,15 +289,14 @@ def figures_below_an_unruled_name_line() -> Order:
     s = Sheet(LETTER, font="Times-Roman", size=10)
     _letterhead(s, "Bluestem Survey Instruments, Inc.", ("Sales Order BSI-80412",))
     edges = (360.0, 450.0, 545.0)
-    top = _unruled(s, 60, 100, edges, (("Description", "Quantity", "Rate", "Total"),), bold=True)
-    s.hline(60, 545, top - 3)
-    _unruled(s, 60, top + 4, edges, (
+    body = (
         ("GNSS base station licence with", "", "", ""),
         ("real-time correction feed", "6", "2,750.00", "16,500.00"),
         ("Field tablet software", "18", "340.00", "6,120.00"),
         ("Cloud project archive for", "", "", ""),
         ("completed surveys (per TB)", "12", "210.00", "2,520.00"),
-    ), bold=False)  # fmt: skip
+    )  # fmt: skip
+    _unruled_table(s, 60, 100, edges, ("Description", "Quantity", "Rate", "Total"), body)
     lines = [
         _line("GNSS base station licence with real-time correction feed", 6, "2750", "16500"),
         _line("Field tablet software", 18, "340", "6120"),
@@ -333,13 +341,12 @@ def hyphenated_names_english_unruled() -> Order:
     s = Sheet(LETTER, font="Helvetica", size=9)
     _letterhead(s, "Larchfield Retail Cloud Inc.", ("Order Form LRC-2291",))
     edges = (350.0, 440.0, 540.0)
-    top = _unruled(s, 50, 96, edges, (("Description", "Qty", "Unit Price", "Amount"),), bold=True)
-    s.hline(50, 540, top - 3)
-    _unruled(s, 50, top + 4, edges, (
+    body = (
         ("Point-of-Sale connector", "12", "650.00", "7,800.00"),
         ("Add-on storage (1 TB)", "8", "300.00", "2,400.00"),
         ("Follow-up workshop", "2", "1,750.00", "3,500.00"),
-    ), bold=False)  # fmt: skip
+    )  # fmt: skip
+    _unruled_table(s, 50, 96, edges, ("Description", "Qty", "Unit Price", "Amount"), body)
     lines = [
         _line("Point-of-Sale connector", 12, "650", "7800", sku=None),
         _line("Add-on storage (1 TB)", 8, "300", "2400", sku=None),
@@ -454,13 +461,12 @@ def discount_shown_with_an_en_dash() -> Order:
         ("SALES ORDER CPL-00917", "SOLD TO: Harbor Street Publishing Inc."),
     )
     edges = (330.0, 430.0, 540.0)
-    top = _unruled(s, 50, 104, edges, (("ITEM", "QTY", "UNIT", "EXTENDED"),), bold=True)
-    s.hline(50, 540, top - 3)
-    _unruled(s, 50, top + 4, edges, (
+    body = (
         ("PRESS SCHEDULING LICENCE", "25", "500.00", "12,500.00"),
         ("  LESS DISCOUNT", "", "", "\u20131,250.00"),
         ("PLATE INVENTORY OPTION", "5", "300.00", "1,500.00"),
-    ), bold=False)  # fmt: skip
+    )  # fmt: skip
+    _unruled_table(s, 50, 104, edges, ("ITEM", "QTY", "UNIT", "EXTENDED"), body)
     lines = [
         _line("PRESS SCHEDULING LICENCE", 25, "500", "11250", 10),
         _line("PLATE INVENTORY OPTION", 5, "300", "1500"),
@@ -475,13 +481,12 @@ def discount_shown_with_a_trailing_minus() -> Order:
     _letterhead(s, "Ostwind Anlagenservice GmbH", ("AUFTRAGSBESTAETIGUNG 4500018231",
                 "KUNDE: Uckermark Energiepark GmbH   WAEHRUNG: EUR"))  # fmt: skip
     edges = (330.0, 430.0, 540.0)
-    top = _unruled(s, 50, 110, edges, (("BEZEICHNUNG", "MENGE", "PREIS", "WERT"),), bold=True)
-    s.hline(50, 540, top - 3)
-    _unruled(s, 50, top + 4, edges, (
+    body = (
         ("Fernueberwachung Windpark", "36", "800,00", "28.800,00"),
         ("  Rabatt 15,00 %", "", "", "4.320,00-"),
         ("Wartungsportal Zugang", "10", "150,00", "1.500,00"),
-    ), bold=False)  # fmt: skip
+    )  # fmt: skip
+    _unruled_table(s, 50, 110, edges, ("BEZEICHNUNG", "MENGE", "PREIS", "WERT"), body)
     lines = [
         _line("Fernueberwachung Windpark", 36, "800", "24480", 15),
         _line("Wartungsportal Zugang", 10, "150", "1500"),
@@ -524,13 +529,12 @@ def quantities_with_units_unruled() -> Order:
     s = Sheet(A4, font="Times-Roman", size=10)
     _letterhead(s, "Havelbruch Kassensysteme GmbH", ("Angebot / Auftrag HK-2027-118",))
     edges = (340.0, 440.0, 540.0)
-    top = _unruled(s, 50, 100, edges, (("Artikel", "Menge", "Einzelpreis", "Gesamt"),), bold=True)
-    s.hline(50, 540, top - 3)
-    _unruled(s, 50, top + 4, edges, (
+    body = (
         ("Kassenterminal Mietmodell", "12 Stk.", "420,00", "5.040,00"),
         ("Filialsoftware Lizenz", "40 Lizenzen", "96,00", "3.840,00"),
         ("Einrichtung und Schulung", "1 Paket", "2.200,00", "2.200,00"),
-    ), bold=False)  # fmt: skip
+    )  # fmt: skip
+    _unruled_table(s, 50, 100, edges, ("Artikel", "Menge", "Einzelpreis", "Gesamt"), body)
     lines = [
         _line("Kassenterminal Mietmodell", 12, "420", "5040"),
         _line("Filialsoftware Lizenz", 40, "96", "3840"),
