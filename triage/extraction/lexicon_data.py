@@ -59,6 +59,7 @@ class Lexicon(BaseModel):
     column_roles: dict[str, tuple[str, ...]]
     month_names: dict[int, tuple[str, ...]]
     date_words: dict[str, tuple[str, ...]]
+    payment_words: dict[str, tuple[str, ...]]
     duration_units: dict[str, tuple[str, ...]]
     fallback_cues: tuple[str, ...]
     other_quantity_words: dict[str, frozenset[str]]
@@ -100,6 +101,13 @@ class Lexicon(BaseModel):
     def _date_words(cls, words: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
         if set(words) != {"day_suffixes", "before_month", "before_year"}:
             raise ValueError("date_words needs day_suffixes, before_month and before_year")
+        return words
+
+    @field_validator("payment_words")
+    @classmethod
+    def _payment_words(cls, words: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        if set(words) != {"end_of_month", "on_receipt"}:
+            raise ValueError("payment_words needs end_of_month and on_receipt")
         return words
 
     @field_validator("duration_units")

@@ -84,8 +84,31 @@ def parse_months(text: str) -> int | None:
     return None
 
 
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(words, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+_PAYMENT_WORDS = load_lexicon().payment_words
+_END_OF_MONTH = _words_pattern(_PAYMENT_WORDS["end_of_month"])
+_ON_RECEIPT = _words_pattern(_PAYMENT_WORDS["on_receipt"])
+
+
 def parse_days(text: str) -> int | None:
-    """Return a number of days: "Net 45" -> 45, "forty-five (45) days" -> 45, "30" -> 30."""
+    """Return a number of days: "Net 45" -> 45, "forty-five (45) days" -> 45, "30" -> 30.
+
+    Days counted from the end of the invoice's month ("Net 30 EOM") are no fixed count
+    (None); "Due on receipt" with no count is 0 days."""
+    if _END_OF_MONTH.search(text):
+        return None
+    days = _day_count(text)
+    if days is None and _ON_RECEIPT.search(text):
+        return 0
+    return days
+
+
+def _day_count(text: str) -> int | None:
     net = _NET.search(text)
     if net:
         return int(net.group(1))
