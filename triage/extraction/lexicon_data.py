@@ -10,6 +10,7 @@ start-up with a message naming the problem.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
@@ -21,7 +22,7 @@ from triage.errors import ConfigError
 
 _Model = TypeVar("_Model", bound=BaseModel)
 
-__all__ = ["FIELDS", "LEXICON_PATH", "Lexicon", "load_lexicon", "read_data_file"]
+__all__ = ["FIELDS", "LEXICON_PATH", "Lexicon", "alternation", "load_lexicon", "read_data_file"]
 
 LEXICON_PATH = Path(__file__).resolve().parents[2] / "models" / "extraction" / "lexicon.yaml"
 """The lexicon shipped with the repository's models."""
@@ -176,3 +177,10 @@ def read_data_file(path: Path, model: type[_Model], what: str) -> _Model:
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     """Return the lexicon at ``path``; raise ConfigError naming what is wrong with it."""
     return read_data_file(path, Lexicon, "extraction lexicon")
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular-expression alternation of lexicon ``words``, longest first (so "due on
+    receipt" wins over "on receipt"), a space in a phrase matching any run of spaces."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)

@@ -10,7 +10,7 @@ import re
 from datetime import date
 from enum import Enum
 
-from triage.extraction.lexicon_data import load_lexicon
+from triage.extraction.lexicon_data import alternation, load_lexicon
 
 __all__ = [
     "DATE_PATTERN",
@@ -33,18 +33,12 @@ _MONTH_FIRST_COUNTRIES = frozenset({"US", "PH", "FM", "MH", "PW", "GU", "PR", "A
 _DATE_WORDS = load_lexicon().date_words
 
 
-def _any_of(words: tuple[str, ...]) -> str:
-    """An alternation of ``words`` (longest first), spaces in them matching any spacing."""
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 # 1st, 1er (French), 1. (German): the endings are lexicon data, as are the words that join
 # a day to its month ("21st of May", "the 1st day of March") and a month to its year.
-_DAY = rf"(?P<day>\d{{1,2}})(?:{_any_of(_DATE_WORDS['day_suffixes'])})?"
-_BEFORE_MONTH = rf"(?:(?:{_any_of(_DATE_WORDS['before_month'])})\s+)?"
-_BEFORE_YEAR = rf"(?:(?:{_any_of(_DATE_WORDS['before_year'])})\s+)?"
+_DAY = rf"(?P<day>\d{{1,2}})(?:{alternation(_DATE_WORDS['day_suffixes'])})?"
+_BEFORE_MONTH = rf"(?:(?:{alternation(_DATE_WORDS['before_month'])})\s+)?"
+_BEFORE_YEAR = rf"(?:(?:{alternation(_DATE_WORDS['before_year'])})\s+)?"
 _YEAR = r"(?P<year>\d{4})"
 _FORMS = (
     re.compile(rf"\b{_YEAR}[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})\b"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from triage.contract import BillingFrequency
-from triage.extraction.lexicon_data import load_lexicon
+from triage.extraction.lexicon_data import alternation, load_lexicon
 from triage.extraction.normalise.numbers import NUMBER_WORDS, parse_count
 
 __all__ = ["parse_days", "parse_frequency", "parse_months", "parse_percent", "parse_yes_no"]
@@ -85,9 +85,7 @@ def parse_months(text: str) -> int | None:
 
 
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    ordered = sorted(words, key=len, reverse=True)
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.IGNORECASE)
 
 
 _PAYMENT_WORDS = load_lexicon().payment_words
