@@ -10,6 +10,7 @@ start-up with a message naming the problem.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
@@ -21,7 +22,7 @@ from triage.errors import ConfigError
 
 _Model = TypeVar("_Model", bound=BaseModel)
 
-__all__ = ["FIELDS", "LEXICON_PATH", "Lexicon", "load_lexicon", "read_data_file"]
+__all__ = ["FIELDS", "LEXICON_PATH", "Lexicon", "alternation", "load_lexicon", "read_data_file"]
 
 LEXICON_PATH = Path(__file__).resolve().parents[2] / "models" / "extraction" / "lexicon.yaml"
 """The lexicon shipped with the repository's models."""
@@ -58,6 +59,8 @@ class Lexicon(BaseModel):
     signature_mark_labels: frozenset[str]
     column_roles: dict[str, tuple[str, ...]]
     month_names: dict[int, tuple[str, ...]]
+    date_words: dict[str, tuple[str, ...]]
+    payment_words: dict[str, tuple[str, ...]]
     duration_units: dict[str, tuple[str, ...]]
     fallback_cues: tuple[str, ...]
     other_quantity_words: dict[str, frozenset[str]]
@@ -93,6 +96,20 @@ class Lexicon(BaseModel):
                 message = f"legal form {form!r} must start with a letter, no spaces round it"
                 raise ValueError(message)
         return forms
+
+    @field_validator("date_words")
+    @classmethod
+    def _date_words(cls, words: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        if set(words) != {"day_suffixes", "before_month", "before_year"}:
+            raise ValueError("date_words needs day_suffixes, before_month and before_year")
+        return words
+
+    @field_validator("payment_words")
+    @classmethod
+    def _payment_words(cls, words: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        if set(words) != {"end_of_month", "on_receipt"}:
+            raise ValueError("payment_words needs end_of_month and on_receipt")
+        return words
 
     @field_validator("duration_units")
     @classmethod
@@ -160,3 +177,10 @@ def read_data_file(path: Path, model: type[_Model], what: str) -> _Model:
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     """Return the lexicon at ``path``; raise ConfigError naming what is wrong with it."""
     return read_data_file(path, Lexicon, "extraction lexicon")
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular-expression alternation of lexicon ``words``, longest first (so "due on
+    receipt" wins over "on receipt"), a space in a phrase matching any run of spaces."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in ordered)

@@ -161,7 +161,8 @@ def read_document(
         _label_texts(pairs, "renewal_term_months"),
         [(p.value_text, p.value) for p in pairs if normalise_label(p.label) in FEE_LABELS],
     )
-    items = lines_with_order_term(items, fields, tables.year_steps if tables.items else None)
+    # (the indexes are the tables' lines; a document without tables has none)
+    items = lines_with_order_term(items, fields, tables.year_steps, tables.usage_over_term)
     items = priced_over_their_period(items)
     if not tables.items:
         total_of_ramp(fields, items)

@@ -46,3 +46,26 @@ def test_impossible_dates_and_plain_text_are_not_dates() -> None:
     assert parse_date("31/02/2027", DateStyle.DAY_FIRST) is None
     assert parse_date("Net 30 days") is None
     assert parse_date("") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("21st of May 2027", date(2027, 5, 21)),
+        ("the 1st day of March, 2027", date(2027, 3, 1)),
+        ("executed this 13th day of February, 2027.", date(2027, 2, 13)),
+        ("22nd of May, 2027", date(2027, 5, 22)),
+        ("March 3rd, 2027", date(2027, 3, 3)),
+        ("1er mars 2027", date(2027, 3, 1)),
+        ("1. März 2027", date(2027, 3, 1)),
+        ("15. Jänner 2027", date(2027, 1, 15)),
+        ("3 de marzo de 2027", date(2027, 3, 3)),
+    ],
+)
+def test_ordinal_days_and_the_words_joining_day_month_and_year(text: str, expected: date) -> None:
+    assert parse_date(text) == expected
+
+
+def test_words_that_join_no_day_to_a_month_make_no_date() -> None:
+    assert parse_date("section 12 of the May 2027 schedule") is None
+    assert parse_date("21st of the month") is None

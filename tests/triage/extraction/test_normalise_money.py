@@ -41,3 +41,8 @@ def test_currency_named_by_code_sign_or_word() -> None:
     assert parse_currency("payable in euros") == "EUR"
     assert parse_currency("no currency here") is None
     assert parse_amount("no amount") is None
+
+
+def test_thousands_grouped_by_a_typographic_apostrophe_or_a_thin_space() -> None:
+    assert parse_amount("CHF 21\u2019483.00") == (Decimal("21483.00"), "CHF")
+    assert parse_amount("EUR 1\u2009730,00") == (Decimal("1730.00"), "EUR")

@@ -92,3 +92,12 @@ def test_percents_and_yes_no() -> None:
     assert parse_yes_no("No") is False
     assert parse_yes_no("N/A") is False
     assert parse_yes_no("Maybe") is None
+
+
+def test_end_of_month_terms_have_no_day_count_and_receipt_terms_are_zero_days() -> None:
+    assert parse_days("Net 30 EOM") is None
+    assert parse_days("30 days end of month") is None
+    assert parse_days("Due on receipt") == 0
+    assert parse_days("payable upon receipt") == 0
+    assert parse_days("30 days from receipt of invoice") == 30
+    assert parse_days("Net 45") == 45

@@ -116,37 +116,68 @@ def text_blocks(pages: Sequence[Page]) -> list[TextBlock]:
     line that splits into several runs (a table row or a label/value line); a sentence
     that runs on from the foot of one column to the head of the next stays one paragraph.
     """
+    pages_blocks = [_page_blocks(page) for page in pages]
+    for index in range(len(pages) - 1):
+        _join_across_the_break(pages_blocks[index], pages_blocks[index + 1], pages, index)
+    return [block for page_blocks in pages_blocks for block in page_blocks]
+
+
+# Running headers and footers live in the page margins (this share of the page's height).
+_MARGIN = 0.08
+
+
+def _body(blocks: list[TextBlock], page: Page) -> list[int]:
+    """Indexes of the blocks outside the page's running header and footer."""
+    low, high = _MARGIN * page.height, (1 - _MARGIN) * page.height
+    return [i for i, b in enumerate(blocks) if low <= b.words[0][2].top <= high]
+
+
+def _join_across_the_break(
+    this: list[TextBlock], following: list[TextBlock], pages: Sequence[Page], index: int
+) -> None:
+    """A sentence left unfinished at the foot of a page ("... shall not") that the next
+    page carries on in lower case ("exceed the fees ...") past the running footer and
+    header is one paragraph: the two blocks are joined, the first in the place of both."""
+    here, there = _body(this, pages[index]), _body(following, pages[index + 1])
+    if not here or not there:
+        return
+    last, first = this[here[-1]], following[there[0]]
+    if last.text[-1:] in ".;:!?" or not first.text[:1].islower():
+        return
+    this[here[-1]] = _block([*last.words, *first.words])
+    del following[there[0]]
+
+
+def _page_blocks(page: Page) -> list[TextBlock]:
+    """The prose blocks of one page (see ``text_blocks``)."""
     blocks: list[TextBlock] = []
-    for page in pages:
-        current: list[PlacedWord] = []
-        previous: tuple[float, float, float, float] | None = None  # x0, top, bottom, runs
-        for index, line in enumerate(page.lines):
-            segments = split_line(line, page.number, index)
-            runs, text_x0 = _runs(segments)
-            x0, top, _, bottom = line.bbox
-            height = bottom - top
-            joins = (
-                previous is not None
-                and len(segments) == 1
-                and previous[3] == 1
-                and (
-                    (top - previous[2] < 0.6 * height and abs(x0 - previous[0]) < 3 * height)
-                    or (
-                        bool(current)
-                        and _continues_column(
-                            current[-1][2].text, line.words[0].text, top, previous[1]
-                        )
-                    )
+    current: list[PlacedWord] = []
+    previous: tuple[float, float, float, float] | None = None  # x0, top, bottom, runs
+    for index, line in enumerate(page.lines):
+        segments = split_line(line, page.number, index)
+        runs, text_x0 = _runs(segments)
+        x0, top, _, bottom = line.bbox
+        height = bottom - top
+        joins = (
+            previous is not None
+            and len(segments) == 1
+            and previous[3] == 1
+            and (
+                (top - previous[2] < 0.6 * height and abs(x0 - previous[0]) < 3 * height)
+                or (
+                    bool(current)
+                    and _continues_column(current[-1][2].text, line.words[0].text, top, previous[1])
                 )
             )
-            if not joins and current:
-                blocks.append(_block(current))
-                current = []
-            if len(segments) >= 3:
-                previous = None  # a table row: read by the table layer, not as prose
-                continue
-            current.extend((page.number, index, w) for w in line.words)
-            previous = (x0 if text_x0 is None else text_x0, top, bottom, runs)
-        if current:
+        )
+        if not joins and current:
             blocks.append(_block(current))
+            current = []
+        if len(segments) >= 3:
+            previous = None  # a table row: read by the table layer, not as prose
+            continue
+        current.extend((page.number, index, w) for w in line.words)
+        previous = (x0 if text_x0 is None else text_x0, top, bottom, runs)
+    if current:
+        blocks.append(_block(current))
     return blocks

@@ -10,7 +10,7 @@ the document states itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -191,10 +191,12 @@ def lines_with_order_term(
     items: list[ExtractedLineItem],
     fields: dict[str, Resolution],
     year_steps: Mapping[int, int] | None = None,
+    usage_over_term: Collection[int] = (),
 ) -> list[ExtractedLineItem]:
     """Give subscription lines that print no dates of their own the order's term.
 
-    A table without a period column sells every subscription for the subscription term.
+    A table without a period column sells every subscription for the subscription term,
+    and its usage rates (``usage_over_term``: their indexes) apply over that term.
     A line of a ramp printed with one amount column per year (``year_steps``: index ->
     year) is that year of the term from its start. Several other such lines of one
     product are the steps of a ramp: they split the term into equal consecutive periods,
@@ -220,6 +222,9 @@ def lines_with_order_term(
     undated = [i for i in undated if i not in years]
     if end is None:
         return out
+    for i in usage_over_term:
+        if items[i].start_date is None and items[i].end_date is None:
+            out[i] = items[i].model_copy(update={"start_date": start.value, "end_date": end.value})
     steps: dict[tuple[str | None, str | None], list[int]] = {}
     for i in undated:
         steps.setdefault((items[i].sku, items[i].description), []).append(i)

@@ -294,6 +294,9 @@ def _cell_values(
         if not inside:
             if placed:
                 break
+            # Nothing in this column on this line (an option row that wraps, the ticked
+            # option on its second line): the next line is measured from this one.
+            last_bottom = max(s.bottom for s in line)
             continue
         for seg in inside:
             placed += seg.placed()

@@ -38,10 +38,17 @@ class TableRow:
     page: int
     extra: dict[str, list[PlacedWord]] = field(default_factory=dict)
 
+    def placed(self, role: str) -> list[PlacedWord]:
+        """Return the row's words in column ``role``, continuation lines included, in the
+        order of their lines (a description's first line set above its figures first)."""
+        words = self.cells.get(role, []) + self.extra.get(role, [])
+        if self.extra.get(role) and self.extra[role][0][:2] < words[0][:2]:
+            words.sort(key=lambda placed: placed[:2])  # (stable: a line keeps its x order)
+        return words
+
     def text(self, role: str) -> str:
         """Return the row's text in column ``role`` (continuation lines included)."""
-        words = self.cells.get(role, []) + self.extra.get(role, [])
-        return " ".join(w.text for _, _, w in words)
+        return " ".join(w.text for _, _, w in self.placed(role))
 
     def words(self) -> list[PlacedWord]:
         """Return every word of the row."""
@@ -163,10 +170,13 @@ def _starts_row(table: Table, cells: dict[str, list[PlacedWord]]) -> bool:
 
 
 def _add_line(table: Table, cells: dict[str, list[PlacedWord]], top: float, page: int) -> None:
-    if _starts_row(table, cells) or not table.rows:
+    figures = any(_has_digits(cells.get(role, [])) for role in _NUMERIC_ROLES)
+    if _starts_row(table, cells) or (figures and not table.rows):
         table.rows.append(TableRow(cells, top, page))
         return
-    # A line that opens no row continues a multi-line row (attached after all rows are read).
+    # A line that opens no row continues a multi-line row (attached after all rows are read),
+    # a text-only first line under the header too: a description's first line set above
+    # its figures (bottom-aligned cells) belongs to the row below it.
     table.rows.append(TableRow({}, top, page, extra=cells))
 
 
@@ -223,6 +233,11 @@ def _attach_continuations(table: Table) -> None:
     _apply_period_headings(table)
     rows = table.rows
     owner: list[TableRow | None] = [row if row.cells else None for row in rows]
+    # A table whose first line under the header is text only sets its figures on a
+    # description's last line (bottom-aligned cells): a line halfway between two rows
+    # is the first line of the row below.
+    bottom_aligned = bool(rows) and not rows[0].cells
+    slack = 1.0 if bottom_aligned else -1.0
     for index, row in enumerate(rows):
         if row.cells:
             continue
@@ -237,7 +252,7 @@ def _attach_continuations(table: Table) -> None:
             below is not None
             and below.cells
             and gap_below is not None
-            and (gap_above is None or gap_below < gap_above - 1.0)
+            and (gap_above is None or gap_below < gap_above + slack)
         ):
             target = below
         elif above is not None and gap_above is not None:
@@ -246,6 +261,9 @@ def _attach_continuations(table: Table) -> None:
             target is None
             or min(g for g in (gap_above, gap_below) if g is not None) > _CONTINUATION_REACH
         ):
+            if index == 0:  # a first line with no row near it is a row of its own
+                row.cells, row.extra = row.extra, {}
+                owner[0] = row
             continue
         owner[index] = target
         for role, words in row.extra.items():

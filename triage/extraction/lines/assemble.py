@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from triage.contract import Evidence, ExtractedLineItem, LineKind
+from triage.contract import BillingFrequency, Evidence, ExtractedLineItem, LineKind
 from triage.documents.parsed import Page
 from triage.extraction.layout.segments import PlacedWord, evidence_for
 from triage.extraction.layout.tables import Table, TableRow, find_tables, negative_amount
@@ -21,7 +21,7 @@ from triage.extraction.lines.skus import PRODUCT_CODE, looks_like_sku
 from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date
 from triage.extraction.normalise.money import AMOUNT_PATTERN, ISO_CODES, parse_amount
 from triage.extraction.normalise.numbers import parse_count
-from triage.extraction.normalise.terms import parse_percent
+from triage.extraction.normalise.terms import parse_frequency, parse_percent
 
 __all__ = [
     "TableLines",
@@ -83,7 +83,7 @@ def line_confidence(item: ExtractedLineItem, has_discount_column: bool) -> float
 def _description(row: TableRow) -> str:
     """The description cell without the notes set in smaller type under it ("Overage rate,
     invoiced monthly in arrears" under the product's name)."""
-    words = [w for _, _, w in row.cells.get("description", []) + row.extra.get("description", [])]
+    words = [w for _, _, w in row.placed("description")]
     if not words:
         return ""
     size = max(w.bottom - w.top for w in words[:3])
@@ -191,10 +191,50 @@ def _discount_to(unit_price: Decimal | None, net_price: Decimal | None) -> float
 
 
 def _is_totals(row: TableRow, sku: str | None) -> bool:
+    """A totals or tax row: its label cells say so. A product code is no such label even
+    where one of its parts is a tax word ("TSL-GST-25"); a code cell holding nothing but such
+    words ("SUBTOTAL", "GST/VAT") is."""
     label = " ".join(row.text(r) for r in ("description", "sku", "kind", "period", "quantity"))
-    if sku is not None and not TOTAL_WORDS.search(sku):
+    if sku is not None and re.search(r"\w", TOTAL_WORDS.sub("", sku)):
         return False
     return bool(TOTAL_WORDS.search(label)) or not label.strip()
+
+
+def _period_in_words(row: TableRow, roles: set[str], dated: bool) -> str | None:
+    """The period cell's text when it gives words, not dates or a count of months ("One-time",
+    "As scheduled", "Monthly in arrears"); None otherwise."""
+    if "period" not in roles or dated:
+        return None
+    text = row.text("period").strip()
+    if not text or any(c.isdigit() for c in text):
+        return None
+    return text
+
+
+def _kind(
+    row: TableRow, roles: set[str], description: str, has_quantity: bool, dated: bool
+) -> LineKind:
+    """The line's kind: a type column's, else the one its period cell names ("One-time"),
+    else inferred from its description and the notes set under it ("overage rate; billed
+    in arrears"). A line whose period cell says in words that it is not sold over a period
+    ("As scheduled") is no subscription: a service, unless the cell names a billing cycle."""
+    if "kind" in roles:
+        typed = kind_from_text(row.text("kind"))
+        if typed is not None:
+            return typed
+    period = _period_in_words(row, roles, dated)
+    named = kind_from_text(period) if period else None
+    if named is not None:
+        return named
+    notes = " ".join(w.text for _, _, w in row.placed("description"))
+    kind = infer_kind(description, row.text("unit_price"), has_quantity, dated, notes)
+    recurring = period is not None and parse_frequency(period) not in (
+        None,
+        BillingFrequency.ONE_TIME,
+    )
+    if kind is LineKind.SUBSCRIPTION and period is not None and not recurring:
+        return LineKind.SERVICE
+    return kind
 
 
 def _item(row: TableRow, table: Table, style: DateStyle | None) -> ExtractedLineItem | None:
@@ -208,10 +248,7 @@ def _item(row: TableRow, table: Table, style: DateStyle | None) -> ExtractedLine
     start, end = _dates(row, roles, style)
     if start is not None and not roles & {"period", "start_date", "end_date"}:
         description = _without_period(description)  # the period was written in this cell
-    typed = kind_from_text(row.text("kind")) if "kind" in roles else None
-    kind = typed or infer_kind(
-        description, row.text("unit_price"), bool(quantity), start is not None
-    )
+    kind = _kind(row, roles, description, bool(quantity), start is not None)
     if quantity is None and kind is LineKind.USAGE:
         quantity = 0
     if kind is LineKind.USAGE and (
@@ -317,10 +354,13 @@ def less_deduction(
 @dataclass(frozen=True, slots=True)
 class TableLines:
     """The line items of a document's tables and, for a ramp printed with one amount
-    column per year, which year each of its lines prices (index in ``items`` -> year)."""
+    column per year, which year each of its lines prices (index in ``items`` -> year);
+    ``usage_over_term``: the usage lines of tables that print no period of their lines'
+    own (a rate that applies over the order's term)."""
 
     items: list[ExtractedLineItem]
     year_steps: dict[int, int]
+    usage_over_term: frozenset[int] = frozenset()
 
 
 def read_table_lines(pages: Sequence[Page], style: DateStyle | None) -> TableLines:
@@ -330,40 +370,63 @@ def read_table_lines(pages: Sequence[Page], style: DateStyle | None) -> TableLin
     """
     items: list[ExtractedLineItem] = []
     year_steps: dict[int, int] = {}
+    usage_over_term: set[int] = set()
     for table in find_tables(pages, classify_header):
-        assign_unknown_roles(table)
-        settle_amount_columns(table)
-        totals_seen = False
-        above: int | None = None  # index in ``items`` of the product line just read
-        for row in table.rows:
-            deduction = _deduction(row)
-            if deduction is not None:
-                evidence = evidence_for(_in_order(row.words()))
-                folded = (
-                    less_deduction(items[above], deduction, evidence) if above is not None else None
-                )
-                if above is not None and folded is not None:
-                    items[above] = folded
-                above = None  # one discount line per product
-                continue
-            above = None
-            item = _item(row, table, style)
-            if item is None:
-                # Rows after a totals row are notes, not items; a header's wrapped second
-                # line ("Unit" over "price") is no totals row.
-                totals_seen = totals_seen or bool(TOTAL_WORDS.search(row.all_text()))
-                continue
-            if item.sku is None and (totals_seen or item.quantity is None):
-                continue
-            if any(c.role.startswith(YEAR_ROLE) for c in table.columns):
-                for year, step in _year_items(row, table, item):
-                    year_steps[len(items)] = year
-                    items.append(step)
-                continue
-            if item.unit_price is not None or item.net_amount is not None:
-                above = len(items)
-                items.append(item)
-    return TableLines(items, year_steps)
+        read = _table_lines(table, style)
+        year_steps.update((len(items) + i, year) for i, year in read.year_steps.items())
+        usage_over_term.update(len(items) + i for i in read.usage_over_term)
+        items += read.items
+    return TableLines(items, year_steps, frozenset(usage_over_term))
+
+
+def _table_lines(table: Table, style: DateStyle | None) -> TableLines:
+    """The line items of one table (see ``read_table_lines``)."""
+    assign_unknown_roles(table)
+    settle_amount_columns(table)
+    items: list[ExtractedLineItem] = []
+    year_steps: dict[int, int] = {}
+    printed_periods = bool(table.roles & _DATE_ROLES)
+    totals_seen = False
+    above: int | None = None  # index in ``items`` of the product line just read
+    for row in table.rows:
+        deduction = _deduction(row)
+        if deduction is not None:
+            evidence = evidence_for(_in_order(row.words()))
+            folded = (
+                less_deduction(items[above], deduction, evidence) if above is not None else None
+            )
+            if above is not None and folded is not None:
+                items[above] = folded
+            above = None  # one discount line per product
+            continue
+        above = None
+        item = _item(row, table, style)
+        if item is None:
+            # Rows after a totals row are notes, not items; a header's wrapped second
+            # line ("Unit" over "price") is no totals row.
+            totals_seen = totals_seen or bool(TOTAL_WORDS.search(row.all_text()))
+            continue
+        if item.sku is None and (totals_seen or item.quantity is None):
+            continue
+        if any(c.role.startswith(YEAR_ROLE) for c in table.columns):
+            for year, step in _year_items(row, table, item):
+                year_steps[len(items)] = year
+                items.append(step)
+            continue
+        if item.unit_price is not None or item.net_amount is not None:
+            above = len(items)
+            items.append(item)
+            printed_periods = printed_periods or bool(DATE_PATTERN.search(row.text("description")))
+    # A table that prints no line's period of its own (a period heading over a group of
+    # rows, "Year 1: Jun 1, 2028 - May 31, 2029", dates that group only) sells its usage
+    # rates over the order's term.
+    usage = () if printed_periods else (
+        i for i, item in enumerate(items) if item.kind is LineKind.USAGE and item.start_date is None
+    )  # fmt: skip
+    return TableLines(items, year_steps, frozenset(usage))
+
+
+_DATE_ROLES = frozenset({"period", "start_date", "end_date"})
 
 
 def read_line_items(pages: Sequence[Page], style: DateStyle | None) -> list[ExtractedLineItem]:

@@ -42,13 +42,17 @@ def kind_from_text(text: str) -> LineKind | None:
     return None
 
 
-def infer_kind(description: str, price_text: str, has_quantity: bool, has_dates: bool) -> LineKind:
+def infer_kind(
+    description: str, price_text: str, has_quantity: bool, has_dates: bool, notes: str = ""
+) -> LineKind:
     """Return the kind of a line without a type column, from its wording and shape.
 
     A rate quoted "per" a unit with no committed quantity is usage; fees named setup or
     one-time are one-time; professional services are services; the rest is subscription.
+    ``notes`` (the small type under a description: "overage rate; billed in arrears") name
+    the kind where the description names none.
     """
-    named = kind_from_text(description)
+    named = kind_from_text(description) or (kind_from_text(notes) if notes else None)
     per_unit = _PER_UNIT.search(price_text) or _PER_UNIT.search(description)
     if named is LineKind.USAGE or (per_unit and not has_quantity):
         return LineKind.USAGE

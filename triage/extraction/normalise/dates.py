@@ -10,7 +10,7 @@ import re
 from datetime import date
 from enum import Enum
 
-from triage.extraction.lexicon_data import load_lexicon
+from triage.extraction.lexicon_data import alternation, load_lexicon
 
 __all__ = [
     "DATE_PATTERN",
@@ -30,15 +30,22 @@ MONTHS: dict[str, int] = {
 # Countries that write the month first in all-numeric dates.
 _MONTH_FIRST_COUNTRIES = frozenset({"US", "PH", "FM", "MH", "PW", "GU", "PR", "AS", "VI", "UM"})
 
+_DATE_WORDS = load_lexicon().date_words
+
+
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.)?"  # 1st, 1er (French), 1. (German)
+# 1st, 1er (French), 1. (German): the endings are lexicon data, as are the words that join
+# a day to its month ("21st of May", "the 1st day of March") and a month to its year.
+_DAY = rf"(?P<day>\d{{1,2}})(?:{alternation(_DATE_WORDS['day_suffixes'])})?"
+_BEFORE_MONTH = rf"(?:(?:{alternation(_DATE_WORDS['before_month'])})\s+)?"
+_BEFORE_YEAR = rf"(?:(?:{alternation(_DATE_WORDS['before_year'])})\s+)?"
 _YEAR = r"(?P<year>\d{4})"
 _FORMS = (
     re.compile(rf"\b{_YEAR}[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})\b"),
     re.compile(r"\b(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4}|\d{2})\b"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(
-        rf"\b{_DAY}(?:\s+day\s+of)?[\s\-]+(?:de\s+)?{_MONTH},?[\s\-]+(?:de\s+)?{_YEAR}\b",
+        rf"\b{_DAY}[\s\-]+{_BEFORE_MONTH}{_MONTH},?[\s\-]+{_BEFORE_YEAR}{_YEAR}\b",
         re.IGNORECASE,
     ),
 )

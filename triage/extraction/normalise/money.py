@@ -91,7 +91,10 @@ CURRENCY_WORDS: dict[str, str] = {
 
 _SIGN = r"(?:US\$|USD\$|AU\$|AUD\$|A\$|CA\$|CAD\$|C\$|NZ\$|SG\$|S\$|HK\$|R\$|MX\$|\$|€|£|¥|₹)"
 _CODE = r"(?:" + "|".join(sorted(ISO_CODES)) + r")"
-_NUMBER = r"\d{1,3}(?:[,.'\u00a0\u202f ]\d{3})+(?!\d)(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,4})?"
+# Thousands grouped by commas, points, apostrophes (straight or typographic, Swiss
+# "21’483.00"), spaces, no-break, narrow no-break or thin spaces.
+_GROUP = ",.'\u2019\u00a0\u202f\u2009 "
+_NUMBER = rf"\d{{1,3}}(?:[{_GROUP}]\d{{3}})+(?!\d)(?:[.,]\d{{1,4}})?|\d+(?:[.,]\d{{1,4}})?"
 AMOUNT_PATTERN = re.compile(
     rf"(?P<pre>{_SIGN}|{_CODE})?\s?(?P<num>{_NUMBER})(?:\s?(?P<post>{_SIGN}|{_CODE}))?"
 )
@@ -100,7 +103,7 @@ AMOUNT_PATTERN = re.compile(
 
 def amount_value(number: str) -> Decimal | None:
     """Return a printed number (grouping and decimal marks of any style) as a Decimal."""
-    cleaned = re.sub(r"[\s'\u00a0\u202f]", "", number)
+    cleaned = re.sub(r"[\s'\u2019]", "", number)  # (\s: every space, no-break ones too)
     last_dot, last_comma = cleaned.rfind("."), cleaned.rfind(",")
     if last_dot >= 0 and last_comma >= 0:
         decimal_mark = "." if last_dot > last_comma else ","

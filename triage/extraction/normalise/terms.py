@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from triage.contract import BillingFrequency
-from triage.extraction.lexicon_data import load_lexicon
+from triage.extraction.lexicon_data import alternation, load_lexicon
 from triage.extraction.normalise.numbers import NUMBER_WORDS, parse_count
 
 __all__ = ["parse_days", "parse_frequency", "parse_months", "parse_percent", "parse_yes_no"]
@@ -84,8 +84,29 @@ def parse_months(text: str) -> int | None:
     return None
 
 
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.IGNORECASE)
+
+
+_PAYMENT_WORDS = load_lexicon().payment_words
+_END_OF_MONTH = _words_pattern(_PAYMENT_WORDS["end_of_month"])
+_ON_RECEIPT = _words_pattern(_PAYMENT_WORDS["on_receipt"])
+
+
 def parse_days(text: str) -> int | None:
-    """Return a number of days: "Net 45" -> 45, "forty-five (45) days" -> 45, "30" -> 30."""
+    """Return a number of days: "Net 45" -> 45, "forty-five (45) days" -> 45, "30" -> 30.
+
+    Days counted from the end of the invoice's month ("Net 30 EOM") are no fixed count
+    (None); "Due on receipt" with no count is 0 days."""
+    if _END_OF_MONTH.search(text):
+        return None
+    days = _day_count(text)
+    if days is None and _ON_RECEIPT.search(text):
+        return 0
+    return days
+
+
+def _day_count(text: str) -> int | None:
     net = _NET.search(text)
     if net:
         return int(net.group(1))
