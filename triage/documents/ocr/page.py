@@ -35,7 +35,7 @@ from triage.documents.ocr.ticks import TickBox, find_tick_boxes
 from triage.documents.parsed import InkMark, Page, Ruling, Word
 from triage.errors import LimitExceeded
 
-__all__ = ["check_images", "ocr_page"]
+__all__ = ["check_images", "ocr_page", "recogniser_name"]
 
 _MAX_OBJECTS = 20_000
 
@@ -277,4 +277,12 @@ def ocr_page(
         rotation=(quarter + half) % 360,
         ink_marks=tuple(ink),
         skew=round(skew, 3),
+        recogniser=recogniser_name(engine),
     )
+
+
+def recogniser_name(engine: OcrEngine) -> str:
+    """Return the engine's name and language models (``tesseract eng+spa``); an engine
+    without language models (rapidocr) is named alone."""
+    languages = getattr(engine, "languages", "")
+    return f"{engine.name} {languages}".strip()
