@@ -210,6 +210,7 @@ class Router:
     scorer: Any
     policy: Any
     passed: dict[str, list[int]] = field(default_factory=dict)
+    held: list[str] = field(default_factory=list)
 
     @classmethod
     def load(cls) -> Router:
@@ -233,11 +234,15 @@ class Router:
         tally = self.passed.setdefault(reading, [0, 0])
         tally[0] += result.decision == "pass"
         tally[1] += 1
+        if result.decision != "pass":
+            codes = sorted({e.code for e in result.exceptions}) or result.reasons[:1]
+            self.held.append(f"{case.name} ({reading}): {', '.join(map(str, codes))}")
 
     def report(self) -> str:
         """Return the touchless line: clean orders passed per reading."""
         shares = [f"{name} {p}/{n}" for name, (p, n) in self.passed.items()]
-        return "touchless (clean orders decided pass): " + ", ".join(shares)
+        held = "".join(f"\n    held: {line}" for line in self.held[:MISSES])
+        return "touchless (clean orders decided pass): " + ", ".join(shares) + held
 
 
 def _cpu() -> float:
