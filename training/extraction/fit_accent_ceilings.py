@@ -10,10 +10,7 @@ The seed must differ from the benchmark's.
 
 from __future__ import annotations
 
-import argparse
-from pathlib import Path
-
-from triage.config import REPO_ROOT
+from training.extraction.fit_args import fit_arguments
 from triage.extraction.accents import AccentCeilings, fit_accent_ceilings
 from triage.extraction.extractor import EXTRACTOR_VERSION
 from triage.samples.case import draw_case, printed_field_values
@@ -32,13 +29,7 @@ def fit(case_count: int, seed: int) -> AccentCeilings:
 
 def main() -> None:
     """Command line: fit and write ``models/extraction/accent_ceilings.json``."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", type=int, default=4000)
-    parser.add_argument("--seed", type=int, default=20261203)
-    parser.add_argument(
-        "--out", type=Path, default=REPO_ROOT / "models" / "extraction" / "accent_ceilings.json"
-    )
-    args = parser.parse_args()
+    args = fit_arguments(__doc__ or "", 4000, 20261203, "accent_ceilings.json")
     ceilings = fit(args.cases, args.seed)
     ceilings.save(args.out)
     print(f"wrote {args.out}: {ceilings.ceilings}")
