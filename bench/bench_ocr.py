@@ -14,7 +14,10 @@ and once blank (no scribble), to score the ink-signature decision. Prints:
 - signature present / absent accuracy on the scanned signature pages;
 - OCR time per page beside the text-layer read time of the same pages (same process);
 - peak memory of a sandboxed reader child doing OCR;
-- the same accuracy and time for rapidocr on the first ``--rapidocr`` cases (engine choice).
+- the same accuracy and time for rapidocr on the first ``--rapidocr`` cases (engine choice);
+- touchless: the share of clean orders (no injected exception) decided "pass" through the
+  whole pipeline (rules, risk, policy), read from the text layer, as a full scan, and as
+  "digital pages + one scanned, signed signature page".
 """
 
 from __future__ import annotations
@@ -39,7 +42,9 @@ sys.path.insert(0, str(ROOT))
 for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
+from triage.comparison import RulePack  # noqa: E402
 from triage.config import get_settings  # noqa: E402
+from triage.contract import Customer, Extraction, Quote  # noqa: E402
 from triage.documents.ocr import OcrOptions, _engine  # noqa: E402
 from triage.documents.ocr.engines import engine_available  # noqa: E402
 from triage.documents.parsed import ParsedDocument  # noqa: E402
@@ -48,6 +53,9 @@ from triage.documents.sandbox import RAPIDOCR_MEMORY_MB, SandboxedReader  # noqa
 from triage.documents.scans import Degradation, replace_page, scan_pdf, signing_mark  # noqa: E402
 from triage.errors import DocumentError  # noqa: E402
 from triage.extraction import OrderExtractor  # noqa: E402
+from triage.pipeline import check_extraction  # noqa: E402
+from triage.routing import RoutingPolicy  # noqa: E402
+from triage.scoring.scorer import load_promoted_scorer  # noqa: E402
 
 FOREIGN = ROOT.parent / "shared" / "data" / "foreign-orders"
 MISSES = 15  # wrong values listed (``--misses``)
@@ -62,6 +70,8 @@ class Case:
     truth: dict[str, Any]
     country: str | None
     lines: list[dict[str, Any]] = field(default_factory=list)
+    folder: Path | None = None
+    clean: bool = False  # no exception injected: a perfect reading passes it
 
 
 @dataclass
@@ -102,6 +112,8 @@ def _cases(limit: int | None) -> list[Case]:
                 labels["fields"],
                 labels["country"],
                 labels["line_items"],
+                folder,
+                not labels["expected_codes"],
             )
         )
     if FOREIGN.is_dir():
@@ -109,7 +121,8 @@ def _cases(limit: int | None) -> list[Case]:
             truth = json.loads((folder / "truth.json").read_text())
             country = json.loads((folder / "customer.json").read_text()).get("country")
             pdf = (folder / "order.pdf").read_bytes()
-            found.append(Case(folder.name, pdf, truth, country, truth.get("lines", [])))
+            lines, clean = truth.get("lines", []), truth.get("expected_code") is None
+            found.append(Case(folder.name, pdf, truth, country, lines, folder, clean))
     if not limit:
         return found
     kept: dict[str, int] = {}
@@ -194,6 +207,50 @@ def _spoil(seed: int, pages: int) -> Degradation:
     )
 
 
+@dataclass
+class Router:
+    """The stages after extraction (rules, risk, policy), to tell which orders pass
+    straight through; counts, per reading, the clean orders decided "pass"."""
+
+    rules: Any
+    scorer: Any
+    policy: Any
+    passed: dict[str, list[int]] = field(default_factory=dict)
+    held: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls) -> Router:
+        """Return the router of the default rule pack, policy and promoted risk model."""
+        settings = get_settings()
+        return cls(
+            RulePack.load(settings.rules_dir / f"{settings.rule_pack}.yaml"),
+            load_promoted_scorer(settings.models_dir),
+            RoutingPolicy.load(settings.rules_dir / f"{settings.policy}.yaml"),
+        )
+
+    def count(self, reading: str, case: Case, extraction: Extraction) -> None:
+        """Count ``case`` read as ``reading`` if it is clean: passed or not."""
+        if not case.clean or case.folder is None:
+            return
+        quote = Quote.model_validate_json((case.folder / "quote.json").read_text())
+        customer = Customer.model_validate_json((case.folder / "customer.json").read_text())
+        result = check_extraction(
+            extraction, quote, customer, parts=self, order_id=case.name, extractor_version=None
+        )
+        tally = self.passed.setdefault(reading, [0, 0])
+        tally[0] += result.decision == "pass"
+        tally[1] += 1
+        if result.decision != "pass":
+            codes = sorted({e.code for e in result.exceptions}) or result.reasons[:1]
+            self.held.append(f"{case.name} ({reading}): {', '.join(map(str, codes))}")
+
+    def report(self) -> str:
+        """Return the touchless line: clean orders passed per reading."""
+        shares = [f"{name} {p}/{n}" for name, (p, n) in self.passed.items()]
+        held = "".join(f"\n    held: {line}" for line in self.held[:MISSES])
+        return "touchless (clean orders decided pass): " + ", ".join(shares) + held
+
+
 def _cpu() -> float:
     """Return the CPU seconds of this process and its finished children (tesseract runs as
     one): one core's time, whatever else the machine is doing."""
@@ -257,6 +314,7 @@ def main() -> None:
     text, scanned, mixed_ok, mixed_text = Score(), Score(), Score(), Score()
     rapid_text, rapid, tess_same = Score(), Score(), Score()
     signature: dict[str, Any] = {"right": 0, "total": 0, "wrong": [], "unfound": 0}
+    router = Router.load()
     scans: list[bytes] = []
     for number, case in enumerate(cases):
         started, cpu = time.perf_counter(), _cpu()
@@ -266,6 +324,7 @@ def main() -> None:
         text.pages += document.page_count
         extraction = extractor.extract(document, country=case.country)
         _score(text, case, extraction)
+        router.count("text layer", case, extraction)
         signed = case.truth.get("customer_signatory") is not None
         where = _signature_page(extraction)
         mark = signing_mark(document, where[0], where[1], signed=True) if where else None
@@ -278,6 +337,7 @@ def main() -> None:
         scanned.pages += ocr_doc.page_count
         scan_extraction = extractor.extract(ocr_doc, country=case.country)
         _score(scanned, case, scan_extraction)
+        router.count("scan", case, scan_extraction)
         got_signed = scan_extraction.fields.customer_signatory.value is not None
         if signed and where is None:
             signature["unfound"] += 1  # the text layer's own reading misses the block
@@ -300,6 +360,8 @@ def main() -> None:
                 if got != ink:
                     signature["wrong"].append(f"{case.name} (signature page, ink={ink})")
                 if ink:
+                    router.count("digital + scanned signed page", case, mixed_extraction)
+                    router.count("the same orders' text layer", case, extraction)
                     _score(mixed_ok, case, mixed_extraction)
                     _score(mixed_text, case, extraction)
         if number < args.rapidocr and engine_available("rapidocr"):
@@ -325,6 +387,7 @@ def main() -> None:
         (rapid_text, rapid, tess_same),
         scans,
     )
+    print(router.report())
     _timing(cases[: args.timing], scans[: args.timing])
 
 

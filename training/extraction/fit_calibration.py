@@ -9,11 +9,11 @@ is fitted by pool-adjacent-violators. The seed must differ from the benchmark's.
 
 from __future__ import annotations
 
-import argparse
 import json
 import tempfile
 from pathlib import Path
 
+from training.extraction.fit_args import fit_arguments
 from triage.config import REPO_ROOT
 from triage.documents.reader import parse_pdf
 from triage.extraction.calibration import LINE_ITEMS, Calibration, fit_step_map
@@ -62,13 +62,7 @@ def fit_calibration(case_count: int, seed: int) -> Calibration:
 
 def main() -> None:
     """Command line: fit and write ``models/extraction/calibration.json``."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", type=int, default=400)
-    parser.add_argument("--seed", type=int, default=20261101)
-    parser.add_argument(
-        "--out", type=Path, default=REPO_ROOT / "models" / "extraction" / "calibration.json"
-    )
-    args = parser.parse_args()
+    args = fit_arguments(__doc__ or "", 400, 20261101, "calibration.json")
     calibration = fit_calibration(args.cases, args.seed)
     calibration.save(args.out)
     print(f"wrote {args.out} ({len(calibration.maps)} maps)")

@@ -119,7 +119,9 @@ class Page:
     words are placed on the upright, level page). ``ink_marks`` are drawn marks that are
     neither text nor rulings: a signature drawn as vector strokes on a digital page,
     handwriting on a scanned one. ``has_text_layer`` is False only for a page of images
-    with no words at all, neither its own nor recognised ones.
+    with no words at all, neither its own nor recognised ones. ``recogniser`` names, for an
+    OCR page, the engine and its language models (``tesseract eng``): which letters it could
+    have written (an English model has no accented letters but ``é``).
     """
 
     number: int
@@ -132,6 +134,7 @@ class Page:
     rotation: int = 0
     ink_marks: tuple[InkMark, ...] = ()
     skew: float = 0.0
+    recogniser: str = ""
 
     @property
     def words(self) -> tuple[Word, ...]:

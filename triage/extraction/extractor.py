@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from triage.contract import Clause, DocumentInfo, ExtractedField, ExtractedFields, Extraction
-from triage.documents.ocr.confidence import recognition_ceiling, words_in
+from triage.documents.ocr.confidence import accent_blind, recognition_ceiling, words_in
 from triage.documents.ocr.evidence import mark_ocr_evidence
 from triage.documents.parsed import ParsedDocument
 from triage.errors import ConfigError
+from triage.extraction.accents import AccentCeilings
 from triage.extraction.calibration import LINE_ITEMS, Calibration
 from triage.extraction.clauses import ClauseClassifier
 from triage.extraction.fields.cues import CUES_PATH
@@ -78,9 +79,11 @@ class OrderExtractor:
         label_model: LabelModel | None = None,
         *,
         version: str = EXTRACTOR_VERSION,
+        accents: AccentCeilings | None = None,
     ) -> None:
         self.version = version
         self.calibration = calibration or Calibration.identity()
+        self.accents = accents or AccentCeilings.identity()
         self.clauses = clauses
         self.label_model = label_model
         self.prose = ProseReader(build_pipeline())
@@ -99,8 +102,10 @@ class OrderExtractor:
         """Return an extractor with the calibration and clause classifier under ``models_dir``."""
         calibration = Calibration.load(models_dir / "extraction" / "calibration.json")
         label_model = LabelModel.load(models_dir / "extraction" / "labels")
+        accents = AccentCeilings.load(models_dir / "extraction" / "accent_ceilings.json")
         version = extractor_version(models_dir)
-        return cls(calibration, _load_clause_finder(models_dir), label_model, version=version)
+        clauses = _load_clause_finder(models_dir)
+        return cls(calibration, clauses, label_model, version=version, accents=accents)
 
     def _confidence(self, name: str, raw: float) -> float:
         """Calibrated, but never more than a little above what the rule evidence says: the
@@ -130,13 +135,17 @@ class OrderExtractor:
         orders: PageOrders = {}
         reading = read_document(document, self.prose, country, self.label_model, orders)
         fields: dict[str, Any] = {}
+        blind = accent_blind(document)
         for name, found in reading.fields.items():
+            on_blind = any(page in blind for page, _, _ in found.evidence)
             fields[name] = _ANY_FIELD(
                 value=found.value,
                 confidence=min(
                     self._confidence(name, found.raw_confidence),
-                    # OCR hook (issue 15): no surer than its least certain read word.
+                    # OCR hook (issue 15): no surer than its least certain read word, nor
+                    # than the field's values go without accents when OCR could not see them.
                     recognition_ceiling(w for _, _, w in found.evidence),
+                    self.accents(name, found.value) if on_blind else 1.0,
                 ),
                 evidence=evidence_for(found.evidence),
             )

@@ -170,6 +170,36 @@ def test_a_doubtful_recognised_digit_caps_the_fields_confidence(
     assert field.confidence <= 0.6 < sure
 
 
+def _read_by(document: ParsedDocument, recogniser: str) -> ParsedDocument:
+    pages = tuple(dataclasses.replace(page, recogniser=recogniser) for page in document.pages)
+    return dataclasses.replace(document, pages=pages)
+
+
+def test_a_name_read_without_accents_by_the_english_model_is_capped(
+    signed_scan: ParsedDocument, extractor: OrderExtractor
+) -> None:
+    # Tesseract's English model cannot write "á": its plain "Tanaka" may be a "Tánaka", as
+    # often as the generator's signatories have accents (the fitted ceiling).
+    ceiling = extractor.accents.ceilings["customer_signatory"]
+    assert {page.recogniser for page in signed_scan.pages} == {"tesseract eng"}
+    blind = extractor.extract(signed_scan).fields.customer_signatory
+    assert blind.value == TRUTH["case-0002"]["fields"]["customer_signatory"]
+    assert blind.confidence <= ceiling < 0.9
+    # A recogniser with accented letters would have written them: its reading is not capped;
+    # nor is a field whose values never have accents (the order number).
+    seeing = extractor.extract(_read_by(signed_scan, "tesseract eng+spa")).fields
+    assert seeing.customer_signatory.confidence > ceiling
+    assert extractor.extract(signed_scan).fields.order_number.confidence > ceiling
+
+
+def test_an_accented_reading_is_not_capped_by_the_accent_ceiling(
+    extractor: OrderExtractor,
+) -> None:
+    assert extractor.accents("customer_signatory", "Tomás Ortega") == 1.0
+    assert extractor.accents("customer_signatory", "Tomas Ortega") < 0.9
+    assert extractor.accents("order_number", "ORD-2027-4417") == 1.0
+
+
 def test_text_layer_words_do_not_cap_confidence() -> None:
     assert recognition_ceiling([Word("Net", 0, 0, 1, 1)]) == 1.0
     assert recognition_ceiling([Word("3O", 0, 0, 1, 1, 0.4), Word("days", 0, 0, 1, 1, 0.9)]) == 0.4

@@ -12,14 +12,16 @@ markers found in the ink stay tick boxes.
 
 from __future__ import annotations
 
+import dataclasses
+
 import cv2
 import numpy as np
 import pytest
 
 from tests.triage.extraction.abilities.sheet import Sheet
 from triage.documents.ocr import OcrOptions
-from triage.documents.ocr.engines import _tsv_words, engine_available
-from triage.documents.ocr.page import _tick_boxes
+from triage.documents.ocr.engines import RecognisedWord, _tsv_words, engine_available
+from triage.documents.ocr.page import _joined_numbers, _tick_boxes
 from triage.documents.ocr.ticks import find_tick_boxes
 from triage.documents.reader import parse_pdf
 from triage.documents.scans import Degradation, scan_pdf
@@ -160,3 +162,21 @@ def test_ocr_lines_lie_where_the_text_layer_puts_the_same_lines() -> None:
         top, bottom = got.words[0].top, got.words[0].bottom
         assert abs(top - want.words[0].top) < 0.8, (want.text, top, want.words[0].top)
         assert abs(bottom - want.words[0].bottom) < 0.8, (want.text, bottom, want.words[0].bottom)
+
+
+def test_a_number_cut_at_its_thousands_separator_is_joined_again() -> None:
+    # As tesseract gave them on a 200-dpi scan read at 300 dpi: "US$32," and "760.00." with
+    # 1 px between them; the same words a space apart (a list "32, 760") stay two words.
+    cut = [
+        RecognisedWord("US$32,", 1466.0, 752.0, 1587.0, 792.0, 0.0),
+        RecognisedWord("760.00.", 1591.0, 752.0, 1729.0, 792.0, 0.0),
+    ]
+    [joined] = _joined_numbers(cut)
+    assert (joined.text, joined.x0, joined.x1, joined.confidence) == (
+        "US$32,760.00.",
+        1466.0,
+        1729.0,
+        0.0,
+    )
+    apart = [cut[0], dataclasses.replace(cut[1], x0=1607.0, x1=1745.0)]
+    assert [w.text for w in _joined_numbers(apart)] == ["US$32,", "760.00."]

@@ -3,11 +3,20 @@ only ink taller than print (a signature) is a handwritten mark."""
 
 from __future__ import annotations
 
+import dataclasses
+
+import numpy as np
 import pytest
 
 from tests.triage.extraction.abilities.sheet import Sheet
-from triage.documents.ocr import OcrOptions
-from triage.documents.ocr.engines import SURE_WORD, engine_available, installed_languages
+from triage.documents.ocr import _LOADED, OcrOptions
+from triage.documents.ocr.engines import (
+    SURE_WORD,
+    RecognisedWord,
+    engine_available,
+    installed_languages,
+    load_engine,
+)
 from triage.documents.parsed import Page
 from triage.documents.reader import parse_pdf
 from triage.documents.scans import Degradation, SigningMark, scan_pdf
@@ -75,3 +84,38 @@ def test_more_language_models_read_the_accents_english_loses() -> None:
     }
     accented = {"Société", "Générale", "Róisín", "Fernández", "Ibáñez", "Speicherstraße"}
     assert len(accented & read[languages]) >= 4 > len(accented & read["eng"])
+
+
+class _Doubting:
+    """Tesseract, doubting every word it reads (as it doubts grey or blurred small print)."""
+
+    name = "tesseract"
+
+    def __init__(self) -> None:
+        engine = load_engine("tesseract")
+        assert engine is not None
+        self.engine = engine
+
+    def recognise(self, image: np.ndarray, *, dpi: int, timeout_s: float) -> list[RecognisedWord]:
+        words = self.engine.recognise(image, dpi=dpi, timeout_s=timeout_s)
+        return [dataclasses.replace(w, confidence=0.5) for w in words]
+
+
+def test_a_doubted_word_beside_a_cell_border_stays_a_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Ruled cells, each label starting just right of the cell's left border (too short a
+    # line to be a ruling): border and doubted word must not make a mark taller than print.
+    sheet = Sheet((595, 842), size=7)
+    for column, (label, value) in enumerate((("Order", "KWC-ORD-647512"), ("Requisition", "PO-1"))):
+        x = 40 + 190 * column
+        sheet.rect(x, 100, 180, 26)
+        sheet.text(x + 2, 102, f"{label} reference")
+        sheet.text(x + 2, 113, value, size=9)
+    scan = scan_pdf(sheet.finish(), spoil=Degradation(dpi=300), seed=5)
+    monkeypatch.setitem(_LOADED, ("doubting", "eng"), _Doubting())
+    options = OcrOptions(engine="doubting")
+    page = parse_pdf(scan, "scan.pdf", max_pages=2, ocr=options).pages[0]
+    words = {w.text for w in page.words}
+    assert {"Order", "Requisition"} <= words
+    assert not page.ink_marks

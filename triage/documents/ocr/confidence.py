@@ -13,9 +13,17 @@ from collections.abc import Iterable
 
 from triage.documents.parsed import ParsedDocument, Word
 
-__all__ = ["RECOGNITION_MARGIN", "recognition_ceiling", "words_in"]
+__all__ = [
+    "RECOGNITION_MARGIN",
+    "accent_blind",
+    "plain_letters",
+    "recognition_ceiling",
+    "words_in",
+]
 
 RECOGNITION_MARGIN = 0.05
+# Tesseract models whose alphabet has no accented letter but "é" (its unicharset says).
+_ACCENTLESS_MODELS = frozenset({"eng", "osd"})
 
 
 def _trust(word: Word) -> float:
@@ -33,6 +41,31 @@ def recognition_ceiling(words: Iterable[Word]) -> float:
     layer's words): the least trusted word's recognition confidence, with a small margin
     for words without digits."""
     return round(min((_trust(w) for w in words), default=1.0), 4)
+
+
+def plain_letters(text: str) -> bool:
+    """Return whether every letter of ``text`` is a plain ASCII letter (no accent)."""
+    return all(char.isascii() for char in text if char.isalpha())
+
+
+def accent_blind(document: ParsedDocument) -> frozenset[int]:
+    """Return the numbers of the pages read by a recogniser without accented letters:
+    tesseract with only its English model (whose alphabet has ``é`` and no other accented
+    letter), or an engine that does not say its models. A name read there may have lost
+    its accents (``Tomas`` for ``Tomás``) with every letter recognised surely."""
+    return frozenset(
+        page.number
+        for page in document.pages
+        if page.source == "ocr" and not _writes_accents(page.recogniser)
+    )
+
+
+def _writes_accents(recogniser: str) -> bool:
+    """Return whether ``recogniser`` (``tesseract eng+spa``) has a model beyond English."""
+    engine, _, languages = recogniser.partition(" ")
+    return engine == "tesseract" and any(
+        model not in _ACCENTLESS_MODELS for model in languages.split("+") if model
+    )
 
 
 def words_in(

@@ -82,6 +82,25 @@ def is_print(word: RecognisedWord, size: float) -> bool:
     return word.confidence >= SURE_WORD and (not size or bottom - top <= PRINT_INK * size)
 
 
+def _without_borders(rest: np.ndarray, size: float) -> np.ndarray:
+    """Return ``rest`` without the short cell borders left in it: thin upright strokes
+    taller than print, too short to be rulings. Beside a word the recogniser doubted (the
+    first word of a ruled cell's label, read "Onder" at 0.61 for "Order") such a border
+    merged with the word's ink into a mark taller than print, and the word was dropped as
+    handwriting; a pen's stroke that thin and straight is no signature by itself."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(rest, connectivity=8)
+    borders = [
+        index
+        for index in range(1, count)
+        if stats[index, 2] <= _THIN * size and stats[index, 3] > PRINT_INK * size
+    ]
+    if not borders:
+        return rest
+    rest = rest.copy()
+    rest[np.isin(labels, borders)] = 0
+    return rest
+
+
 def marks(
     mask: np.ndarray,
     lines: tuple[np.ndarray, np.ndarray],
@@ -110,6 +129,7 @@ def marks(
                 max(0, int(x0) - pad) : int(x1) + pad,
             ] = 0
     rest = cv2.morphologyEx(rest, cv2.MORPH_OPEN, np.ones((2, 2), np.uint8))  # specks
+    rest = _without_borders(rest, size)
     # A signature written across its line is cut in two where the line was taken out:
     # strokes that meet from above and below across a ruling are one stroke again.
     across = max(7, int(dpi / 20))

@@ -35,7 +35,7 @@ from triage.documents.ocr.ticks import TickBox, find_tick_boxes
 from triage.documents.parsed import InkMark, Page, Ruling, Word
 from triage.errors import LimitExceeded
 
-__all__ = ["check_images", "ocr_page"]
+__all__ = ["check_images", "ocr_page", "recogniser_name"]
 
 _MAX_OBJECTS = 20_000
 
@@ -82,6 +82,47 @@ def _next_word(word: RecognisedWord, found: list[RecognisedWord]) -> RecognisedW
         if w.x0 > word.x1 - 1 and abs(w.bottom - word.bottom) < 0.5 * (word.bottom - word.top)
     ]
     return min(right, key=lambda w: w.x0, default=None)
+
+
+_GROUP_CUT = re.compile(r"\d[,.]$")  # "US$32," : a number cut after a thousands separator
+_GROUP_REST = re.compile(r"^\d{3}(?:\D|$)")  # "760.00." : the three digits that follow it
+
+
+def _joined_numbers(found: list[RecognisedWord]) -> list[RecognisedWord]:
+    """Return the words with a number the recogniser cut at its thousands separator joined
+    again ("US$32," + "760.00." -> "US$32,760.00."): the two parts touch (less than a
+    quarter of the line's height apart, a space is wider), and the confidence is the
+    lower of the two."""
+    joined, used = [], set()
+    for word in found:
+        if id(word) in used:
+            continue
+        after = _next_word(word, found) if _GROUP_CUT.search(word.text) else None
+        height = word.bottom - word.top
+        if (
+            after is not None
+            and _GROUP_REST.match(after.text)
+            and after.x0 - word.x1 < 0.25 * height
+        ):
+            used.add(id(after))
+            word = RecognisedWord(
+                word.text + after.text,
+                word.x0,
+                min(word.top, after.top),
+                after.x1,
+                max(word.bottom, after.bottom),
+                min(word.confidence, after.confidence),
+                _least(word.ink_top, after.ink_top, min),
+                _least(word.ink_bottom, after.ink_bottom, max),
+            )
+        joined.append(word)
+    return [w for w in joined if id(w) not in used]
+
+
+def _least(a: float | None, b: float | None, pick: Any) -> float | None:
+    """Return ``pick`` of the two ink edges that are known (None when neither is)."""
+    known = [v for v in (a, b) if v is not None]
+    return pick(known) if known else None
 
 
 def _pieces(text: str) -> list[str]:
@@ -257,7 +298,7 @@ def ocr_page(
     scale = 72.0 / dpi
     lines = line_ink(mask, dpi)
     ink_boxes = marks(mask, lines, found, dpi)
-    found = _off_hand(found, ink_boxes, text_size(found))
+    found = _joined_numbers(_off_hand(found, ink_boxes, text_size(found)))
     words = _as_words(found, scale)
     words += [_tick_word(box, marked, scale, words) for box, marked in ticks]
     drawn = [Ruling(*(v * scale for v in box)) for box in rulings(lines)]
@@ -277,4 +318,12 @@ def ocr_page(
         rotation=(quarter + half) % 360,
         ink_marks=tuple(ink),
         skew=round(skew, 3),
+        recogniser=recogniser_name(engine),
     )
+
+
+def recogniser_name(engine: OcrEngine) -> str:
+    """Return the engine's name and language models (``tesseract eng+spa``); an engine
+    without language models (rapidocr) is named alone."""
+    languages = getattr(engine, "languages", "")
+    return f"{engine.name} {languages}".strip()

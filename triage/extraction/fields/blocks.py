@@ -89,8 +89,9 @@ def _block(words: list[PlacedWord]) -> TextBlock:
 
 # A paragraph's number set off from its text by a tab ("1.3   Fees for each year ..."):
 # the gap after it is an indent, not a column, and the paragraph's margin is its text's.
+# (A bullet read by OCR is often "*": the same bullets as a list item's, LIST_MARK.)
 _PARAGRAPH_NUMBER = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|[•·▪‣\-–])$"
+    r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|[•·▪◦‣\-–—*])$"
 )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import groupby
 
 from triage.documents.ocr.signatures import signed_in_ink
 from triage.documents.parsed import Page
@@ -27,7 +28,7 @@ from triage.extraction.fields.lexicon import (
     SIGNATURE_NAME_LABELS,
 )
 from triage.extraction.layout.keyvalue import Arrangement, KeyValue
-from triage.extraction.layout.segments import Segment, split_line
+from triage.extraction.layout.segments import PlacedWord, Segment, split_line
 from triage.extraction.normalise import DateStyle
 
 __all__ = ["signature_candidates"]
@@ -341,10 +342,25 @@ def _pair_candidates(
             continue
         if page_number in blank:
             continue
-        text = pair.value_text.replace("/s/", " ")
+        words = _before_next_label(pair.value)
+        text = " ".join(w.text for _, _, w in words).replace("/s/", " ")
         value = parse_field_value(field, text, style)
         if value is not None:
-            yield Candidate(field, value, 0.9 if pair.colon else 0.8, Source.SIGNATURE, pair.value)
+            yield Candidate(field, value, 0.9 if pair.colon else 0.8, Source.SIGNATURE, words)
+
+
+def _before_next_label(value: tuple[PlacedWord, ...]) -> tuple[PlacedWord, ...]:
+    """Return a value's words up to the first of its lines that starts with a block label:
+    the value under ``Name (print)`` ends where ``Title`` begins. (The layout stops a value
+    cell at the next row of labels when it can tell them by their smaller type; the line
+    heights of a scan are too uneven for that, and a cell ran on through Title and Date.)"""
+    kept: list[PlacedWord] = []
+    for _, line in groupby(value, key=lambda placed: placed[:2]):
+        words = list(line)
+        if kept and _label_of(" ".join(w.text for _, _, w in words)):
+            break
+        kept += words
+    return tuple(kept)
 
 
 def _label_line(pair: KeyValue) -> int:

@@ -16,6 +16,7 @@ from tests.triage.extraction.abilities.sheet import A4, LETTER, Order, Sheet
 __all__ = [
     "captions_under_lines_customer_left",
     "labels_under_lines_side_by_side",
+    "name_cell_over_labels_of_value_size",
     "one_column_per_party_table",
     "party_table_supplier_first",
     "side_by_side_customer_left",
@@ -255,3 +256,28 @@ def captions_under_lines_customer_left() -> Order:
             s.text(x, top + 15, label, size=7)
     fields = {"customer_signatory": "Oksana Lindqvist", "customer_signed_date": date(2027, 9, 15)}
     return Order("captions_under_lines_customer_left", s.finish(), fields=fields, country="DE")
+
+
+def name_cell_over_labels_of_value_size() -> Order:
+    """Form boxes side by side: ``Name (print)`` in small type over the name, then ``Title``
+    and ``Date`` labels set nearly as large as their values (as a scan's uneven line
+    heights make them), so only the first row reads as a row of labels."""
+    s = Sheet(A4, font="Helvetica", size=9.5)
+    _intro(s, "Kestrel Forms Ltd", "KF-2231")
+    blocks = [
+        ("CUSTOMER: Vantor Mobility SpA", "Yara Benedetti", "VP, Procurement", "2026-11-19"),
+        ("SUPPLIER: Kestrel Forms Ltd", "Owen Price", "Sales Director", "2026-11-16"),
+    ]  # fmt: skip
+    for col, (heading, name, title, when) in enumerate(blocks):
+        x = 50 + col * 260
+        s.text(x, 110, heading, font="Helvetica-Bold")
+        s.text(x, 124, "Authorised signature", size=7)
+        s.ink(x + 10, 150, 110)
+        s.text(x, 160, "Name (print)", size=7)
+        s.text(x, 169, name, size=10)
+        s.text(x, 184, "Title", size=9.5)
+        s.text(x, 196, title, size=10)
+        s.text(x, 211, "Date (YYYY-MM-DD)", size=9.5)
+        s.text(x, 223, when, size=10)
+    fields = {"customer_signatory": "Yara Benedetti"}
+    return Order("name_cell_over_labels_of_value_size", s.finish(), fields=fields, country="IT")

@@ -75,3 +75,10 @@ def test_captions_under_lines_with_the_customer_on_the_left_give_its_own_values(
 ) -> None:
     order = docs.captions_under_lines_customer_left()
     assert_fields(extract(order), order)
+
+
+def test_a_name_cell_ends_at_the_next_label_of_the_block(extract: Extract) -> None:
+    # The value under "Name (print)" ran on through "Title VP, Procurement Date ..." when
+    # the next labels were not told from values by their type size (a scan's line heights).
+    order = docs.name_cell_over_labels_of_value_size()
+    assert_fields(extract(order), order)
