@@ -72,9 +72,14 @@ class RecognisedWord:
 
 
 class OcrEngine(Protocol):
-    """Reads the words of one greyscale page image (uint8, ink dark on light)."""
+    """Reads the words of one greyscale page image (uint8, ink dark on light).
+
+    ``languages`` names the language models it reads with ("eng+spa"; "" for an engine
+    without any), so that a reading says what it could and could not spell.
+    """
 
     name: str
+    languages: str
 
     def recognise(self, image: np.ndarray, *, dpi: int, timeout_s: float) -> list[RecognisedWord]:
         """Return the words found on ``image``, in no particular order."""
@@ -126,8 +131,9 @@ class TesseractLibraryEngine:
 
     name = "tesseract"
 
-    def __init__(self, api: TessApi) -> None:
+    def __init__(self, api: TessApi, languages: str) -> None:
         self._api = api
+        self.languages = languages
 
     def recognise(self, image: np.ndarray, *, dpi: int, timeout_s: float) -> list[RecognisedWord]:
         """Return the words of ``image``; raise ``DocumentError`` when tesseract fails."""
@@ -233,6 +239,7 @@ class RapidOcrEngine:
     """RapidOCR (PP-OCR models in ONNX, shipped in the wheel), single-threaded, no download."""
 
     name = "rapidocr"
+    languages = ""
 
     def __init__(self) -> None:
         from rapidocr import RapidOCR
@@ -305,7 +312,7 @@ def _tesseract(languages: str) -> OcrEngine:
     assert binary is not None
     have = installed_languages(binary, languages)
     api = load_api(have) if os.environ.get("TRIAGE_OCR_TESSERACT_CLI") != "1" else None
-    return TesseractEngine(binary, have) if api is None else TesseractLibraryEngine(api)
+    return TesseractEngine(binary, have) if api is None else TesseractLibraryEngine(api, have)
 
 
 def load_engine(name: str, languages: str = "eng") -> OcrEngine | None:

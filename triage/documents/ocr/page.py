@@ -325,5 +325,4 @@ def ocr_page(
 def recogniser_name(engine: OcrEngine) -> str:
     """Return the engine's name and language models (``tesseract eng+spa``); an engine
     without language models (rapidocr) is named alone."""
-    languages = getattr(engine, "languages", "")
-    return f"{engine.name} {languages}".strip()
+    return f"{engine.name} {engine.languages}".strip()

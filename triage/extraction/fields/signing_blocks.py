@@ -194,9 +194,15 @@ def _value_of(
     line above it when the label is a caption under that line."""
     rule = _rule_above(page, label)
     if rule is not None:
-        # The caption's cell: from the caption to the next caption on its row, if any.
+        # The caption's cell: from the caption to the next caption on its row, if any. The
+        # next caption's value may start a little left of it, as this one's may (the date
+        # typed over "Date" is not the signature's value).
         cell_end = min(
-            (seg.x0 for seg in rows[label.line] if seg.x0 > label.x1 and _in_column(seg, head)),
+            (
+                seg.x0 - _CELL_SLACK
+                for seg in rows[label.line]
+                if seg.x0 > label.x1 and _in_column(seg, head)
+            ),
             default=head.x1,
         )
         for index in range(label.line - 1, lines.start - 1, -1):
