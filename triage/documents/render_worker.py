@@ -36,12 +36,10 @@ def _sizes(pdf: bytes) -> Outcome:
 
     document = pdfium.PdfDocument(pdf)
     try:
-        sizes = []
-        for index in range(len(document)):
-            page = document[index]
-            sizes.append((float(page.get_width()), float(page.get_height())))
-            page.close()
-        return ("ok", tuple(sizes))
+        # By index, without loading the page: a page's load parses its resources, which a
+        # hostile page makes slow (0.34 s for the nested-forms bomb, 50 us this way).
+        sizes = (document.get_page_size(index) for index in range(len(document)))
+        return ("ok", tuple((float(width), float(height)) for width, height in sizes))
     finally:
         document.close()
 

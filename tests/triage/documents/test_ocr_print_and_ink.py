@@ -95,6 +95,7 @@ class _Doubting:
         engine = load_engine("tesseract")
         assert engine is not None
         self.engine = engine
+        self.languages = engine.languages
 
     def recognise(self, image: np.ndarray, *, dpi: int, timeout_s: float) -> list[RecognisedWord]:
         words = self.engine.recognise(image, dpi=dpi, timeout_s=timeout_s)
