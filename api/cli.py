@@ -24,11 +24,11 @@ from triage.errors import TriageError
 from triage.logs import configure_logging, get_logger
 from triage.store import open_store
 from triage.store.orders import count_orders
+from triage.workers.limits import SINGLE_THREADED
 
 __all__ = ["load_samples", "register", "serve"]
 
 log = get_logger("triage.api.serve")
-SINGLE_THREADED = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def load_samples(folder: Path, settings: Settings) -> int:

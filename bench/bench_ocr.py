@@ -39,7 +39,9 @@ sys.path.insert(0, str(ROOT))
 # As ``triage serve`` does, before numpy loads: a spawned reader child imports this script
 # again, and the extractor's libraries with it; with a BLAS thread per core they reserve
 # ~200 MB more of its address space (parse_memory_mb), which a served child never pays.
-for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+from triage.workers.limits import SINGLE_THREADED  # noqa: E402  (loads no numpy)
+
+for _variable in SINGLE_THREADED:
     os.environ.setdefault(_variable, "1")
 
 from triage.comparison import RulePack  # noqa: E402

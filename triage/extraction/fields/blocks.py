@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from triage.documents.parsed import Page
-from triage.extraction.layout.segments import PlacedWord, Segment, split_line
+from triage.extraction.layout.segments import BULLET, PlacedWord, Segment, split_line
 from triage.extraction.normalise.numbers import NUMBER_WORDS
 
 __all__ = ["TextBlock", "block_of", "focus", "text_blocks"]
@@ -89,9 +89,8 @@ def _block(words: list[PlacedWord]) -> TextBlock:
 
 # A paragraph's number set off from its text by a tab ("1.3   Fees for each year ..."):
 # the gap after it is an indent, not a column, and the paragraph's margin is its text's.
-# (A bullet read by OCR is often "*": the same bullets as a list item's, LIST_MARK.)
 _PARAGRAPH_NUMBER = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|[•·▪◦‣\-–—*])$"
+    rf"^(?:\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?|\(?[a-z]{{1,2}}\)|\(?[ivx]{{1,4}}\)|{BULLET})$"
 )
 
 

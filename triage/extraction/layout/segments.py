@@ -110,7 +110,9 @@ def _is_justified(line: TextLine) -> bool:
 
 
 _JUSTIFIED_MIN_WORDS, _JUSTIFIED_SPREAD = 6, 1.6
-LIST_MARK = r"(?:[•·▪◦‣\-–—*]|\(?[a-z]{1,2}\)|\(?[ivx]{1,4}\)|\d{1,2}[.)])"
+BULLET = r"[•·▪◦‣\-–—*]"
+"""A bullet as a regular expression (OCR often reads one as "*" or "—")."""
+LIST_MARK = rf"(?:{BULLET}|\(?[a-z]{{1,2}}\)|\(?[ivx]{{1,4}}\)|\d{{1,2}}[.)])"
 """A list item's marker: a bullet, "(a)", "(iv)", "3." (as a regular expression)."""
 _LIST_MARK = re.compile(rf"^{LIST_MARK}$")
 
