@@ -62,10 +62,18 @@ _JOINERS = frozenset({"/", "&", "+"})
 _CELL_ROLE_ORDER = ("description", "sku")
 
 
+def _cell_role(first: str, second: str) -> str:
+    """The role of one header cell naming two things ("Description / service period")."""
+    return next((r for r in _CELL_ROLE_ORDER if r in (first, second)), first)
+
+
 def _one_cell(first: Column, second: Column) -> Column:
     """One header cell naming two things ("Description / service period")."""
-    role = next((r for r in _CELL_ROLE_ORDER if r in (first.role, second.role)), first.role)
-    return Column(role, first.x0, second.x1)
+    return Column(_cell_role(first.role, second.role), first.x0, second.x1)
+
+
+# (role, index of the cell's first word, index of its last word)
+_Span = tuple[str, int, int]
 
 
 def _named(words: Sequence[Word]) -> list[Column]:
@@ -74,40 +82,50 @@ def _named(words: Sequence[Word]) -> list[Column]:
     A run may hold several adjacent header cells ("Qty Unit Price"); the longest phrase of
     the lexicon is taken at each position.
     """
-    if len(words) == 1 and _is_number_sign(words[0].text):
-        return [Column("line_number", words[0].x0, words[0].x1)]
-    tokens = [_norm(w.text) for w in words]
-    columns: list[Column] = []
+    return [
+        Column(role, words[first].x0, words[last].x1)
+        for role, first, last in _named_spans(tuple(w.text for w in words))
+    ]
+
+
+@lru_cache(maxsize=8192)
+def _named_spans(texts: tuple[str, ...]) -> tuple[_Span, ...]:
+    """What ``_named`` reads from the words' texts alone (the same header texts recur on
+    every page of every order from one provider)."""
+    if len(texts) == 1 and _is_number_sign(texts[0]):
+        return (("line_number", 0, 0),)
+    tokens = [_norm(text) for text in texts]
+    spans: list[_Span] = []
     index = 0
     slash_before = False
-    while index < len(words):
-        if words[index].text in _JOINERS and columns:
+    while index < len(texts):
+        if texts[index] in _JOINERS and spans:
             slash_before = True  # "Description / service period": one cell, read as one
             index += 1
             continue
-        word = words[index].text.lower().rstrip(".")
-        if word in _YEAR_WORDS and index + 1 < len(words) and tokens[index + 1].isdigit():
+        word = texts[index].lower().rstrip(".")
+        if word in _YEAR_WORDS and index + 1 < len(texts) and tokens[index + 1].isdigit():
             # "Year 1 | Year 2 | Year 3": a ramp printed with one amount column per year
-            step = int(tokens[index + 1])
-            columns.append(Column(f"{YEAR_ROLE}{step}", words[index].x0, words[index + 1].x1))
+            spans.append((f"{YEAR_ROLE}{int(tokens[index + 1])}", index, index + 1))
             index += 2
             continue
         if not tokens[index]:
             index += 1
             continue
-        for size in range(min(_LONGEST, len(words) - index), 0, -1):
+        for size in range(min(_LONGEST, len(texts) - index), 0, -1):
             role = _PHRASES.get(tuple(tokens[index : index + size]))
             if role is not None:
-                column = Column(role, words[index].x0, words[index + size - 1].x1)
+                span = (role, index, index + size - 1)
                 if slash_before:
-                    column = _one_cell(columns.pop(), column)
-                columns.append(column)
+                    before, first, _ = spans.pop()
+                    span = (_cell_role(before, role), first, span[2])
+                spans.append(span)
                 slash_before = False
                 index += size
                 break
         else:
-            return []
-    return columns
+            return ()
+    return tuple(spans)
 
 
 # A translation beside or under a header word is a few words with no figures ("Menge",
@@ -124,7 +142,10 @@ def _alternatives(parts: Sequence[Segment]) -> list[list[Word]]:
     for part in parts:
         groups.append([])
         for word in part.words:
-            pieces = [p for p in word.text.split("/") if p] if not _named([word]) else [word.text]
+            if "/" not in word.text or _named_spans((word.text,)):
+                groups[-1].append(word)
+                continue
+            pieces = [p for p in word.text.split("/") if p]
             if not pieces:  # a slash of its own: the next language begins
                 groups.append([])
                 continue
