@@ -20,7 +20,11 @@ so peak RSS is that run's alone:
    extraction memos filling with each new document's words, shows in both. Flat:
    at most 5% more from the smallest to the largest size, and at most 2 KB per order
    between the two largest beyond the done keys the driver must keep for exactly-once (a
-   32-byte digest in a dict and a bytearray: about 0.15 KB);
+   32-byte digest in a dict and a bytearray: about 0.15 KB). A parse child lives at most
+   250 documents (the sandbox replaces it), so no child lives longer in a longer batch:
+   its figure is the peak of each child's life, judged on the median life (see
+   ``lives_verdict``), not the largest over the run, which only counts how many lives a
+   run drew;
 3. the kill test: the CLI driver is sent SIGKILL at about half way, the command is run
    again, and the output must hold every case exactly once, the second run having checked
    only the rest.
@@ -42,6 +46,7 @@ import time
 from collections.abc import Callable
 from itertools import cycle
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parent.parent
 FOREIGN = ROOT.parent / "shared" / "data" / "foreign-orders"
@@ -114,6 +119,7 @@ def run_one(engine_name: str, workers: int, manifest: Path, out: Path) -> dict[s
         "phases": sampler.phases,
         "driver_peaks": sampler.driver_peaks,
         "quarters": sampler.quarters,
+        "child_lives": list(sampler.child_lives.values()),
     }
 
 
@@ -126,8 +132,11 @@ class Sampler:
     A sample is ``[driver, *pids]``; ``phases`` keeps the largest of each process in each
     phase of the run, ``quarters`` one after a quarter, half, three quarters and all the
     orders. A parse child's own peak (VmHWM) covers only its life, and the sandbox replaces
-    it every 250 documents, so its figure at the end of a run says where the last one was
-    in its life; the sampled maximum over the run (``phases``) is the one to compare.
+    it every 250 documents, so a run's figure for the parse children is not one process's:
+    ``child_lives`` keeps, for each child process seen (the odd places of ``pids``: each
+    actor, then its parse child), the VmHWM last read while it lived, which is that life's
+    peak up to the last sample (the exact peak of every life but the few replaced between
+    two samples, 0.1 s apart).
     """
 
     def __init__(self, pids: Callable[[], list[int]], total: int) -> None:
@@ -142,12 +151,17 @@ class Sampler:
         self.phases: dict[str, list[float]] = {}
         self.driver_peaks: dict[str, float] = {}
         self.quarters: dict[int, list[float]] = {}
+        self.child_lives: dict[int, float] = {}
 
     def _now(self) -> list[float]:
         now = [self._rss(), *(self._rss(pid) for pid in self._pids)]
         if 0.0 in now[1:]:  # a parse child was recycled (every 250 documents): ask again
             self._pids = self._ask()
             now = [self._rss(), *(self._rss(pid) for pid in self._pids)]
+        for pid in self._pids[1::2]:
+            peak = self._peak(pid)
+            if peak:  # 0: it ended since the list was asked for
+                self.child_lives[pid] = max(peak, self.child_lives.get(pid, 0.0))
         return now
 
     def _sample(self) -> None:
@@ -286,10 +300,10 @@ def main() -> None:
             if sizes[size] is None:
                 small = manifest if size == n else build_manifest(work, size)
                 sizes[size] = run = measured("ray", 2, small, work / f"ray2-{size}")
-                workers: list[float] = run["worker_peak_rss_mb"]  # type: ignore[assignment]
+                worker_mb: list[float] = run["worker_peak_rss_mb"]  # type: ignore[assignment]
                 print(  # as each size ends: a long run that is cut short still says something
                     f"  measured {size:,} orders: driver peak {run['driver_peak_rss_mb']:.0f} MB,"
-                    f" actors peak {max(workers[0::2]):.0f} MB, load {run['load_average']:.1f}",
+                    f" actors peak {max(worker_mb[0::2]):.0f} MB, load {run['load_average']:.1f}",
                     flush=True,
                 )
         memory_table(sizes)  # type: ignore[arg-type]
@@ -332,6 +346,40 @@ def verdict(name: str, peaks: dict[int, float], allowance_kb: float) -> bool:
     return flat
 
 
+def lives_verdict(lives: dict[int, list[float]]) -> bool:
+    """Print and judge the parse children's peaks, one per child's life.
+
+    The sandbox replaces a parse child every 250 documents, so no child lives longer in a
+    longer batch: the maximum over a run's children only grows with how many of them the
+    run draws (and with the largest document one of them met), not with the batch. What a
+    longer batch could still grow is each life, so the figure is a life's peak (VmHWM)
+    and the verdict is on the median life: at most 5% more from the smallest to the largest
+    size, and in the largest run the later half of the lives no higher than the first half
+    by more than 5% (a child that inherited growth from its predecessors would show there).
+    """
+    ordered = sorted(lives)
+    low, high = ordered[0], ordered[-1]
+    typical = {size: median(peaks) for size, peaks in lives.items()}
+    growth = 100 * (typical[high] - typical[low]) / typical[low] if typical[low] else 0.0
+    largest = lives[high]
+    half = len(largest) // 2
+    early, late = median(largest[: max(1, half)]), median(largest[half:])
+    later = 100 * (late - early) / early if early else 0.0
+    flat = growth <= FLAT_PERCENT and later <= FLAT_PERCENT
+    each = ", ".join(
+        f"{size:,}: {len(lives[size])} lives, median {typical[size]:.1f}, "
+        f"max {max(lives[size]):.1f}"
+        for size in ordered
+    )
+    print(f"  parse children, peak of each life (MB; replaced every 250 documents): {each}")
+    print(
+        f"    median life {growth:+.1f}% from {low:,} to {high:,} orders; in the {high:,}-order"
+        f" run the later lives' median {late:.1f} vs the first ones' {early:.1f} MB"
+        f" ({later:+.1f}%): {'flat' if flat else 'NOT FLAT'}"
+    )
+    return flat
+
+
 PHASES = ("checking", "merging", "summarising")
 
 
@@ -345,9 +393,10 @@ def memory_table(sizes: dict[int, dict[str, object]]) -> None:
     print(f"  phases {'/'.join(PHASES)}: 'peak' is VmHWM at the end of each, 'now' the sampled max")
     print(
         f"  {'orders':>7s}  {'driver peak by phase':>22s}  {'driver now by phase':>20s}"
-        f"  {'actors peak':>11s}  {'actors now, checking':>20s}  {'parse max':>9s}  load"
+        f"  {'actors peak':>11s}  {'actors now, checking':>20s}  {'parse life':>10s}  load"
     )
-    driver, checking, actors, children = {}, {}, {}, {}
+    driver, checking, actors = {}, {}, {}
+    children: dict[int, list[float]] = {}
     for size, run in sizes.items():
         workers: list[float] = run["worker_peak_rss_mb"]  # type: ignore[assignment]
         phases: dict[str, list[float]] = run["phases"]  # type: ignore[assignment]
@@ -356,13 +405,13 @@ def memory_table(sizes: dict[int, dict[str, object]]) -> None:
         driver[size] = float(run["driver_peak_rss_mb"])  # type: ignore[arg-type]
         checking[size] = peaks.get("checking", driver[size])
         actors[size] = max(workers[0::2])
-        # Parse children are replaced every 250 documents: their sampled maximum over the run.
-        children[size] = max(max(sample[2::2], default=0.0) for sample in phases.values())
+        lives: list[float] = run.get("child_lives") or [0.0]  # type: ignore[assignment]
+        children[size] = lives
         now = _phase_figures({phase: sample[0] for phase, sample in phases.items()})
         actors_now = max(phases.get("checking", [0.0, 0.0])[1::2], default=0.0)
         print(
             f"  {size:7,d}  {_phase_figures(peaks) + ' MB':>22s}  {now + ' MB':>20s}"
-            f"  {actors[size]:8.1f} MB  {actors_now:17.1f} MB  {children[size]:6.1f} MB"
+            f"  {actors[size]:8.1f} MB  {actors_now:17.1f} MB  {median(children[size]):6.1f} MB"
             f"  {run['load_average']:.1f}"
         )
     largest = sizes[max(sizes)]
@@ -381,8 +430,9 @@ def memory_table(sizes: dict[int, dict[str, object]]) -> None:
     verdicts = [
         verdict("driver", driver, DONE_KEY_KB),
         verdict("actors", actors, 0.0),
-        verdict("parse children", children, 0.0),
     ]
+    verdicts.append(lives_verdict(children))
+
     print(f"  driver and worker peak RSS flat: {'yes' if all(verdicts) else 'NO'}")
 
 

@@ -118,7 +118,9 @@ class Engine(Protocol):
 
     def worker_cpu_seconds(self) -> float: ...
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Stop the workers; idempotent (``run_to_folder`` closes it before merging)."""
+        ...
 
 
 def local_settings(settings: Settings, workers: int) -> Settings:
@@ -137,6 +139,7 @@ class LocalEngine:
 
     def __init__(self, settings: Settings, *, workers: int = 1) -> None:
         self._workers = max(1, workers)
+        self._closed = False
         self._parts: LoadedComponents = load_components(local_settings(settings, workers))
         self._versions = components_versions(self._parts)
 
@@ -181,5 +184,7 @@ class LocalEngine:
         return cpu_seconds() + sum(cpu_seconds(pid) for pid in child_pids(self._parts))
 
     def close(self) -> None:
-        """Stop the child processes."""
-        self._parts.close()
+        """Stop the child processes (once: later calls do nothing)."""
+        if not self._closed:
+            self._closed = True
+            self._parts.close()

@@ -156,6 +156,8 @@ class RayEngine:
         max_attempts: int = 3,
     ) -> None:
         self._owns_ray = not ray.is_initialized()
+        self._closed = False
+        self._actors: list[_Actor] = []
         self.dashboard_url: str | None = None
         if self._owns_ray:
             # No address: Ray joins RAY_ADDRESS or a cluster `ray start` began on this
@@ -291,7 +293,7 @@ class RayEngine:
 
     def _ask_live_actors(self, method: str) -> list[Any]:
         answers = []
-        for actor in self._actors:
+        for actor in [] if self._closed else self._actors:
             if actor.restarting:  # its last order was lost: a fresh process, nothing to see
                 continue
             try:
@@ -313,7 +315,11 @@ class RayEngine:
         return [rss for answer in self._ask_live_actors("peak_rss_mb") for rss in answer]
 
     def close(self) -> None:
-        """Stop the actors, and the local Ray instance if this engine started it."""
+        """Stop the actors, and the local Ray instance if this engine started it (once:
+        later calls do nothing, and the engine then reports no workers)."""
+        if self._closed:
+            return
+        self._closed = True
         for actor in self._actors:
             ray.kill(actor.handle, no_restart=True)
         if self._owns_ray:

@@ -96,7 +96,8 @@ def run_to_folder(
     progressed: Progressed | None = None,
     phased: Phased | None = None,
 ) -> FolderReport:
-    """Check every case of ``refs`` whose key ``folder`` lacks, then merge the outputs.
+    """Check every case of ``refs`` whose key ``folder`` lacks, close ``engine``, then
+    merge the outputs (an engine's ``close`` may be called again: it does nothing then).
 
     Cases are read one at a time as the engine asks for work (``refs`` may be a streamed
     ``CaseRefs``), so memory holds the cases in flight, the part being filled and 32 bytes
@@ -129,6 +130,12 @@ def run_to_folder(
     report.seconds = time.perf_counter() - started
     report.worker_cpu_seconds = engine.worker_cpu_seconds() - cpu_before
     report.worker_peak_rss_mb = engine.worker_peak_rss_mb()
+    # Every record is committed: the engine's workers are done. Stopping them (and a Ray
+    # this engine started) before the merge means the merge does not run beside Ray's
+    # runtime in this process: merged with Ray still up, the driver's peak rose by 2.5 KB
+    # per order from 1,000 to 2,000 orders, while the same merge in a fresh process (or
+    # in a driver without Ray) stayed flat.
+    engine.close()
     tell("merging")
     report.merged = folder.merge(_hex_keys(keys))
     tell("summarising")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
@@ -126,3 +127,32 @@ def test_the_driver_keeps_only_a_done_key_per_finished_case(
     assert sorted(traced) == list(range(part, n + 1, part))
     per_case = (traced[n] - traced[part]) / (n - part)
     assert per_case <= 300, f"the driver kept {per_case:.0f} bytes per finished case"
+
+
+def test_the_actors_are_stopped_before_the_merge_and_closing_again_is_harmless(
+    local_ray: None, case_folder: Path, tmp_path: Path
+) -> None:
+    # The merge runs once every record is committed, in a driver whose engine is closed:
+    # no actor (nor its parse child) is left alive beside it, and the caller's own close
+    # afterwards does nothing.
+    refs = list(list_case_refs(case_folder))[:2]
+    engine = RayEngine(get_settings(), workers=2)
+    started = engine.worker_pids()
+    at_merge: list[list[int]] = []
+
+    def phased(phase: str) -> None:
+        if phase == "merging":
+            at_merge.append(engine.worker_pids())
+
+    try:
+        with OutputFolder(tmp_path) as folder:
+            report = run_to_folder(refs, engine, folder, phased=phased)
+    finally:
+        engine.close()
+    assert len(started) == 4  # two actors, each with its parse child
+    assert at_merge == [[]]
+    assert report.merged == 2 and len(report.worker_peak_rss_mb) == 4
+    deadline = time.monotonic() + 30
+    while any(Path(f"/proc/{pid}").exists() for pid in started) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in started if Path(f"/proc/{pid}").exists()]
