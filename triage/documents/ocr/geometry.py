@@ -10,7 +10,6 @@ lines' row profile sharpest. Upside-down pages are settled by the recogniser's c
 
 from __future__ import annotations
 
-import ctypes
 import math
 from typing import Any
 
@@ -48,23 +47,30 @@ _TEXT_WHITEN = _whitening(_TEXT_PAPER)
 
 
 def render_page(page: Any, width_pt: float, height_pt: float, dpi: float) -> np.ndarray:
-    """Return the page (as displayed, ``/Rotate`` applied) as a greyscale uint8 image."""
+    """Return the page (as displayed, ``/Rotate`` applied) as a greyscale uint8 image.
+
+    pdfium draws straight into a numpy buffer (no copy of its bitmap out of C memory, no
+    contiguous copy of its colour channels): the grey image is the only other full-page
+    array made here.
+    """
     scale = dpi / 72.0
     width, height = max(1, round(width_pt * scale)), max(1, round(height_pt * scale))
-    bitmap = pdfium_c.FPDFBitmap_Create(width, height, 0)
+    try:
+        bgrx = np.full((height, width, 4), 255, dtype=np.uint8)  # white paper
+    except (MemoryError, ValueError):
+        raise MemoryError("no memory for the page bitmap") from None
+    bitmap = pdfium_c.FPDFBitmap_CreateEx(
+        width, height, pdfium_c.FPDFBitmap_BGRx, bgrx.ctypes.data, 4 * width
+    )
     if not bitmap:
         raise MemoryError("no memory for the page bitmap")
     try:
-        pdfium_c.FPDFBitmap_FillRect(bitmap, 0, 0, width, height, 0xFFFFFFFF)
         flags = pdfium_c.FPDF_ANNOT | pdfium_c.FPDF_GRAYSCALE
         pdfium_c.FPDF_RenderPageBitmap(bitmap, page, 0, 0, width, height, 0, flags)
-        stride = int(pdfium_c.FPDFBitmap_GetStride(bitmap))
-        buffer = pdfium_c.FPDFBitmap_GetBuffer(bitmap)
-        raw = ctypes.string_at(buffer, stride * height)
     finally:
-        pdfium_c.FPDFBitmap_Destroy(bitmap)
-    bgrx = np.frombuffer(raw, dtype=np.uint8).reshape(height, stride // 4, 4)[:, :width, :3]
-    grey: np.ndarray = cv2.cvtColor(np.ascontiguousarray(bgrx), cv2.COLOR_BGR2GRAY)
+        pdfium_c.FPDFBitmap_Destroy(bitmap)  # the buffer is ours: pdfium does not free it
+    # BGRA and BGR weigh the three channels alike; the fourth is skipped, not copied.
+    grey: np.ndarray = cv2.cvtColor(bgrx, cv2.COLOR_BGRA2GRAY)
     return grey
 
 
@@ -103,7 +109,10 @@ def _ink(image: np.ndarray) -> np.ndarray:
     scale = _PROBE_WIDTH / max(image.shape[1], 1)
     small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     _, ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    return ink.astype(np.float32)
+    # uint8, not float: rotating it with nearest-neighbour copies the same 0s and 1s in a
+    # quarter of the memory traffic (``_level_score`` sums the rows as float32, as before).
+    ink_pixels: np.ndarray = ink
+    return ink_pixels
 
 
 def _sharpness(profile: np.ndarray) -> float:
@@ -121,7 +130,7 @@ def _level_score(ink: np.ndarray, angle: float) -> float:
     height, width = ink.shape
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
     levelled = cv2.warpAffine(ink, matrix, (width, height), flags=cv2.INTER_NEAREST)
-    return _sharpness(levelled.sum(axis=1))
+    return _sharpness(levelled.sum(axis=1, dtype=np.float32))
 
 
 def _best_level(ink: np.ndarray) -> tuple[float, float]:
