@@ -39,10 +39,10 @@ from triage.extraction.fields.signing import counterparty_candidates
 from triage.extraction.fields.signing_blocks import block_signature_candidates
 from triage.extraction.label_model import LabelModel
 from triage.extraction.layout.choices import resolve_choices
-from triage.extraction.layout.misread_labels import mend_labels
 from triage.extraction.layout.field_blocks import with_field_blocks
 from triage.extraction.layout.fill_ins import without_fill_marks
 from triage.extraction.layout.keyvalue import KeyValue, find_key_values
+from triage.extraction.layout.misread_labels import mend_labels
 from triage.extraction.layout.reading_order import PageOrders, in_reading_order
 from triage.extraction.layout.segments import PlacedWord
 from triage.extraction.lines.assemble import priced_over_their_period, read_table_lines

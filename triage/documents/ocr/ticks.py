@@ -162,7 +162,9 @@ def _inside_mark(mask: np.ndarray, box: tuple[int, int, int, int]) -> bool | Non
 
 
 def _is_square(w: int, h: int, limits: tuple[float, float]) -> bool:
-    return limits[0] <= min(w, h) and max(w, h) <= limits[1] and max(w, h) <= _SQUARENESS * min(w, h)
+    return (
+        limits[0] <= min(w, h) and max(w, h) <= limits[1] and max(w, h) <= _SQUARENESS * min(w, h)
+    )
 
 
 def _square_outline(

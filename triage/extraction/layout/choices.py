@@ -66,9 +66,7 @@ def _walled(left: Word, right: Word, walls: Sequence[Ruling]) -> bool:
     )
 
 
-def _closed_up(
-    words: Iterable[tuple[Word, bool]], walls: Sequence[Ruling] = ()
-) -> list[Word]:
+def _closed_up(words: Iterable[tuple[Word, bool]], walls: Sequence[Ruling] = ()) -> list[Word]:
     """Return the kept words of ``(word, dropped)``; a run of dropped words inside a sentence
     (its first word at word spacing after a kept word of the same line) leaves no hole:
     that kept word reaches over it to one space before the next kept word. A hole at a

@@ -22,6 +22,7 @@ of fewer than four letters. An edit between look-alike letters (``rn``/``m``, ``
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass, replace
@@ -144,9 +145,7 @@ def _cased(text: str, like: str) -> str:
     return text[:1].upper() + text[1:] if like[:1].isupper() else text
 
 
-def _run_cost(
-    run: list[Word], phrase: tuple[str, ...], vocabulary: frozenset[str]
-) -> float | None:
+def _run_cost(run: list[Word], phrase: tuple[str, ...], vocabulary: frozenset[str]) -> float | None:
     """Return the cost of reading ``phrase`` as the words ``run``, or None when it may not."""
     total, exact = 0.0, 0
     for word, meant in zip(run, phrase, strict=True):
@@ -205,7 +204,7 @@ def _best_label(words: tuple[Word, ...], start: int, count: int) -> tuple[str, .
     run = list(words[start : start + count])
     if not any(_suspect(word, labels.vocabulary) for word in run):
         return None
-    if any(_gap(a, b) > _WORD_GAP for a, b in zip(run, run[1:], strict=False)):
+    if any(_gap(a, b) > _WORD_GAP for a, b in itertools.pairwise(run)):
         return None
     if count == 1:
         candidates = labels.single if _stands_alone(words, start) else ()
