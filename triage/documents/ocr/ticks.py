@@ -103,6 +103,12 @@ def _outline_within(piece: np.ndarray) -> tuple[int, int, int, int] | None:
         return None
     top, bottom, left, right = sides_h[0], sides_h[-1], sides_v[0], sides_v[-1]
     box = (int(left), int(top), int(right - left + 1), int(bottom - top + 1))
+    # Its sides are straight: each runs unbroken along most of the box (a ring's longest
+    # runs, at its top and bottom, are a good deal shorter than its width).
+    if min(rows[top], rows[bottom]) < _SIDE_INKED * box[2]:
+        return None
+    if min(columns[left], columns[right]) < _SIDE_INKED * box[3]:
+        return None
     inner = piece[top : bottom + 1, left : right + 1]
     return box if _square(inner) else None
 
