@@ -42,6 +42,7 @@ from triage.extraction.layout.choices import resolve_choices
 from triage.extraction.layout.field_blocks import with_field_blocks
 from triage.extraction.layout.fill_ins import without_fill_marks
 from triage.extraction.layout.keyvalue import KeyValue, find_key_values
+from triage.extraction.layout.misread_labels import mend_labels
 from triage.extraction.layout.reading_order import PageOrders, in_reading_order
 from triage.extraction.layout.segments import PlacedWord
 from triage.extraction.lines.assemble import priced_over_their_period, read_table_lines
@@ -102,7 +103,7 @@ def read_document(
     """Return the rule-based reading of ``document`` (no calibration applied); ``orders``
     keeps the pages it reads in order for a later reading of the same pages."""
     warnings = list(document.warnings)
-    document = in_reading_order(without_fill_marks(resolve_choices(document)), orders)
+    document = in_reading_order(without_fill_marks(resolve_choices(mend_labels(document))), orders)
     pages = [page for page in document.pages if page.has_text_layer and page.lines]
     for page in document.pages:
         note = f"page {page.number} has no text layer"

@@ -93,3 +93,26 @@ def test_fee_per_period_over_the_term() -> None:
     assert fee_over_term("EUR 2.800,00 per quarter", 36) == Decimal("33600.00")
     assert fee_over_term("USD 900.00 per year", 18) is None  # no whole number of years
     assert fee_over_term("USD 12,000.00", 12) is None  # no period: not a recurring fee
+
+
+def test_a_ticked_option_does_not_reach_over_a_cell_border_into_the_next_cell() -> None:
+    """On a scan the words are taller than their type, so a dropped option's hole looks like
+    word spacing; a drawn border between two cells still keeps them apart."""
+    from triage.documents.parsed import Page, ParsedDocument, Ruling, TextLine, Word
+    from triage.extraction.layout.choices import resolve_choices
+
+    def word(text: str, x0: float, x1: float) -> Word:
+        return Word(text, x0, 230.0, x1, 244.0, 0.95)  # 14 pt tall boxes of 9 pt type
+
+    words = (
+        word("☒", 75.8, 84.2), word("Net", 85.1, 97.1), word("30", 98.3, 106.4),
+        word("☐", 116.2, 124.6), word("Net", 125.4, 137.4), word("60", 138.6, 147.0),
+        word("☒", 337.9, 346.1), word("On", 347.2, 356.0), word("signing", 357.3, 380.0),
+    )  # fmt: skip
+    border = Ruling(306.0, 220.0, 306.0, 250.0)
+    for rulings, reaches in (((), True), ((border,), False)):
+        page = Page(1, 612, 792, (TextLine(words),), rulings=rulings, source="ocr")
+        resolved = resolve_choices(ParsedDocument("0" * 64, "scan.pdf", (page,)))
+        kept = {w.text: w for w in resolved.pages[0].words}
+        assert list(kept) == ["Net", "30", "On", "signing"]
+        assert (kept["30"].x1 > border.x0) is reaches

@@ -31,16 +31,50 @@ def ink_mask(image: np.ndarray) -> np.ndarray:
     return mask
 
 
+_RULING_IN = 0.5  # a ruling: half an inch of unbroken ink
+# A cell border of a one-line form row (~27 points) is shorter than a ruling; an upright
+# run of a quarter inch is one when both its ends meet a horizontal ruling (the row's
+# top and bottom borders). Print's tallest stems are under a sixth of an inch.
+_CELL_BORDER_IN = 0.25
+_MEETS_IN = 0.03  # how near (inches) its end comes to the horizontal ruling
+
+
 def line_ink(mask: np.ndarray, dpi: float) -> tuple[np.ndarray, np.ndarray]:
-    """Return the ink of ``mask`` in long horizontal and in long vertical runs (rulings)."""
-    length = max(20, int(dpi * 0.5))  # half an inch of unbroken ink
+    """Return the ink of ``mask`` in long horizontal and in long vertical runs (rulings),
+    the vertical ones with the short cell borders between two horizontal rulings."""
+    length = max(20, int(dpi * _RULING_IN))
     horizontal = cv2.morphologyEx(
         mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1))
     )
     vertical = cv2.morphologyEx(
         mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length))
     )
-    return horizontal, vertical
+    return horizontal, cv2.bitwise_or(vertical, _cell_borders(mask, horizontal, dpi))
+
+
+def _cell_borders(mask: np.ndarray, horizontal: np.ndarray, dpi: float) -> np.ndarray:
+    """Return the upright runs of ink too short for rulings whose two ends meet horizontal
+    rulings: the borders between the cells of a ruled row."""
+    short = max(10, int(dpi * _CELL_BORDER_IN))
+    upright = cv2.morphologyEx(
+        mask, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, short))
+    )
+    reach = max(2, round(dpi * _MEETS_IN))
+    near = cv2.dilate(horizontal, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 2 * reach + 1)))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(upright, connectivity=8)
+    kept = [
+        index
+        for index in range(1, count)
+        if near[stats[index, 1], stats[index, 0] : stats[index, 0] + stats[index, 2]].any()
+        and near[
+            stats[index, 1] + stats[index, 3] - 1,
+            stats[index, 0] : stats[index, 0] + stats[index, 2],
+        ].any()
+    ]
+    borders = np.zeros_like(mask)
+    if kept:
+        borders[np.isin(labels, kept)] = 255
+    return borders
 
 
 def rulings(lines: tuple[np.ndarray, np.ndarray]) -> list[Box]:

@@ -39,6 +39,11 @@ _SQUARE_PT = (5.0, 16.0)
 _SQUARENESS = 1.25
 _SIDE_INKED = 0.9
 _SQUARE_FILLED = 0.05
+# A check mark drawn past its box: the piece may reach this share of the box's size
+# beyond it, and the box must still cover this share of the piece's area.
+_OVERRUN = 1.5
+_OUTLINE_SHARE = 0.5
+_SIDE_RUN = 0.75  # a side's run, at least, of the longest run of its direction
 _BRACKET_PT = (6.0, 18.0)
 _BRACKET_WIDTH = 0.45  # of its height, at most
 _BRACKET_GAP = 1.3  # of their height, at most, between the two strokes
@@ -71,6 +76,41 @@ def _square(piece: np.ndarray) -> bool:
         piece[-band:, -band:].any(),
     )
     return min(sides) >= _SIDE_INKED and all(corners)
+
+
+def _longest_runs(piece: np.ndarray) -> np.ndarray:
+    """Return, for each row of a bool array, its longest run of consecutive True."""
+    padded = np.zeros((piece.shape[0], piece.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = piece
+    steps = np.diff(padded, axis=1)
+    longest = np.zeros(piece.shape[0], dtype=np.int64)
+    for row in np.flatnonzero(piece.any(axis=1)):
+        starts, ends = np.flatnonzero(steps[row] == 1), np.flatnonzero(steps[row] == -1)
+        longest[row] = int((ends - starts).max())
+    return longest
+
+
+def _outline_within(piece: np.ndarray) -> tuple[int, int, int, int] | None:
+    """Return the box ``(x, y, w, h)`` of a square outline inside a piece of ink that holds
+    more than it: a check mark drawn across a box's top or side (``☑``) joins its stroke to
+    the outline, so the piece reaches past the box. The box's sides are the rows and
+    columns with the longest straight runs of ink; a stroke's runs are short."""
+    rows, columns = _longest_runs(piece), _longest_runs(piece.T)
+    # (A stroke along a side lengthens that side's run: the other side is a little shorter.)
+    sides_h = np.flatnonzero(rows >= _SIDE_RUN * rows.max())
+    sides_v = np.flatnonzero(columns >= _SIDE_RUN * columns.max())
+    if len(sides_h) < 2 or len(sides_v) < 2:
+        return None
+    top, bottom, left, right = sides_h[0], sides_h[-1], sides_v[0], sides_v[-1]
+    box = (int(left), int(top), int(right - left + 1), int(bottom - top + 1))
+    # Its sides are straight: each runs unbroken along most of the box (a ring's longest
+    # runs, at its top and bottom, are a good deal shorter than its width).
+    if min(rows[top], rows[bottom]) < _SIDE_INKED * box[2]:
+        return None
+    if min(columns[left], columns[right]) < _SIDE_INKED * box[3]:
+        return None
+    inner = piece[top : bottom + 1, left : right + 1]
+    return box if _square(inner) else None
 
 
 def _inner_fill(mask: np.ndarray, box: tuple[int, int, int, int]) -> float:
@@ -127,6 +167,31 @@ def _inside_mark(mask: np.ndarray, box: tuple[int, int, int, int]) -> bool | Non
     return True if crossed and sum(side.any() for side in sides) <= 1 else None
 
 
+def _is_square(w: int, h: int, limits: tuple[float, float]) -> bool:
+    return (
+        limits[0] <= min(w, h) and max(w, h) <= limits[1] and max(w, h) <= _SQUARENESS * min(w, h)
+    )
+
+
+def _square_outline(
+    labels: np.ndarray, index: int, box: tuple[int, int, int, int], limits: tuple[float, float]
+) -> tuple[int, int, int, int] | None:
+    """Return the page box ``(x, y, w, h)`` of the square outline piece ``index`` is or
+    holds (a box with a check mark run past its edge), or None."""
+    x, y, w, h = box
+    if not (limits[0] <= min(w, h) and max(w, h) <= _OVERRUN * limits[1]):
+        return None
+    piece = labels[y : y + h, x : x + w] == index
+    if _is_square(w, h, limits) and _square(piece):
+        return box
+    inner = _outline_within(piece)
+    if inner is None or not _is_square(inner[2], inner[3], limits):
+        return None
+    if inner[2] * inner[3] < _OUTLINE_SHARE * w * h:
+        return None  # a small square in a larger drawing: no tick box
+    return (x + inner[0], y + inner[1], inner[2], inner[3])
+
+
 def find_tick_boxes(mask: np.ndarray, dpi: float) -> list[TickBox]:
     """Return the tick boxes and bracket markers of a page's ink ``mask`` (255 = ink)."""
     per_pt = dpi / 72.0
@@ -137,12 +202,10 @@ def find_tick_boxes(mask: np.ndarray, dpi: float) -> list[TickBox]:
     bracket_lo, bracket_hi = (v * per_pt for v in _BRACKET_PT)
     for index in range(1, count):
         x, y, w, h, _ = (int(v) for v in stats[index])
-        if (
-            square_lo <= min(w, h)
-            and max(w, h) <= square_hi
-            and max(w, h) <= _SQUARENESS * min(w, h)
-        ) and _square(labels[y : y + h, x : x + w] == index):
-            marked = _inner_fill(mask, (x, y, w, h)) > _SQUARE_FILLED
+        outline = _square_outline(labels, index, (x, y, w, h), (square_lo, square_hi))
+        if outline is not None:
+            # The whole piece goes (a check mark's stroke past the box included).
+            marked = _inner_fill(mask, outline) > _SQUARE_FILLED
             found.append(((float(x), float(y), float(x + w), float(y + h)), marked))
             continue
         if bracket_lo <= h <= bracket_hi and w <= _BRACKET_WIDTH * h and w >= 2:

@@ -58,10 +58,20 @@ _WORD_GAP_HEIGHTS = 0.8  # about three spaces: wider, and the next word is no lo
 _SPACE_HEIGHTS = 0.3  # one space, in word heights
 
 
-def _closed_up(words: Iterable[tuple[Word, bool]]) -> list[Word]:
+def _walled(left: Word, right: Word, walls: Sequence[Ruling]) -> bool:
+    """Whether a drawn upright rule (a cell border) stands between two words of a line."""
+    middle = (left.top + left.bottom) / 2
+    return any(
+        left.x1 <= wall.x0 <= right.x0 and wall.top <= middle <= wall.bottom for wall in walls
+    )
+
+
+def _closed_up(words: Iterable[tuple[Word, bool]], walls: Sequence[Ruling] = ()) -> list[Word]:
     """Return the kept words of ``(word, dropped)``; a run of dropped words inside a sentence
     (its first word at word spacing after a kept word of the same line) leaves no hole:
-    that kept word reaches over it to one space before the next kept word."""
+    that kept word reaches over it to one space before the next kept word. A hole at a
+    cell border (one of ``walls``, upright rulings) stays: the next cell's words are no
+    part of the sentence."""
     items = list(words)
     kept: list[Word] = []
     for index, (word, dropped) in enumerate(items):
@@ -74,7 +84,11 @@ def _closed_up(words: Iterable[tuple[Word, bool]]) -> list[Word]:
             first, right = items[index + 1][0], items[end][0]
             height = word.bottom - word.top
             same_line = all(word.top < (w.top + w.bottom) / 2 < word.bottom for w in (first, right))
-            if same_line and 0 <= first.x0 - word.x1 <= _WORD_GAP_HEIGHTS * height:
+            if (
+                same_line
+                and 0 <= first.x0 - word.x1 <= _WORD_GAP_HEIGHTS * height
+                and not _walled(word, right, walls)
+            ):
                 word = replace(word, x1=max(word.x1, right.x0 - _SPACE_HEIGHTS * height))
         kept.append(word)
     return kept
@@ -186,14 +200,16 @@ def _is_marker(token: _Token) -> bool:
     return token.kind is not _Kind.TEXT
 
 
-def _resolve_tokens(tokens: list[_Token], height: float) -> list[Word]:
+def _resolve_tokens(tokens: list[_Token], height: float, walls: Sequence[Ruling]) -> list[Word]:
     """Return the words of a row of options with the unmarked options and the markers gone."""
     dropped: set[int] = set()
     for marker, texts in _options(tokens, max(height, 4.0)):
         dropped.add(marker)
         if tokens[marker].kind is _Kind.EMPTY:
             dropped.update(texts)
-    return _closed_up((w, i in dropped) for i, token in enumerate(tokens) for w in token.words)
+    return _closed_up(
+        ((w, i in dropped) for i, token in enumerate(tokens) for w in token.words), walls
+    )
 
 
 def _column_continues(tokens: list[_Token], first_marker_x: float) -> bool:
@@ -253,6 +269,7 @@ def _resolve_page(page: Page) -> Page:
     changed = len(printed) != len(page.lines) or any(
         a is not b for a, b in zip(printed, page.lines, strict=False)
     )
+    walls = [r for r in page.rulings if r.bottom - r.top > r.x1 - r.x0]
     rows = [
         (line, _tokens(line.words) if _MAYBE_MARKER.search(line.text) else []) for line in printed
     ]
@@ -277,7 +294,7 @@ def _resolve_page(page: Page) -> Page:
             index += 1
             continue
         height = min(w.bottom - w.top for w in line.words)
-        words = _resolve_tokens(group, height)
+        words = _resolve_tokens(group, height, walls)
         changed = True
         if words:
             lines.append(TextLine(_in_columns(words)))
