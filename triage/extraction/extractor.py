@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
 
 from triage.contract import Clause, DocumentInfo, ExtractedField, ExtractedFields, Extraction
-from triage.documents.ocr.confidence import accent_blind, recognition_ceiling, words_in
+from triage.documents.ocr.confidence import accent_blind, recognition_ceiling
 from triage.documents.ocr.evidence import mark_ocr_evidence
 from triage.documents.parsed import ParsedDocument
 from triage.errors import ConfigError
@@ -20,6 +22,7 @@ from triage.extraction.label_model import LabelModel
 from triage.extraction.layout.reading_order import PageOrders, in_reading_order
 from triage.extraction.layout.segments import evidence_for
 from triage.extraction.lexicon_data import LEXICON_PATH
+from triage.extraction.lines.checked import line_ceilings
 from triage.extraction.nlp import PipelineZone, build_pipeline
 from triage.extraction.reading import DocumentReading, read_document
 
@@ -67,6 +70,18 @@ def models_fingerprint(models_dir: Path) -> str:
 def extractor_version(models_dir: Path) -> str:
     """Return the version of the extractor loaded from ``models_dir``: code + model files."""
     return f"{EXTRACTOR_VERSION}+{models_fingerprint(models_dir)}"
+
+
+def _checks(fields: dict[str, Any]) -> tuple[Decimal | None, set[date]]:
+    """Return the order's total and its dates as read: what a line's values are checked by."""
+    total = fields.get("total_contract_value")
+    amount = Decimal(str(total.value)) if total is not None and total.value is not None else None
+    days = {
+        found.value
+        for name in ("start_date", "end_date", "billing_start_date")
+        if (found := fields.get(name)) is not None and isinstance(found.value, date)
+    }
+    return amount, days
 
 
 class OrderExtractor:
@@ -149,19 +164,14 @@ class OrderExtractor:
                 ),
                 evidence=evidence_for(found.evidence),
             )
+        # OCR hook (issue 15): no surer than its least certain read word that carries a
+        # value, unless arithmetic or the order's own total and dates check that value.
+        ceilings = line_ceilings(document, reading.line_items, *_checks(fields))
         items = [
             item.model_copy(
-                update={
-                    "confidence": min(
-                        self._confidence(LINE_ITEMS, item.confidence),
-                        # OCR hook (issue 15): no surer than its least certain read word.
-                        recognition_ceiling(
-                            words_in(document, ((e.page, e.bbox) for e in item.evidence))
-                        ),
-                    )
-                }
+                update={"confidence": min(self._confidence(LINE_ITEMS, item.confidence), ceiling)}
             )
-            for item in reading.line_items
+            for item, ceiling in zip(reading.line_items, ceilings, strict=True)
         ]
         clauses = (
             self.clauses.find_clauses(in_reading_order(document, orders))

@@ -18,6 +18,7 @@ __all__ = [
     "accent_blind",
     "plain_letters",
     "recognition_ceiling",
+    "trust",
     "words_in",
 ]
 
@@ -26,7 +27,9 @@ RECOGNITION_MARGIN = 0.05
 _ACCENTLESS_MODELS = frozenset({"eng", "osd"})
 
 
-def _trust(word: Word) -> float:
+def trust(word: Word) -> float:
+    """Return how far ``word`` can be trusted as read: 1.0 on a text layer, else its
+    recognition confidence (plus ``RECOGNITION_MARGIN`` for a word without digits)."""
     if word.confidence >= 1.0:
         return 1.0  # the text layer's own word
     if any(char.isdigit() for char in word.text):
@@ -40,7 +43,7 @@ def recognition_ceiling(words: Iterable[Word]) -> float:
     """Return the highest confidence a value read from ``words`` may have (1.0 for a text
     layer's words): the least trusted word's recognition confidence, with a small margin
     for words without digits."""
-    return round(min((_trust(w) for w in words), default=1.0), 4)
+    return round(min((trust(w) for w in words), default=1.0), 4)
 
 
 def plain_letters(text: str) -> bool:

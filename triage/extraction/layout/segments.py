@@ -77,6 +77,20 @@ def _gap_limit(line: TextLine) -> float:
     return max(4.0, 0.85 * height)
 
 
+# A recognised word's box ends at its last ink; a text layer's at its last advance. A
+# trailing comma has little ink in a wide advance ("1," + "2026"), so after it a scan's
+# gap is this share of the line's height wider than the text layer's.
+_COMMA_INK_SHORTFALL = 0.18
+
+
+def _gap(left: Word, right: Word, line: TextLine) -> float:
+    """The gap between two words of ``line``, measured as a text layer would measure it."""
+    gap = right.x0 - left.x1
+    if left.confidence < 1.0 and left.text.endswith(","):
+        gap -= _COMMA_INK_SHORTFALL * min(w.bottom - w.top for w in line.words)
+    return gap
+
+
 def split_line(line: TextLine, page: int, index: int) -> list[Segment]:
     """Return the segments of ``line`` (page 1-based, index of the line on its page)."""
     cached = _CACHE.get(id(line))
@@ -126,7 +140,7 @@ def _split(line: TextLine, page: int, index: int) -> tuple[Segment, ...]:
     segments: list[Segment] = []
     current: list[Word] = [line.words[0]]
     for word in line.words[1:]:
-        if word.x0 - current[-1].x1 > limit:
+        if _gap(current[-1], word, line) > limit:
             segments.append(Segment(page, index, tuple(current)))
             current = []
         current.append(word)
