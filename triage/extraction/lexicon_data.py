@@ -33,7 +33,7 @@ FIELDS = frozenset(
         "order_date", "start_date", "end_date", "term_months", "billing_frequency",
         "billing_start_date", "payment_terms_days", "po_number", "auto_renewal",
         "renewal_term_months", "renewal_notice_days", "renewal_uplift_cap_pct",
-        "total_contract_value",
+        "total_contract_value", "customer_signed_date",
     }
 )  # fmt: skip
 """The fields a label, a cue or a word list may name."""

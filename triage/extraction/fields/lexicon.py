@@ -191,9 +191,8 @@ def _total_before_tax(text: str) -> str:
     """A total's label without the words that say its amount is before tax ("total hors
     tva" -> "total"); any other label as it is."""
     bare = _BEFORE_TAX.sub("", text)
-    if bare == text or "total_contract_value" not in (_EXACT.get(bare) or [_WEAK.get(bare)]):
-        return text
-    return bare
+    named = _EXACT.get(bare) or [_WEAK.get(bare, "")]
+    return bare if bare != text and "total_contract_value" in named else text
 
 
 def names_other_quantity(label: str, field: str) -> bool:

@@ -32,16 +32,18 @@ _BESIDE = frozenset({Arrangement.INLINE, Arrangement.RIGHT, Arrangement.ROW})
 
 
 def _amount(pair: KeyValue) -> Decimal | None:
-    """The pair's value when it is one amount and nothing else ("£2,700.00", "EUR 3.800,00")."""
+    """The pair's value when its first line is one amount and nothing else ("£2,700.00",
+    "EUR 3.800,00"; a value run on into the next line keeps only its own)."""
     if pair.arrangement not in _BESIDE or not any(c.isalpha() for c in pair.label):
         return None
-    match = AMOUNT_PATTERN.fullmatch(pair.value_text.strip())
+    first = " ".join(w.text for page, line, w in pair.value if (page, line) == pair.value[0][:2])
+    match = AMOUNT_PATTERN.fullmatch(first.strip())
     return amount_value(match.group("num")) if match else None
 
 
 def _box(pair: KeyValue) -> tuple[float, float, float]:
-    """(top, right edge, line height) of the pair's value."""
-    words = [w for _, _, w in pair.value]
+    """(top, right edge, line height) of the first line of the pair's value."""
+    words = [w for page, line, w in pair.value if (page, line) == pair.value[0][:2]]
     top = min(w.top for w in words)
     return top, max(w.x1 for w in words), max(w.bottom for w in words) - top
 
@@ -57,9 +59,9 @@ def _next_to(
             continue
         other_top, other_right, _ = _box(pair)
         distance = top - other_top if upward else other_top - top
-        if 0 < distance <= _REACH_LINES * height and abs(other_right - right) <= _ALIGN:
-            if best is None or distance < best[0]:
-                best = (distance, (pair, value))
+        near = 0 < distance <= _REACH_LINES * height and abs(other_right - right) <= _ALIGN
+        if near and (best is None or distance < best[0]):
+            best = (distance, (pair, value))
     return best[1] if best else None
 
 
@@ -78,6 +80,6 @@ def totals_before_tax(pairs: Sequence[KeyValue]) -> tuple[list[KeyValue], list[C
         net, total = above[1], under[1]
         if levied < net and abs(net + levied - total) <= _TOLERANCE:
             gross.add(id(under[0]))
-            found.append(Candidate("total_contract_value", net, _NET_SCORE, Source.LABEL,
-                                   above[0].value))  # fmt: skip
+            shown = tuple(w for w in above[0].value if w[:2] == above[0].value[0][:2])
+            found.append(Candidate("total_contract_value", net, _NET_SCORE, Source.LABEL, shown))
     return [pair for pair in pairs if id(pair) not in gross], found
