@@ -33,7 +33,7 @@ FIELDS = frozenset(
         "order_date", "start_date", "end_date", "term_months", "billing_frequency",
         "billing_start_date", "payment_terms_days", "po_number", "auto_renewal",
         "renewal_term_months", "renewal_notice_days", "renewal_uplift_cap_pct",
-        "total_contract_value",
+        "total_contract_value", "customer_signed_date",
     }
 )  # fmt: skip
 """The fields a label, a cue or a word list may name."""
@@ -64,6 +64,8 @@ class Lexicon(BaseModel):
     duration_units: dict[str, tuple[str, ...]]
     fallback_cues: tuple[str, ...]
     other_quantity_words: dict[str, frozenset[str]]
+    tax_words: frozenset[str]
+    before_tax_words: dict[str, tuple[str, ...]]
     block_labels: frozenset[str]
     addressee_labels: frozenset[str]
     fee_labels: frozenset[str]
@@ -109,6 +111,13 @@ class Lexicon(BaseModel):
     def _payment_words(cls, words: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
         if set(words) != {"end_of_month", "on_receipt"}:
             raise ValueError("payment_words needs end_of_month and on_receipt")
+        return words
+
+    @field_validator("before_tax_words")
+    @classmethod
+    def _before_tax(cls, words: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        if set(words) != {"exclusions", "alone"}:
+            raise ValueError("before_tax_words needs exclusions and alone")
         return words
 
     @field_validator("duration_units")

@@ -37,6 +37,7 @@ from triage.extraction.fields.resolve import Resolution, resolve_fields
 from triage.extraction.fields.signature import signature_candidates
 from triage.extraction.fields.signing import counterparty_candidates
 from triage.extraction.fields.signing_blocks import block_signature_candidates
+from triage.extraction.fields.tax_totals import totals_before_tax
 from triage.extraction.label_model import LabelModel
 from triage.extraction.layout.choices import resolve_choices
 from triage.extraction.layout.field_blocks import with_field_blocks
@@ -116,8 +117,9 @@ def read_document(
     pairs: list[KeyValue] = [
         pair for page in pages for pair in with_field_blocks(page, find_key_values(page))
     ]
+    pairs, nets_before_tax = totals_before_tax(pairs)
     blocks = text_blocks(pages)
-    candidates = label_candidates(pairs, style, label_model)
+    candidates = label_candidates(pairs, style, label_model) + nets_before_tax
     if pages[0].number == 1:
         candidates += header_date_candidates(pairs, pages[0].height, style)
     focused = [run for block in blocks for run in focus(block)]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from triage.documents.parsed import Page
 from triage.extraction.layout.segments import BULLET, PlacedWord, Segment, split_line
+from triage.extraction.lexicon_data import alternation, load_lexicon
 from triage.extraction.normalise.numbers import NUMBER_WORDS
 
 __all__ = ["TextBlock", "block_of", "focus", "text_blocks"]
@@ -34,9 +35,11 @@ _SENTENCE = re.compile(r"[^.;!?]+(?:[.;!?]+|$)")
 _NUMBER_WORDS = "|".join(sorted(NUMBER_WORDS - {"a", "an", "single"}, key=len, reverse=True))
 # What a sentence needs before the entity layer can find anything in it: a digit, a number
 # in words, or a billing-frequency word. Boilerplate without any of these is skipped.
+# A payment term of no days ("payable upon receipt") has neither.
 _CUES = (
     r"monthly|quarter|annual|yearly|semi|twice|once|one[\s\-]time"
     r"|\b(?:every|each|per)\s+(?:calendar\s+)?(?:month|quarter|year|annum)"
+    rf"|\b(?:{alternation(load_lexicon().payment_words['on_receipt'])})\b"
 )
 _WORTH_READING = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b|{_CUES}", re.IGNORECASE)
 # The same test for a sentence in ASCII, in parts and on its lower-cased text: a pattern

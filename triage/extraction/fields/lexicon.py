@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from triage.extraction.lexicon_data import load_lexicon
+from triage.extraction.lexicon_data import alternation, load_lexicon
 from triage.extraction.normalise.money import ISO_CODES
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "SIGNATURE_DATE_LABELS",
     "SIGNATURE_MARK_LABELS",
     "SIGNATURE_NAME_LABELS",
+    "TAX_LABEL",
     "WEAK_LABELS",
     "match_label",
     "names_other_quantity",
@@ -80,6 +81,14 @@ _MULTIWORD = re.compile(
 WEAK_LABELS: dict[str, str] = _LEXICON.weak_labels
 _WEAK: dict[str, str] = {_canonical(label): field for label, field in WEAK_LABELS.items()}
 _OTHER_QUANTITY: dict[str, frozenset[str]] = _LEXICON.other_quantity_words
+_TAXES = alternation(_LEXICON.tax_words)
+TAX_LABEL = re.compile(rf"(?<!\w)(?:{_TAXES})(?!\w)")
+"""A tax named in a normalised label ("vat 20 %", "sales tax (8 25%)", "mwst 19 %")."""
+# A total's label qualified as before tax: "total hors tva", "total excl vat", "total ht".
+_BEFORE_TAX = re.compile(
+    rf"\s+(?:(?:{alternation(_LEXICON.before_tax_words['exclusions'])})\s+(?:{_TAXES})"
+    rf"|{alternation(_LEXICON.before_tax_words['alone'])})$"
+)
 BLOCK_LABELS: frozenset[str] = _LEXICON.block_labels
 ADDRESSEE_LABELS: frozenset[str] = _LEXICON.addressee_labels
 DOCUMENT_DATE_LABELS: frozenset[str] = _LEXICON.document_date_labels
@@ -148,6 +157,8 @@ def _match_whole(label: str) -> tuple[tuple[str, float], ...]:
     if len(words) > 1 and words[-1].upper() in ISO_CODES and text not in _EXACT:
         # The currency its amounts are in, printed after a label ("TOTAL GBP  50,880.00")
         text = " ".join(words[:-1])
+    if text not in _EXACT and text not in _WEAK:
+        text = _total_before_tax(text)
     if text in _EXACT:
         return tuple((field, 1.0) for field in _EXACT[text])
     if text in _WEAK:
@@ -174,6 +185,14 @@ def _match_whole(label: str) -> tuple[tuple[str, float], ...]:
         if not names_other_quantity(text, field)
     }
     return tuple(sorted(found.items()))
+
+
+def _total_before_tax(text: str) -> str:
+    """A total's label without the words that say its amount is before tax ("total hors
+    tva" -> "total"); any other label as it is."""
+    bare = _BEFORE_TAX.sub("", text)
+    named = _EXACT.get(bare) or [_WEAK.get(bare, "")]
+    return bare if bare != text and "total_contract_value" in named else text
 
 
 def names_other_quantity(label: str, field: str) -> bool:

@@ -21,6 +21,10 @@ __all__ = ["ProseReader"]
 _FOLLOW_CHARS = 60  # how far past an entity a rule's ``follows`` pattern may look
 _CONTEXT_TOKENS = 6  # evidence of a sentence hit: the entity and the words just before it
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
+# How far past a day count its qualifying words ("EOM", "end of month") may run, and
+# what ends them: a sentence's or a clause's end, or the next label's colon.
+_QUALIFIER_CHARS = 24
+_CLAUSE_END = re.compile(r"[.;,:!?\n]")
 
 
 # Standard terms that state a fallback say what applies only when the form itself says
@@ -183,4 +187,9 @@ class ProseReader:
     def _value(field: str, entity: Span, style: DateStyle | None) -> object:
         if field in DATE_FIELDS:
             return parse_date(entity.text, style)
-        return parse_field_value(field, entity.text, style)
+        text = entity.text
+        if entity.label_ == "DAYS":
+            # the words that qualify a count follow it: "Net 30 EOM" is no fixed count
+            after = entity.doc.text[entity.end_char : entity.end_char + _QUALIFIER_CHARS]
+            text += _CLAUSE_END.split(after, maxsplit=1)[0]
+        return parse_field_value(field, text, style)

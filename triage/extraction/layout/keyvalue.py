@@ -257,16 +257,40 @@ def _is_label_row(segments: list[list[Segment]], index: int, heights: list[float
     # A row that holds nothing but the labels of party and address blocks ("Bill To  Sold
     # To  Ship To") is a row of labels in any type.
     smaller = smaller or (len(labels) >= 2 and all(_is_block_label(s.text) for s in labels))
+    smaller = smaller or _over_one_row_of_figures(segments, index)
     if not (label > 0 and smaller and gap < reach * value):
         return False
     # Labels name things; a run with digits in it is a value (or a label with its value).
     if any(any(c.isdigit() for c in s.text) for s in segments[index]):
         return False
-    if any(":" in s.text for s in segments[index]):
-        return False  # "Client: X" carries its value on its own line
+    # "Client: X" carries its value on its own line; a row of cards' labels ("ORDER NUMBER:
+    # CUSTOMER:") does not, while one "Name:" alone may end a label wrapped over two lines
+    row = segments[index]
+    if any(":" in s.text for s in row) and (
+        len(row) < 2 or not all(s.text.endswith(":") for s in row)
+    ):
+        return False
     # Each label heads a column: the values start inside the labels' columns.
     first = segments[index][0].x0 - 3.0 * label
     return all(v.x0 >= first for v in segments[index + 1])
+
+
+def _aligned_figures(labels: list[Segment], values: list[Segment]) -> bool:
+    """Whether each of ``values`` holds a figure and stands under one of ``labels``, in turn."""
+    return len(values) == len(labels) and all(
+        any(c.isdigit() for c in value.text) and value.x0 < label.x1 and value.x1 > label.x0
+        for label, value in zip(labels, values, strict=True)
+    )
+
+
+def _over_one_row_of_figures(segments: list[list[Segment]], index: int) -> bool:
+    """A strip of labels in type as large as its values ("SUBTOTAL | DISCOUNT | TOTAL" over
+    their amounts, "Start date | End date" over the dates): each label over one figure and
+    nothing more of the kind under those (a table's header runs over several rows)."""
+    labels = segments[index]
+    if len(labels) < 2 or not _aligned_figures(labels, segments[index + 1]):
+        return False
+    return index + 2 >= len(segments) or not _aligned_figures(labels, segments[index + 2])
 
 
 def _cell_values(

@@ -150,11 +150,15 @@ def _has_digits(words: list[PlacedWord]) -> bool:
     return any(ch.isdigit() for _, _, w in words for ch in w.text)
 
 
-_NEGATIVE = re.compile(r"^\s*(?:[-−–]\s*\D{0,4}\d[\d.,' ]*|\(\s*\D{0,4}\d[\d.,' ]*\))\s*$")
+# "-7,500.00", "(900.00)", or the sign after the number as ERP printouts set it ("4.320,00-")
+_NEGATIVE = re.compile(
+    r"^\s*(?:[-−–]\s*\D{0,4}\d[\d.,' ]*|\(\s*\D{0,4}\d[\d.,' ]*\)|\D{0,4}\d[\d.,' ]*\d[-−–])\s*$"
+)
 
 
 def negative_amount(words: list[PlacedWord]) -> bool:
-    """Whether a cell holds an amount printed negative ("-7,500.00", "(900.00)")."""
+    """Whether a cell holds an amount printed negative ("-7,500.00", "(900.00)",
+    "4.320,00-")."""
     return bool(words) and bool(_NEGATIVE.match(" ".join(w.text for _, _, w in words)))
 
 

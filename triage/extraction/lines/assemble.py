@@ -183,6 +183,20 @@ def _discount(row: TableRow, roles: set[str]) -> float | None:
 _NO_DISCOUNT = re.compile(r"\s*(?:[-–—]+|n/?a|none|nil)\s*", re.IGNORECASE)
 
 
+def _amount_off(
+    quantity: int | None, unit_price: Decimal | None, net: Decimal | None, text: str
+) -> float | None:
+    """The discount a discount cell states as the amount taken off ("(2,400.00)",
+    "-2,400.00"): its share of quantity x unit price, where that less it is the net."""
+    off = _money(text)
+    if not quantity or unit_price is None or net is None or off is None or off <= 0:
+        return None
+    listed = quantity * unit_price
+    if off >= listed or abs(listed - off - net) > max(_CENT, net * Decimal("0.0005")):
+        return None
+    return float((off / listed * 100).quantize(Decimal("0.0001")))
+
+
 def _discount_to(unit_price: Decimal | None, net_price: Decimal | None) -> float | None:
     """The discount that takes the unit price to the per-unit net price."""
     if unit_price is None or net_price is None or unit_price <= 0 or net_price > unit_price:
@@ -260,8 +274,10 @@ def _item(row: TableRow, table: Table, style: DateStyle | None) -> ExtractedLine
     discount = _discount(row, roles)
     if discount is None and NET_UNIT_PRICE in roles:
         discount = _discount_to(unit_price, _money(row.text(NET_UNIT_PRICE)))
+    if discount is None and "discount" in roles:
+        discount = _amount_off(quantity, unit_price, net_amount, row.text("discount"))
     if discount is None and "discount" in roles and row.text("discount").strip():
-        return None  # a cell of the discount column that is no percentage: not a line item
+        return None  # a cell of the discount column that is no discount: not a line item
     if net_amount is not None and len(_amounts(row.text("net_amount"))) > 1:
         draft = ExtractedLineItem(
             sku=sku, kind=kind, quantity=quantity, unit_price=unit_price,

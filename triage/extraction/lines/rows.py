@@ -22,9 +22,9 @@ from triage.documents.parsed import Page, TextLine
 from triage.extraction.layout.segments import evidence_for, split_line
 from triage.extraction.lines.assemble import less_deduction, whole_months
 from triage.extraction.lines.kinds import infer_kind
-from triage.extraction.lines.skus import looks_like_sku
+from triage.extraction.lines.skus import is_compound_word, looks_like_sku
 from triage.extraction.normalise.dates import DATE_PATTERN, DateStyle, parse_date_range
-from triage.extraction.normalise.money import amount_value
+from triage.extraction.normalise.money import amount_value, join_spaced_groups
 
 __all__ = ["read_row_items"]
 
@@ -52,6 +52,8 @@ def _has_fraction(token: str) -> bool:
 
 def _is_code(token: str) -> bool:
     text = token.strip(",;")
+    if is_compound_word(text):
+        return False  # "Scanner-Anbindung": an item's name, however it is hyphenated
     return looks_like_sku(text) and any(c.isdigit() or c in "-_/" for c in text)
 
 
@@ -65,9 +67,24 @@ def _agrees(
 def _row(
     line: TextLine, page: int, index: int, style: DateStyle | None
 ) -> ExtractedLineItem | None:
-    if _TOTAL_WORDS.search(line.text) or len(split_line(line, page, index)) < 2:
+    segments = split_line(line, page, index)
+    if _TOTAL_WORDS.search(line.text) or len(segments) < 2:
         return None  # a total, or a sentence: a row parts its cells with gaps
-    text = _SPACED_PERCENT.sub(r"\1%", line.text)  # "10 %" (French and German type) is "10%"
+    # amounts grouped by spaces ("1 550,00 EUR") are one figure of their cell; where that
+    # reading agrees with no arithmetic, the words as printed are tried
+    grouped = " ".join(
+        w for seg in segments for w in join_spaced_groups([x.text for x in seg.words])
+    )
+    item = _read_row(grouped, line, page, index, style)
+    if item is None and grouped != line.text:
+        item = _read_row(line.text, line, page, index, style)
+    return item
+
+
+def _read_row(
+    printed: str, line: TextLine, page: int, index: int, style: DateStyle | None
+) -> ExtractedLineItem | None:
+    text = _SPACED_PERCENT.sub(r"\1%", printed)  # "10 %" (French and German type) is "10%"
     start, end = parse_date_range(text, style)
     without_dates = DATE_PATTERN.sub(" ", text)
     tokens = without_dates.split()
@@ -119,19 +136,24 @@ def _row(
     return None
 
 
-_DEDUCTION = re.compile(r"(?:^|\s)(?:[-−–]\s?\D{0,4}(\d[\d.,']*)|\(\s?\D{0,4}(\d[\d.,']*)\s?\))$")
+# "-1,200.00", "(500.00)", or the sign after the number as ERP printouts set it ("4.320,00-")
+_DEDUCTION = re.compile(
+    r"(?:^|\s)(?:[-−–]\s?\D{0,4}(\d[\d.,']*)|\(\s?\D{0,4}(\d[\d.,']*)\s?\)"
+    r"|(?:[^\d\s%]{1,4}\s?)?(\d[\d.,']*\d)[-−–])$"
+)
 
 
 def _deduction(line: TextLine) -> Decimal | None:
     """The amount a words-and-one-negative-figure line takes off ("Promotional credit
-    (500.00)", "Discount 10% -1,200.00"), or None."""
+    (500.00)", "Discount 10% -1,200.00", "Rabatt 15,00 % 4.320,00-"), or None."""
     match = _DEDUCTION.search(line.text)
     head = line.text[: match.start()] if match else ""
     if not match or not any(c.isalpha() for c in head) or _TOTAL_WORDS.search(head):
         return None
+    head = _SPACED_PERCENT.sub(r"\1%", head)  # "Rabatt 15,00 %": the percent, no figure
     if any(_number(t) is not None for t in DATE_PATTERN.sub(" ", head).split() if "%" not in t):
         return None  # the line has figures of its own: no bare deduction
-    return _number(match.group(1) or match.group(2))
+    return _number(match.group(1) or match.group(2) or match.group(3))
 
 
 def read_row_items(pages: Sequence[Page], style: DateStyle | None) -> list[ExtractedLineItem]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PRODUCT_CODE", "is_printed_code", "looks_like_sku"]
+__all__ = ["PRODUCT_CODE", "is_compound_word", "is_printed_code", "looks_like_sku"]
 
 PRODUCT_CODE = re.compile(r"^[A-Z][A-Z0-9]*(?:[-_./][A-Z0-9]+)+$")
 """A code of capitals and digits in parts ("PV-ENT", "BRM-CAL-01")."""
@@ -16,6 +16,15 @@ def looks_like_sku(text: str) -> bool:
         len(text) >= 2
         and " " not in text
         and (bool(re.search(r"[\d\-_/.]", text)) or text.isupper())
+    )
+
+
+def is_compound_word(text: str) -> bool:
+    """Return True for words joined by hyphens ("Scanner-Anbindung", "E-Mail-Archiv",
+    "Add-on"): letters only, some in lower case. A code's parts are capitals and digits."""
+    parts = text.split("-")
+    return (
+        len(parts) > 1 and all(part.isalpha() for part in parts) and any(c.islower() for c in text)
     )
 
 

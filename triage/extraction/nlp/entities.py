@@ -9,6 +9,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from triage.extraction.lexicon_data import load_lexicon
 from triage.extraction.normalise.dates import MONTHS
 from triage.extraction.normalise.money import CURRENCY_WORDS
 from triage.extraction.normalise.numbers import NUMBER_WORDS
@@ -167,6 +168,9 @@ def entity_patterns() -> list[dict[str, Any]]:
             ],
         ),
     ]
+    # "payable upon receipt", "due immediately": a payment term of no days
+    for phrase in load_lexicon().payment_words["on_receipt"]:
+        raw.append(("DAYS", [{"LOWER": word} for word in phrase.split()]))
     for count in _counts():
         raw.append(("DURATION", [*count, {"TEXT": "-", "OP": "?"}, calendar, unit_months]))
         raw.append(("DAYS", [*count, calendar, unit_days]))

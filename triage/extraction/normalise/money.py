@@ -7,6 +7,7 @@ separator followed by exactly three digits groups thousands, otherwise it marks 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "CURRENCY_WORDS",
     "ISO_CODES",
     "amount_value",
+    "join_spaced_groups",
     "parse_amount",
     "parse_currency",
 ]
@@ -124,6 +126,35 @@ def amount_value(number: str) -> Decimal | None:
         return Decimal(cleaned)
     except InvalidOperation:
         return None
+
+
+# A number whose thousands are grouped by a space the reader parts words at ("1 234,50",
+# "EUR 43 250,00"): its head of one to three digits (a sign or code may lead), whole groups
+# of three, and a last group of three that may carry the decimals and a trailing sign.
+_GROUP_HEAD = re.compile(r"^\D{0,4}\d{1,3}$")
+_GROUP_MIDDLE = re.compile(r"^\d{3}$")
+_GROUP_LAST = re.compile(r"^\d{3}(?:[.,]\d{1,2})?\D{0,4}$")
+
+
+def join_spaced_groups(tokens: Sequence[str], joiner: str = "'") -> list[str]:
+    """Return ``tokens`` (the words of one run without wide gaps) with each number split at
+    its space-grouped thousands joined again by ``joiner``: ["1", "234,50", "EUR"] ->
+    ["1'234,50", "EUR"]; "12 400" is joined, "12 40" and "3 1,250.00" are not. Where the
+    run holds two figures parted by one space ("5 250.00"), the join is wrong: callers
+    that can check a reading by its arithmetic try the words as printed too."""
+    out: list[str] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        end = index + 1
+        if _GROUP_HEAD.match(token):
+            while end < len(tokens) and _GROUP_MIDDLE.match(tokens[end]):
+                end += 1
+            if end < len(tokens) and _GROUP_LAST.match(tokens[end]):
+                end += 1
+        out.append(joiner.join(tokens[index:end]))
+        index = end
+    return out
 
 
 def parse_amount(text: str) -> tuple[Decimal, str | None] | None:
