@@ -12,7 +12,8 @@ and once blank (no scribble), to score the ink-signature decision. Prints:
 - field accuracy on the scans as a ratio to the same documents' text-layer accuracy;
 - the share of right values among those with confidence >= 0.9 (scans);
 - signature present / absent accuracy on the scanned signature pages;
-- OCR time per page beside the text-layer read time of the same pages (same process);
+- OCR time per page beside the text-layer read time of the same pages (same process), and
+  beside bare tesseract's command line on the same pages (the machine's own OCR speed);
 - peak memory of a sandboxed reader child doing OCR;
 - the same accuracy and time for rapidocr on the first ``--rapidocr`` cases (engine choice);
 - touchless: the share of clean orders (no injected exception) decided "pass" through the
@@ -27,7 +28,9 @@ import json
 import os
 import random
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -405,7 +408,37 @@ def _timing(cases: list[Case], scans: list[bytes]) -> None:
     for dpi in (200, 300):
         ocr_cpu = sum(_read(scan, "tesseract", dpi)[2] for scan in scans)
         line.append(f"OCR at {dpi} dpi {ocr_cpu / max(pages, 1):.2f} s")
+        if dpi == 200:
+            bare = _bare_tesseract_cpu(scans, dpi)
+            line.append(
+                f"bare tesseract at 200 dpi {bare / max(pages, 1):.2f} s ({ocr_cpu / bare:.2f}x)"
+            )
     print(f"CPU per page on the first {pages} pages: {', '.join(line)} (target <= 1.5 s at 200)")
+
+
+def _bare_tesseract_cpu(scans: list[bytes], dpi: int) -> float:
+    """Return the CPU seconds of tesseract's command line (default settings, one thread) on
+    the scans' pages drawn at ``dpi``: the machine's own speed at the part of OCR that is
+    tesseract's, so that the figure above can be read on a faster or slower machine."""
+    import pypdfium2
+
+    spent = 0.0
+    with tempfile.TemporaryDirectory() as folder:
+        image = Path(folder) / "page.png"
+        for scan in scans:
+            document = pypdfium2.PdfDocument(scan)
+            for page in document:
+                page.render(scale=dpi / 72, grayscale=True).to_pil().save(image)
+                started = _cpu()
+                subprocess.run(
+                    ["tesseract", str(image), "-", "--dpi", str(dpi)],
+                    check=True,
+                    capture_output=True,
+                    env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+                )
+                spent += _cpu() - started
+            document.close()
+    return spent
 
 
 def _report(

@@ -56,6 +56,7 @@ _SEPARATORS = frozenset("/|")  # between two options: gone with the struck one
 _GAP_HEIGHTS = 2.5  # words further apart than this many word heights belong to another cell
 _WORD_GAP_HEIGHTS = 0.8  # about three spaces: wider, and the next word is no longer the option's
 _SPACE_HEIGHTS = 0.3  # one space, in word heights
+_ON_OUTLINE = 1.0  # points: a rule this close to a mark word's box is the box's own side
 
 
 def _walled(left: Word, right: Word, walls: Sequence[Ruling]) -> bool:
@@ -64,6 +65,23 @@ def _walled(left: Word, right: Word, walls: Sequence[Ruling]) -> bool:
     return any(
         left.x1 <= wall.x0 <= right.x0 and wall.top <= middle <= wall.bottom for wall in walls
     )
+
+
+def _cell_walls(page: Page) -> list[Ruling]:
+    """Return the page's upright rules that may part two cells: not the sides of a drawn
+    tick box, which the reader turns into a mark word lying on them."""
+    marks = [w for line in page.lines for w in line.words if _MAYBE_MARKER.search(w.text)]
+    return [
+        rule
+        for rule in page.rulings
+        if rule.bottom - rule.top > rule.x1 - rule.x0
+        and not any(
+            w.x0 - _ON_OUTLINE <= rule.x0 <= w.x1 + _ON_OUTLINE
+            and rule.top < w.bottom
+            and w.top < rule.bottom
+            for w in marks
+        )
+    ]
 
 
 def _closed_up(words: Iterable[tuple[Word, bool]], walls: Sequence[Ruling] = ()) -> list[Word]:
@@ -269,7 +287,7 @@ def _resolve_page(page: Page) -> Page:
     changed = len(printed) != len(page.lines) or any(
         a is not b for a, b in zip(printed, page.lines, strict=False)
     )
-    walls = [r for r in page.rulings if r.bottom - r.top > r.x1 - r.x0]
+    walls = _cell_walls(page)
     rows = [
         (line, _tokens(line.words) if _MAYBE_MARKER.search(line.text) else []) for line in printed
     ]
