@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
 from triage.errors import ConfigError
 
@@ -42,6 +42,14 @@ FIELDS = frozenset(
 _PROSE_LINE_KEYS = frozenset(
     {"per_unit", "count_lead", "price_per_month", "price_per_quarter", "year_ordinals"}
 )
+
+
+# Word lists held in named groups, and the groups each must have (in the error's order).
+_WORD_GROUPS: dict[str, tuple[str, ...]] = {
+    "date_words": ("day_suffixes", "before_month", "before_year"),
+    "payment_words": ("end_of_month", "on_receipt"),
+    "before_tax_words": ("exclusions", "alone"),
+}
 
 
 class Lexicon(BaseModel):
@@ -99,25 +107,15 @@ class Lexicon(BaseModel):
                 raise ValueError(message)
         return forms
 
-    @field_validator("date_words")
+    @field_validator(*_WORD_GROUPS)
     @classmethod
-    def _date_words(cls, words: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        if set(words) != {"day_suffixes", "before_month", "before_year"}:
-            raise ValueError("date_words needs day_suffixes, before_month and before_year")
-        return words
-
-    @field_validator("payment_words")
-    @classmethod
-    def _payment_words(cls, words: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        if set(words) != {"end_of_month", "on_receipt"}:
-            raise ValueError("payment_words needs end_of_month and on_receipt")
-        return words
-
-    @field_validator("before_tax_words")
-    @classmethod
-    def _before_tax(cls, words: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        if set(words) != {"exclusions", "alone"}:
-            raise ValueError("before_tax_words needs exclusions and alone")
+    def _word_groups(
+        cls, words: dict[str, tuple[str, ...]], info: ValidationInfo
+    ) -> dict[str, tuple[str, ...]]:
+        keys = _WORD_GROUPS[info.field_name or ""]
+        if set(words) != set(keys):
+            named = f"{', '.join(keys[:-1])} and {keys[-1]}"
+            raise ValueError(f"{info.field_name} needs {named}")
         return words
 
     @field_validator("duration_units")

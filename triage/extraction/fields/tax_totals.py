@@ -17,6 +17,7 @@ from decimal import Decimal
 from triage.extraction.fields.candidates import Candidate, Source
 from triage.extraction.fields.lexicon import TAX_LABEL, normalise_label
 from triage.extraction.layout.keyvalue import Arrangement, KeyValue
+from triage.extraction.layout.segments import PlacedWord
 from triage.extraction.normalise.money import AMOUNT_PATTERN, amount_value
 
 __all__ = ["totals_before_tax"]
@@ -31,19 +32,24 @@ _NET_SCORE = 0.95
 _BESIDE = frozenset({Arrangement.INLINE, Arrangement.RIGHT, Arrangement.ROW})
 
 
+def _first_line(pair: KeyValue) -> tuple[PlacedWord, ...]:
+    """The placed words of the first line of the pair's value."""
+    return tuple(placed for placed in pair.value if placed[:2] == pair.value[0][:2])
+
+
 def _amount(pair: KeyValue) -> Decimal | None:
     """The pair's value when its first line is one amount and nothing else ("£2,700.00",
     "EUR 3.800,00"; a value run on into the next line keeps only its own)."""
     if pair.arrangement not in _BESIDE or not any(c.isalpha() for c in pair.label):
         return None
-    first = " ".join(w.text for page, line, w in pair.value if (page, line) == pair.value[0][:2])
+    first = " ".join(w.text for _, _, w in _first_line(pair))
     match = AMOUNT_PATTERN.fullmatch(first.strip())
     return amount_value(match.group("num")) if match else None
 
 
 def _box(pair: KeyValue) -> tuple[float, float, float]:
     """(top, right edge, line height) of the first line of the pair's value."""
-    words = [w for page, line, w in pair.value if (page, line) == pair.value[0][:2]]
+    words = [w for _, _, w in _first_line(pair)]
     top = min(w.top for w in words)
     return top, max(w.x1 for w in words), max(w.bottom for w in words) - top
 
@@ -80,6 +86,9 @@ def totals_before_tax(pairs: Sequence[KeyValue]) -> tuple[list[KeyValue], list[C
         net, total = above[1], under[1]
         if levied < net and abs(net + levied - total) <= _TOLERANCE:
             gross.add(id(under[0]))
-            shown = tuple(w for w in above[0].value if w[:2] == above[0].value[0][:2])
-            found.append(Candidate("total_contract_value", net, _NET_SCORE, Source.LABEL, shown))
+            found.append(
+                Candidate(
+                    "total_contract_value", net, _NET_SCORE, Source.LABEL, _first_line(above[0])
+                )
+            )
     return [pair for pair in pairs if id(pair) not in gross], found

@@ -287,7 +287,7 @@ def _resolve_page(page: Page) -> Page:
     changed = len(printed) != len(page.lines) or any(
         a is not b for a, b in zip(printed, page.lines, strict=False)
     )
-    walls = _cell_walls(page)
+    walls: list[Ruling] | None = None  # found once, on the page's first row of options
     rows = [
         (line, _tokens(line.words) if _MAYBE_MARKER.search(line.text) else []) for line in printed
     ]
@@ -312,6 +312,8 @@ def _resolve_page(page: Page) -> Page:
             index += 1
             continue
         height = min(w.bottom - w.top for w in line.words)
+        if walls is None:
+            walls = _cell_walls(page)
         words = _resolve_tokens(group, height, walls)
         changed = True
         if words:

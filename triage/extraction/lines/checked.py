@@ -118,13 +118,13 @@ def _sum(amounts: Sequence[Decimal | None]) -> Decimal:
 def _checked(
     item: ExtractedLineItem,
     items: Sequence[ExtractedLineItem],
-    total: Decimal | None,
+    nets_add_up: bool,
     known: set[date],
 ) -> set[str]:
-    """The values of ``item`` an independent reading confirms."""
+    """The values of ``item`` an independent reading confirms (``nets_add_up``: the nets
+    of ``items`` sum to the order's total as read)."""
     checked = _adding_up(item)
-    nets = [i.net_amount for i in items]
-    if total is not None and None not in nets and abs(_sum(nets) - total) <= _CENT:
+    if nets_add_up:
         checked.add("net_amount")
     if _dates_met(item, items, known):
         checked.add("dates")
@@ -142,13 +142,15 @@ def line_ceilings(
     """Return, for each of ``items``, the highest confidence its OCR-read words allow
     (1.0 for a line on a text layer); ``total`` is the order's total as read, and
     ``known_dates`` the order's own dates as read, both checks of the lines' values."""
+    nets = [i.net_amount for i in items]
+    nets_add_up = total is not None and None not in nets and abs(_sum(nets) - total) <= _CENT
     ceilings = []
     for item in items:
         words = words_in(document, ((e.page, e.bbox) for e in item.evidence))
         if not words:
             ceilings.append(1.0)
             continue
-        checked = _checked(item, items, total, known_dates or set())
+        checked = _checked(item, items, nets_add_up, known_dates or set())
         complete = all(getattr(item, name) is not None for name in _VALUES)
         trusts = []
         for word in words:
