@@ -38,7 +38,6 @@ from triage.batch.engines import (
 )
 from triage.batch.records import CaseAbandoned, CaseJob, CaseRecord, check_job, reject_record
 from triage.batch.records import components_versions as versions_of
-from triage.components import load_components
 from triage.config import Settings
 from triage.contract import Versions
 from triage.errors import ConfigError
@@ -71,6 +70,8 @@ class CaseChecker:
 
     def __init__(self, settings: dict[str, Any], task_timeout_s: float, memory_mb: int) -> None:
         # One parse child per actor: the actor itself is the unit of parallelism.
+        from triage.components import load_components  # not in the driver: see engines
+
         worker = Settings(**{**settings, "parse_workers": 1, "extract_workers": 0})
         self.parts = load_components(worker)
         settle_loaded_models()
