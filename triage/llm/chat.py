@@ -7,19 +7,21 @@ governance wrapper is the same either way.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 from langchain_core.runnables import Runnable
-from langchain_openai import ChatOpenAI
 from pydantic import SecretStr
 
 from triage.llm.cache import ReplyCache
 from triage.llm.calllog import CallLog
 from triage.llm.runner import GovernedChat
 from triage.llm.settings import LlmSettings
+
+if TYPE_CHECKING:  # langchain_openai costs half a second of import: only when the LLM is on
+    from langchain_openai import ChatOpenAI
 
 __all__ = ["build_chat_model", "build_governed_chat"]
 
@@ -32,6 +34,8 @@ def build_chat_model(settings: LlmSettings) -> ChatOpenAI | None:
     """
     if not settings.enabled or settings.base_url is None or settings.model is None:
         return None
+    from langchain_openai import ChatOpenAI
+
     http_client = httpx.Client(trust_env=False, timeout=settings.timeout_s)
     return ChatOpenAI(
         model=settings.model,
@@ -61,11 +65,12 @@ def build_governed_chat(
 
     With no injected model this is None unless both base URL and model name are set.
     """
-    model: BaseChatModel | None = chat if chat is not None else build_chat_model(settings)
+    built = build_chat_model(settings) if chat is None else None
+    model: BaseChatModel | None = chat if chat is not None else built
     if model is None:
         return None
     runnable: Runnable[Any, BaseMessage] = model
-    if isinstance(model, ChatOpenAI) and settings.json_response_format:
+    if built is not None and settings.json_response_format:
         # JSON mode: llama.cpp and vLLM then constrain decoding to a JSON object.
         runnable = model.bind(response_format={"type": "json_object"})
     name = model_name or settings.model or type(model).__name__
