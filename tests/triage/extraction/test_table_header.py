@@ -7,6 +7,7 @@ from triage.documents.parsed import TextLine
 from triage.extraction.layout.segments import Segment, split_line
 from triage.extraction.layout.tables import find_tables
 from triage.extraction.lines.columns import classify_header
+from triage.extraction.lines.roles import assign_unknown_roles
 
 
 def _cell(*texts: str) -> list[Segment]:
@@ -38,7 +39,7 @@ def test_stacked_lines_are_one_wrapped_name_before_they_are_translations() -> No
 
 
 def test_no_known_name_or_a_long_gloss_names_nothing() -> None:
-    assert _roles("Menge / Anzahl") == []
+    assert _roles("Ilość / Liczba") == []  # Polish: words no lexicon list holds
     assert _roles("Price / Preis gem\u00e4ss gültiger Liste 2027") == []
     assert _roles("Price / 2027") == []
 
@@ -65,7 +66,8 @@ def test_a_second_language_under_the_header_is_no_row() -> None:
 
 
 def test_a_header_named_only_on_its_second_line() -> None:
-    upper = line(100, (60, "Artikel"), (300, "Menge"), (360, "Preis"), (440, "Betrag"))
+    # Polish, which the lexicon does not hold: the English line under it names the columns
+    upper = line(100, (60, "Towar"), (300, "Ilość"), (360, "Cena"), (440, "Wartość"))
     lower = line(111, (60, "Item"), (300, "Qty"), (360, "Price"), (440, "Amount"))
     roles, rows = _table_roles([upper, lower, *_BODY])
     assert roles == ["description", "quantity", "unit_price", "net_amount"]
@@ -89,3 +91,31 @@ def test_a_description_line_under_the_header_does_not_join_it() -> None:
 def test_a_name_qualified_by_a_header_word_is_no_translation() -> None:
     # "per unit": the amount column's name is qualified; the cells say which amount it is
     assert _roles("Annual fee / unit") == []
+
+
+def _read_roles(lines: list[TextLine], role: str) -> tuple[list[str], list[str]]:
+    """Column roles after the unknown ones took what their cells show, and ``role``'s cells."""
+    (table,) = find_tables(document(lines).pages, classify_header)
+    assign_unknown_roles(table)
+    return [c.role for c in table.columns], [row.text(role) for row in table.rows]
+
+
+def test_the_one_column_a_header_leaves_unnamed_holds_the_names() -> None:
+    # every cell but the first is named ("Towar" is Polish): its names are the description
+    header = line(100, (60, "Towar"), (300, "Qty"), (360, "Price"), (440, "Amount"))
+    roles, names = _read_roles([header, *_BODY], "description")
+    assert roles == ["description", "quantity", "unit_price", "net_amount"]
+    assert names == ["Fleet Telemetry", "Edge Gateway"]
+
+
+def test_the_one_column_a_header_leaves_unnamed_holds_the_codes() -> None:
+    header = line(100, (60, "Symbol"), (140, "Item"), (300, "Qty"), (360, "Price"), (440, "Amount"))
+    body = [
+        line(140, (60, "FT-2200"), (140, "Fleet Telemetry"), (300, "60"), (360, "840.00"),
+             (440, "50,400.00")),
+        line(156, (60, "EG-0410"), (140, "Edge Gateway"), (300, "8"), (360, "1,250.00"),
+             (440, "10,000.00")),
+    ]  # fmt: skip
+    roles, codes = _read_roles([header, *body], "sku")
+    assert roles == ["sku", "description", "quantity", "unit_price", "net_amount"]
+    assert codes == ["FT-2200", "EG-0410"]

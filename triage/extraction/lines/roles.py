@@ -3,9 +3,11 @@
 A header such as "Annual fee / unit (USD)" or "Menge" names nothing the header lexicon
 knows, but the cells under it do: a column of amounts is a price or an amount, a column of
 percentages is a discount, a column of dates or date ranges is the period, a column of
-small whole numbers is the quantity. Each unknown column takes the role its cells show,
-provided the table does not already have a column of that role; an amount column left of
-the table's net amount is its unit price.
+small whole numbers is the quantity, a column of product codes is the code and one of
+names is the description (a header can name every column but that one: "Position | Menge |
+Einzelpreis | Gesamt"). Each unknown column takes the role its cells show, provided the
+table does not already have a column of that role; an amount column left of the table's
+net amount is its unit price.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ __all__ = ["assign_unknown_roles"]
 
 _PERCENT = re.compile(r"^\s*-?\d{1,3}(?:[.,]\d+)?\s*%\s*$")
 _COUNT = re.compile(r"^\s*\d{1,6}\s*$")
+_WORD = re.compile(r"[^\W\d_]{3,}")  # a word of three letters or more, in any script
 _MOST = 0.6  # share of a column's filled cells that must agree on what they hold
 
 
@@ -89,12 +92,17 @@ def _content_role(cells: list[str], table: Table, column: Column) -> str | None:
         return "period"
     if share(lambda c: _COUNT.match(c)) >= _MOST and "quantity" not in roles:
         return "quantity"
+    if share(_is_code_cell) >= _MOST and "sku" not in roles:  # before amounts: "FT-2200"
+        return "sku"
     if share(lambda c: parse_amount(c) is not None) >= _MOST:
         net = next((c for c in table.columns if c.role == "net_amount"), None)
         if "unit_price" not in roles and (net is None or column.x1 <= net.x0 + 1):
             return "unit_price"
         if "net_amount" not in roles:
             return "net_amount"
+        return None
+    if share(_WORD.search) >= _MOST and "description" not in roles:
+        return "description"
     return None
 
 
