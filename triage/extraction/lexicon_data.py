@@ -49,6 +49,7 @@ _WORD_GROUPS: dict[str, tuple[str, ...]] = {
     "date_words": ("day_suffixes", "before_month", "before_year"),
     "payment_words": ("end_of_month", "on_receipt"),
     "before_tax_words": ("exclusions", "alone"),
+    "line_kind_words": ("usage", "one_time", "service", "subscription"),
 }
 
 
@@ -86,6 +87,7 @@ class Lexicon(BaseModel):
     order_document_words: tuple[str, ...]
     quote_document_words: tuple[str, ...]
     prose_line_words: dict[str, tuple[str, ...]]
+    line_kind_words: dict[str, tuple[str, ...]]
 
     @field_validator("fallback_cues")
     @classmethod

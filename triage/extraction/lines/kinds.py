@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from triage.contract import LineKind
+from triage.extraction.lexicon_data import alternation, load_lexicon
 
 __all__ = ["TOTAL_WORDS", "infer_kind", "kind_from_text"]
 
@@ -13,24 +14,20 @@ TOTAL_WORDS = re.compile(
 )
 """Words of a totals row (or a tax row): not a line item."""
 
-_KIND_WORDS: tuple[tuple[LineKind, re.Pattern[str]], ...] = (
-    (
-        LineKind.USAGE,
-        re.compile(r"\b(?:usage|overage|metered|consumption|pay[\s\-]as[\s\-]you[\s\-]go)\b", re.I),
-    ),
-    (
-        LineKind.ONE_TIME,
-        re.compile(r"\b(?:one[\s\-]?time|one[\s\-]?off|set[\s\-]?up|non[\s\-]recurring)\b", re.I),
-    ),
-    (
-        LineKind.SERVICE,
-        re.compile(r"\b(?:services?|consulting|training|workshop|onboarding|hours?|days?)\b", re.I),
-    ),
-    (
-        LineKind.SUBSCRIPTION,
-        re.compile(r"\b(?:subscription|recurring|licen[cs]e|saas|annual)\b", re.I),
-    ),
+_KIND_ORDER = (
+    ("usage", LineKind.USAGE),
+    ("one_time", LineKind.ONE_TIME),
+    ("service", LineKind.SERVICE),
+    ("subscription", LineKind.SUBSCRIPTION),
 )
+_KIND_WORDS: tuple[tuple[LineKind, re.Pattern[str]], ...] = tuple(
+    (
+        kind,
+        re.compile(rf"(?<!\w)(?:{alternation(load_lexicon().line_kind_words[key])})(?!\w)", re.I),
+    )
+    for key, kind in _KIND_ORDER
+)
+"""The words naming each kind (``line_kind_words`` in the lexicon), in the order tried."""
 _PER_UNIT = re.compile(r"\bper\s+(?:\d|[a-z])|/\s*(?:\d|[a-z])", re.I)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from decimal import Decimal as D
 
 from tests.triage.extraction.abilities.sheet import A4, LETTER, Build, Order, Sheet
+from triage.contract import LineKind
 
 __all__ = ["FOREIGN_TABLE_DOCS", "french_unruled_table", "german_ruled_table", "spanish_cell_table"]
 
@@ -27,12 +28,17 @@ def _labels(s: Sheet, x: float, top: float, step: float, lines: Sequence[str]) -
         s.text(x, top + row * step, words)
 
 
-def _line(sku: str, qty: int, unit: str, net: str, disc: float | None = None) -> dict[str, object]:
-    """An expected line item; ``disc`` only where the row prints a discount."""
+def _line(
+    sku: str, qty: int, unit: str, net: str, disc: float | None = None, kind: LineKind | None = None
+) -> dict[str, object]:
+    """An expected line item; ``disc`` only where the row prints a discount, ``kind`` where
+    its wording says it in the document's language ("Jahreslizenz", "einmalig", "jornada")."""
     line: dict[str, object] = {"sku": sku, "quantity": qty, "unit_price": D(unit),
                                "net_amount": D(net)}  # fmt: skip
     if disc is not None:
         line["discount_pct"] = disc
+    if kind is not None:
+        line["kind"] = kind
     return line
 
 
@@ -63,9 +69,9 @@ def german_ruled_table() -> Order:
     s.right(512, bottom + 14, "Gesamtsumme netto: 66.876,00 EUR", font="Helvetica-Bold")
     s.text(60, bottom + 44, "Zahlbar innerhalb von 30 Tagen nach Rechnungsdatum ohne Abzug.")
     lines = [
-        _line("NKS-FK-J", 45, "1180", "47790", 10),
-        _line("NKS-AW-J", 45, "312", "12636", 10),
-        _line("NKS-EIN", 1, "6450", "6450"),
+        _line("NKS-FK-J", 45, "1180", "47790", 10, LineKind.SUBSCRIPTION),
+        _line("NKS-AW-J", 45, "312", "12636", 10, LineKind.SUBSCRIPTION),
+        _line("NKS-EIN", 1, "6450", "6450", kind=LineKind.ONE_TIME),
     ]
     return _order("german_ruled_table", s, "66876.00", lines, "DE")
 
@@ -73,7 +79,7 @@ def german_ruled_table() -> Order:
 def french_unruled_table() -> Order:
     """Bon de commande, Letter, Times: columns only as aligned words, `17 850,00` amounts."""
     lines = [  # what the three rows drawn below state
-        _line("PSN-OBJ", 250, "84", "17850", 15),
+        _line("PSN-OBJ", 250, "84", "17850", 15, LineKind.SUBSCRIPTION),
         _line("PSN-SUP", 1, "12500", "12500", 0),
         _line("PSN-MIG", 1, "3900", "3705", 5),
     ]
@@ -130,7 +136,10 @@ def spanish_cell_table() -> Order:
                     numeric=frozenset({2, 3, 4, 5}))  # fmt: skip
     s.text(40, bottom + 18, "Importe total: 23.610,00 EUR", font="Courier-Bold")
     s.text(40, bottom + 34, "Forma de pago: transferencia a 60 d\u00edas fecha factura.")
-    lines = [_line("ADL-GA-25", 60, "420", "20160", 20), _line("ADL-FOR", 3, "1150", "3450", 0)]
+    lines = [
+        _line("ADL-GA-25", 60, "420", "20160", 20, LineKind.SUBSCRIPTION),
+        _line("ADL-FOR", 3, "1150", "3450", 0, LineKind.SERVICE),
+    ]
     return _order("spanish_cell_table", s, "23610.00", lines, "ES")
 
 
