@@ -327,6 +327,12 @@ def slope_kb(peaks: dict[int, float], low: int, high: int) -> float:
     return 1024 * (peaks[high] - peaks[low]) / (high - low)
 
 
+def _steps_kb(peaks: dict[int, float]) -> str:
+    """Return the growth of ``peaks`` from each order count to the next, KB/order."""
+    ordered = sorted(peaks)
+    return ", ".join(f"{slope_kb(peaks, x, y):+.2f}" for x, y in pairwise(ordered))
+
+
 def across_verdict(name: str, peaks: dict[int, float]) -> bool:
     """Print and judge the growth of ``peaks`` (one fresh process per size) over the range.
 
@@ -339,7 +345,7 @@ def across_verdict(name: str, peaks: dict[int, float]) -> bool:
     growth = peaks[high] - peaks[low]
     percent = 100 * growth / peaks[low] if peaks[low] else 0.0
     flat = percent <= FLAT_PERCENT
-    steps = ", ".join(f"{slope_kb(peaks, x, y):+.2f}" for x, y in pairwise(ordered))
+    steps = _steps_kb(peaks)
     print(
         f"  {name}, fresh process per size: {growth:+.1f} MB from {low:,} to {high:,} orders"
         f" ({percent:+.1f}%; KB/order between sizes {steps}): {'flat' if flat else 'NOT FLAT'}"
@@ -353,7 +359,7 @@ def within_slopes(name: str, peaks: dict[int, float], allowance_kb: float) -> No
     ordered = sorted(peaks)
     low, high = ordered[0], ordered[-1]
     slope = slope_kb(peaks, low, high) if high > low else 0.0
-    steps = ", ".join(f"{slope_kb(peaks, x, y):+.2f}" for x, y in pairwise(ordered))
+    steps = _steps_kb(peaks)
     beyond = f"; {slope - allowance_kb:+.2f} beyond the {allowance_kb:g} KB of done keys"
     print(
         f"  {name}: {peaks[low]:.1f} MB after {low:,} orders, {peaks[high]:.1f} after {high:,}"

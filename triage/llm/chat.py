@@ -7,6 +7,7 @@ governance wrapper is the same either way.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -53,6 +54,13 @@ def build_chat_model(settings: LlmSettings) -> ChatOpenAI | None:
     )
 
 
+def _is_openai_client(model: BaseChatModel) -> bool:
+    """Return whether ``model`` is a ChatOpenAI (built here or injected), without importing
+    langchain_openai: a ChatOpenAI exists only once its module is loaded."""
+    module = sys.modules.get("langchain_openai")
+    return module is not None and isinstance(model, module.ChatOpenAI)
+
+
 def build_governed_chat(
     settings: LlmSettings,
     *,
@@ -65,12 +73,11 @@ def build_governed_chat(
 
     With no injected model this is None unless both base URL and model name are set.
     """
-    built = build_chat_model(settings) if chat is None else None
-    model: BaseChatModel | None = chat if chat is not None else built
+    model: BaseChatModel | None = chat if chat is not None else build_chat_model(settings)
     if model is None:
         return None
     runnable: Runnable[Any, BaseMessage] = model
-    if built is not None and settings.json_response_format:
+    if _is_openai_client(model) and settings.json_response_format:
         # JSON mode: llama.cpp and vLLM then constrain decoding to a JSON object.
         runnable = model.bind(response_format={"type": "json_object"})
     name = model_name or settings.model or type(model).__name__

@@ -119,3 +119,15 @@ def test_the_one_column_a_header_leaves_unnamed_holds_the_codes() -> None:
     roles, codes = _read_roles([header, *body], "sku")
     assert roles == ["sku", "description", "quantity", "unit_price", "net_amount"]
     assert codes == ["FT-2200", "EG-0410"]
+
+
+def test_amounts_with_their_currency_set_against_the_digits_are_no_codes() -> None:
+    # "USD840.00" passes for a printed code by its letters and digits; the column is prices
+    header = line(100, (60, "Item"), (300, "Qty"), (360, "Preço"), (440, "Amount"))
+    body = [
+        line(140, (60, "Fleet Telemetry"), (300, "60"), (360, "USD840.00"), (440, "50,400.00")),
+        line(156, (60, "Edge Gateway"), (300, "8"), (360, "USD1,250.00"), (440, "10,000.00")),
+    ]
+    roles, prices = _read_roles([header, *body], "unit_price")
+    assert roles == ["description", "quantity", "unit_price", "net_amount"]
+    assert prices == ["USD840.00", "USD1,250.00"]

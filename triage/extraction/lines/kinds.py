@@ -14,18 +14,14 @@ TOTAL_WORDS = re.compile(
 )
 """Words of a totals row (or a tax row): not a line item."""
 
-_KIND_ORDER = (
-    ("usage", LineKind.USAGE),
-    ("one_time", LineKind.ONE_TIME),
-    ("service", LineKind.SERVICE),
-    ("subscription", LineKind.SUBSCRIPTION),
-)
 _KIND_WORDS: tuple[tuple[LineKind, re.Pattern[str]], ...] = tuple(
     (
         kind,
-        re.compile(rf"(?<!\w)(?:{alternation(load_lexicon().line_kind_words[key])})(?!\w)", re.I),
+        re.compile(
+            rf"(?<!\w)(?:{alternation(load_lexicon().line_kind_words[kind.value])})(?!\w)", re.I
+        ),
     )
-    for key, kind in _KIND_ORDER
+    for kind in (LineKind.USAGE, LineKind.ONE_TIME, LineKind.SERVICE, LineKind.SUBSCRIPTION)
 )
 """The words naming each kind (``line_kind_words`` in the lexicon), in the order tried."""
 _PER_UNIT = re.compile(r"\bper\s+(?:\d|[a-z])|/\s*(?:\d|[a-z])", re.I)

@@ -21,7 +21,7 @@ from triage.extraction.lines.column_cells import column_words, reassign_columns
 from triage.extraction.lines.kinds import TOTAL_WORDS
 from triage.extraction.lines.skus import is_printed_code
 from triage.extraction.normalise.dates import DATE_PATTERN
-from triage.extraction.normalise.money import parse_amount
+from triage.extraction.normalise.money import AMOUNT_PATTERN, parse_amount
 
 __all__ = ["assign_unknown_roles"]
 
@@ -40,6 +40,12 @@ def _is_running_number(cells: list[str]) -> bool:
 
 def _is_code_cell(text: str) -> bool:
     return any(is_printed_code(token) for token in text.split())
+
+
+def _is_code_not_amount(text: str) -> bool:
+    """A product code ("FT-2200", which parse_amount reads as 2200), not an amount whose
+    currency is set against its digits ("USD1,250.00", which is_printed_code accepts)."""
+    return _is_code_cell(text) and AMOUNT_PATTERN.fullmatch(text.strip()) is None
 
 
 def _settle_code_columns(table: Table) -> None:
@@ -92,7 +98,7 @@ def _content_role(cells: list[str], table: Table, column: Column) -> str | None:
         return "period"
     if share(lambda c: _COUNT.match(c)) >= _MOST and "quantity" not in roles:
         return "quantity"
-    if share(_is_code_cell) >= _MOST and "sku" not in roles:  # before amounts: "FT-2200"
+    if share(_is_code_not_amount) >= _MOST and "sku" not in roles:
         return "sku"
     if share(lambda c: parse_amount(c) is not None) >= _MOST:
         net = next((c for c in table.columns if c.role == "net_amount"), None)
